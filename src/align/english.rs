@@ -1,0 +1,165 @@
+//! English words with spans, lemmas for matching (plural and case folded), and sentence
+//! splitting.
+
+use crate::corpus::Span;
+use crate::lexicon::is_english_function_word;
+
+/// One English word: its span in the text and its lower-cased singular form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    pub span: Span,
+    pub lemma: String,
+}
+
+/// Words of `text` (letters, digits, inner hyphens and apostrophes), spans offset by `offset`.
+pub fn words(text: &str, offset: usize) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let bytes: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, c)) in bytes.iter().enumerate() {
+        let inner = matches!(c, '-' | '\'' | '’')
+            && start.is_some()
+            && bytes.get(k + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || inner {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push(word(text, s, i, offset));
+        }
+    }
+    if let Some(s) = start {
+        out.push(word(text, s, text.len(), offset));
+    }
+    out
+}
+
+fn word(text: &str, start: usize, end: usize, offset: usize) -> Word {
+    Word { span: offset + start..offset + end, lemma: lemma(&text[start..end]) }
+}
+
+/// Lower case, possessive dropped, a regular plural made singular: cities → city,
+/// tracks → track, lanes → lane; "us", "ss" and "is" endings are left alone.
+pub fn lemma(word: &str) -> String {
+    let lower = word.to_lowercase();
+    let lower = lower.trim_end_matches("'s").trim_end_matches("’s");
+    let n = lower.len();
+    if n > 4 && lower.ends_with("ies") {
+        return format!("{}y", &lower[..n - 3]);
+    }
+    if n > 4
+        && (lower.ends_with("ches") || lower.ends_with("shes") || lower.ends_with("xes") || lower.ends_with("sses"))
+    {
+        return lower[..n - 2].to_string();
+    }
+    if n > 3 && lower.ends_with('s') && !lower.ends_with("ss") && !lower.ends_with("us") && !lower.ends_with("is") {
+        return lower[..n - 1].to_string();
+    }
+    lower.to_string()
+}
+
+/// A crude stem for matching dictionary glosses against text across derivation:
+/// declaration / declare / declared → "declar". Never shown to users.
+pub fn stem(word: &str) -> String {
+    let word = lemma(word);
+    for suffix in [
+        "izations", "ization", "ations", "ation", "ition", "ments", "ment", "ities", "ity", "ions", "ion", "ing", "ed",
+        "al", "es", "e", "s",
+    ] {
+        if word.len() >= suffix.len() + 4 {
+            if let Some(stem) = word.strip_suffix(suffix) {
+                return stem.to_string();
+            }
+        }
+    }
+    word
+}
+
+pub fn is_content(word: &Word) -> bool {
+    !is_english_function_word(&word.lemma)
+}
+
+/// Sentence spans of an English paragraph: a split after . ! ? followed by a space and an
+/// upper-case letter, a digit or an opening quote; common abbreviations do not end sentences.
+pub fn sentences(text: &str, span: &Span) -> Vec<Span> {
+    const ABBREVIATIONS: &[&str] =
+        &["Mr", "Mrs", "Ms", "Dr", "No", "Nos", "St", "Art", "para", "e.g", "i.e", "etc", "vs", "U.S", "U.N"];
+    let body = &text[span.clone()];
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = body.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let mut j = k + 1;
+        while chars.get(j).is_some_and(|&(_, q)| matches!(q, '"' | '”' | '\'' | ')')) {
+            j += 1;
+        }
+        let spaced = chars.get(j).is_some_and(|&(_, s)| s == ' ');
+        let next_starts =
+            chars.get(j + 1).is_some_and(|&(_, n)| n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“'));
+        let word_before = body[start..i].rsplit(' ').next().unwrap_or("");
+        if c == '.' && ABBREVIATIONS.contains(&word_before) {
+            continue;
+        }
+        if spaced && next_starts {
+            let end = chars.get(j).map_or(body.len(), |&(e, _)| e);
+            push_trimmed(body, start, end, span.start, &mut out);
+            start = end;
+        }
+    }
+    push_trimmed(body, start, body.len(), span.start, &mut out);
+    out
+}
+
+pub(crate) fn push_trimmed(body: &str, start: usize, end: usize, offset: usize, out: &mut Vec<Span>) {
+    let piece = &body[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if !trimmed.is_empty() {
+        out.push(offset + start + lead..offset + start + lead + trimmed.len());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plurals_fold_to_singular() {
+        for (plural, singular) in [
+            ("tracks", "track"),
+            ("Cities", "city"),
+            ("lanes", "lane"),
+            ("status", "status"),
+            ("process", "process"),
+            ("SCO's", "sco"),
+            ("approaches", "approach"),
+        ] {
+            assert_eq!(lemma(plural), singular);
+        }
+    }
+
+    #[test]
+    fn stems_meet_across_derivation() {
+        assert_eq!(stem("declaration"), stem("declare"));
+        assert_eq!(stem("declared"), stem("declare"));
+        assert_eq!(stem("securities"), stem("security"));
+        assert_ne!(stem("data"), stem("date"));
+    }
+
+    #[test]
+    fn word_spans_slice_to_words() {
+        let text = "The SCO-Afghanistan Contact Group's work, cyber-terrorism.";
+        let words = words(text, 0);
+        let spans: Vec<_> = words.iter().map(|w| &text[w.span.clone()]).collect();
+        assert_eq!(spans, ["The", "SCO-Afghanistan", "Contact", "Group's", "work", "cyber-terrorism"]);
+    }
+
+    #[test]
+    fn sentences_split_on_final_punctuation_only() {
+        let text = "Colleagues, it is Mr. Li. The SCO has grown. 15 countries signed.";
+        let spans = sentences(text, &(0..text.len()));
+        let parts: Vec<_> = spans.iter().map(|s| &text[s.clone()]).collect();
+        assert_eq!(parts, ["Colleagues, it is Mr. Li.", "The SCO has grown.", "15 countries signed."]);
+    }
+}

@@ -1,0 +1,150 @@
+//! Bilingual alignment: documents → sentence pairs ([`sentence_pairs`]) → the English
+//! equivalent of each Chinese term with its evidence ([`terms`]).
+//!
+//! Already-aligned inputs (TM, TSV, line pairs) give their segment pairs as they are. A
+//! bilingual document is aligned in two levels: its paragraph streams first, then the
+//! sentences inside each paragraph pair.
+
+pub mod english;
+pub mod sentence;
+pub mod terms;
+
+use crate::corpus::{is_han, Document, Span};
+use sentence::Bead;
+
+/// A Chinese span and the English span that translates it, in one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentencePair {
+    pub doc: usize,
+    pub zh: Span,
+    pub en: Span,
+}
+
+/// Sentence pairs of every bilingual document, in document order.
+pub fn sentence_pairs(docs: &[Document]) -> Vec<SentencePair> {
+    let mut pairs = Vec::new();
+    for (index, doc) in docs.iter().enumerate() {
+        if !doc.is_bilingual() {
+            continue;
+        }
+        if doc.aligned {
+            for (zh, en) in doc.zh_blocks.iter().zip(&doc.en_blocks) {
+                if !zh.is_empty() && !en.is_empty() {
+                    pairs.push(SentencePair { doc: index, zh: zh.clone(), en: en.clone() });
+                }
+            }
+        } else {
+            align_document(index, doc, &mut pairs);
+        }
+    }
+    pairs
+}
+
+fn align_document(index: usize, doc: &Document, pairs: &mut Vec<SentencePair>) {
+    for (zh_group, en_group) in align_spans(&doc.zh, &doc.zh_blocks, &doc.en, &doc.en_blocks) {
+        let zh_sentences: Vec<Span> = zh_group.iter().flat_map(|p| zh_sentences(&doc.zh, p)).collect();
+        let en_sentences: Vec<Span> = en_group.iter().flat_map(|p| english::sentences(&doc.en, p)).collect();
+        for (zh, en) in align_spans(&doc.zh, &zh_sentences, &doc.en, &en_sentences) {
+            pairs.push(SentencePair {
+                doc: index,
+                zh: zh[0].start..zh[zh.len() - 1].end,
+                en: en[0].start..en[en.len() - 1].end,
+            });
+        }
+    }
+}
+
+/// Aligns two lists of spans; returns the groups of the beads that have both sides.
+fn align_spans(zh: &str, zh_spans: &[Span], en: &str, en_spans: &[Span]) -> Vec<(Vec<Span>, Vec<Span>)> {
+    let zh_items: Vec<&str> = zh_spans.iter().map(|s| &zh[s.clone()]).collect();
+    let en_items: Vec<&str> = en_spans.iter().map(|s| &en[s.clone()]).collect();
+    align_texts(&zh_items, &en_items)
+        .into_iter()
+        .filter(|b| !b.zh.is_empty() && !b.en.is_empty())
+        .map(|b| (zh_spans[b.zh].to_vec(), en_spans[b.en].to_vec()))
+        .collect()
+}
+
+/// Aligns Chinese items (sentences or paragraphs) with English ones, in order.
+pub fn align_texts(zh: &[&str], en: &[&str]) -> Vec<Bead> {
+    let zh_lengths: Vec<usize> = zh.iter().map(|s| s.chars().count()).collect();
+    let en_lengths: Vec<usize> = en.iter().map(|s| s.chars().count()).collect();
+    let zh_anchors: Vec<Vec<String>> = zh.iter().map(|s| anchors(s)).collect();
+    let en_anchors: Vec<Vec<String>> = en.iter().map(|s| anchors(s)).collect();
+    sentence::align(&zh_lengths, &en_lengths, |z, e| {
+        let zh_side: Vec<&String> = zh_anchors[z].iter().flatten().collect();
+        let en_side: Vec<&String> = en_anchors[e].iter().flatten().collect();
+        let shared = zh_side.iter().filter(|a| en_side.contains(a)).count();
+        2.0 * shared as f64
+    })
+}
+
+/// Tokens that read the same in both languages: Arabic numbers and Latin words.
+fn anchors(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|t| {
+            !t.is_empty()
+                && (t.chars().all(|c| c.is_ascii_digit()) || t.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2)
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+/// Sentence spans of a Chinese paragraph: ends after 。！？ (and closing quotes after them).
+pub fn zh_sentences(text: &str, span: &Span) -> Vec<Span> {
+    let body = &text[span.clone()];
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = body.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if matches!(c, '。' | '！' | '？') {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, q)) = chars.peek() {
+                if matches!(q, '”' | '’' | '）') {
+                    end = j + q.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            english::push_trimmed(body, start, end, span.start, &mut out);
+            start = end;
+        }
+    }
+    english::push_trimmed(body, start, body.len(), span.start, &mut out);
+    out.retain(|s| text[s.clone()].chars().any(|c| is_han(c) || c.is_alphanumeric()));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::InputKind;
+
+    #[test]
+    fn chinese_sentences_end_at_final_punctuation() {
+        let text = "他说：“好。”我们同意！然后";
+        let parts: Vec<_> = zh_sentences(text, &(0..text.len())).iter().map(|s| &text[s.clone()]).collect();
+        assert_eq!(parts, ["他说：“好。”", "我们同意！", "然后"]);
+    }
+
+    #[test]
+    fn interleaved_paragraphs_pair_up_by_length_and_numbers() {
+        let zh = "第一段讲了2020年的事情。\n第二段很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长。\n"
+            .to_string();
+        let en = "The first paragraph is about 2020.\nThe second paragraph is very very very very very very very very very long indeed, it goes on and on and on.\n".to_string();
+        let doc = Document {
+            name: "t".into(),
+            kind: InputKind::Bilingual,
+            zh_blocks: crate::corpus::line_spans(&zh),
+            en_blocks: crate::corpus::line_spans(&en),
+            zh,
+            en,
+            aligned: false,
+        };
+        let pairs = sentence_pairs(std::slice::from_ref(&doc));
+        assert_eq!(pairs.len(), 2);
+        assert!(doc.zh[pairs[0].zh.clone()].contains("2020"));
+        assert!(doc.en[pairs[0].en.clone()].contains("2020"));
+    }
+}

@@ -1,0 +1,58 @@
+//! `zhterm build`: corpus in, glossary folder out.
+
+use super::{KindArg, Outcome};
+use anyhow::Context;
+use std::io::Write;
+use std::path::PathBuf;
+use zhterm::{corpus, export, pipeline, store};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Files or folders to read (default: glossary/corpus).
+    inputs: Vec<PathBuf>,
+    /// Glossary folder to write.
+    #[arg(short, long, default_value = "glossary")]
+    output: PathBuf,
+    /// Read every input as this kind instead of detecting it.
+    #[arg(long, value_enum)]
+    kind: Option<KindArg>,
+    /// Most Chinese terms to put in the glossary.
+    #[arg(long, default_value_t = pipeline::BuildOptions::default().max_terms)]
+    max_terms: usize,
+    /// Print nothing but errors.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+pub fn run(args: Args) -> anyhow::Result<Outcome> {
+    let inputs = if args.inputs.is_empty() { vec![PathBuf::from("glossary/corpus")] } else { args.inputs };
+    let started = std::time::Instant::now();
+    let docs = corpus::load(&inputs, args.kind.map(Into::into))?;
+    let options = pipeline::BuildOptions { max_terms: args.max_terms };
+    let build = pipeline::build(&docs, &options);
+    let dir = &args.output;
+    let write = |name: &str, bytes: &[u8]| {
+        store::write_atomic(&dir.join(name), bytes)
+            .with_context(|| format!("writing the glossary into {}", dir.display()))
+    };
+    write("candidates.csv", &export::csv::candidates(&build.candidates)?)?;
+    write("glossary.csv", &export::render(&build.graph, export::Format::Csv)?)?;
+    write("glossary.tbx", &export::render(&build.graph, export::Format::Tbx)?)?;
+    write(store::GRAPH_FILE, store::to_json(&build.graph).as_bytes())?;
+    if !args.quiet {
+        let concepts = build.graph.concepts();
+        let translated = concepts.iter().filter(|c| !c.en.is_empty()).count();
+        writeln!(
+            std::io::stderr(),
+            "zhterm: {} documents, {} sentence pairs, {} candidates → {} terms ({} with English) in {} [{:.1}s]",
+            docs.len(),
+            build.pairs.len(),
+            build.candidates.len(),
+            concepts.len(),
+            translated,
+            dir.display(),
+            started.elapsed().as_secs_f64()
+        )?;
+    }
+    Ok(Outcome::Done)
+}

@@ -1,0 +1,82 @@
+//! Command-line interface: one module per command, each with its arguments and `run`.
+
+mod align;
+mod build;
+mod candidates;
+mod eval;
+mod export;
+mod lookup;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Build Chinese→English terminology glossaries (TBX, CSV) from Chinese and bilingual text.
+#[derive(Parser)]
+#[command(name = "zhterm", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the glossary from a corpus and write it into a glossary folder.
+    Build(build::Args),
+    /// Look a term up (Chinese or English) in a glossary.
+    Lookup(lookup::Args),
+    /// Export the glossary in another format.
+    Export(export::Args),
+    /// Show the ranked Chinese term candidates of a glossary, or why one term scored as it did.
+    Candidates(candidates::Args),
+    /// Align two texts sentence by sentence.
+    Align(align::Args),
+    /// Score a glossary against gold term lists.
+    Eval(eval::Args),
+}
+
+/// How a command ended when it did not fail.
+pub enum Outcome {
+    Done,
+    NotFound,
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    match cli.command {
+        Command::Build(args) => build::run(args),
+        Command::Lookup(args) => lookup::run(args),
+        Command::Export(args) => export::run(args),
+        Command::Candidates(args) => candidates::run(args),
+        Command::Align(args) => align::run(args),
+        Command::Eval(args) => eval::run(args),
+    }
+}
+
+/// Input kinds, for `--kind` (detected from name and content when not given).
+#[derive(Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    /// Running Chinese text.
+    Plain,
+    /// Chinese with spaces between words.
+    Segmented,
+    /// English and Chinese paragraphs interleaved.
+    Bilingual,
+    /// NAME.zh + NAME.en, line-aligned.
+    LinePairs,
+    /// zh<TAB>en a line.
+    Tsv,
+    /// TMX 1.4.
+    Tmx,
+}
+
+impl From<KindArg> for zhterm::corpus::InputKind {
+    fn from(kind: KindArg) -> Self {
+        use zhterm::corpus::InputKind;
+        match kind {
+            KindArg::Plain => InputKind::Plain,
+            KindArg::Segmented => InputKind::Segmented,
+            KindArg::Bilingual => InputKind::Bilingual,
+            KindArg::LinePairs => InputKind::LinePairs,
+            KindArg::Tsv => InputKind::Tsv,
+            KindArg::Tmx => InputKind::Tmx,
+        }
+    }
+}

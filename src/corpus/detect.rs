@@ -1,0 +1,94 @@
+//! Input-kind detection from the file name and a look at the content.
+
+use super::{han_ratio, is_han, line_spans, read_text, InputKind};
+use crate::error::Result;
+use std::path::Path;
+
+/// Guesses how to read `path`: TMX and TSV by extension or content, `.zh`/`.en` twins as
+/// line-aligned pairs, then bilingual, word-segmented or plain Chinese by the text itself.
+pub fn detect_kind(path: &Path) -> Result<InputKind> {
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
+    match ext.as_str() {
+        "tmx" => return Ok(InputKind::Tmx),
+        "tsv" => return Ok(InputKind::Tsv),
+        "zh" if path.with_extension("en").exists() => return Ok(InputKind::LinePairs),
+        "en" if path.with_extension("zh").exists() => return Ok(InputKind::LinePairs),
+        _ => {}
+    }
+    Ok(detect_text_kind(&read_text(path)?))
+}
+
+/// Decides among the text kinds from content alone.
+pub fn detect_text_kind(text: &str) -> InputKind {
+    let head = text.trim_start();
+    if head.starts_with("<?xml") && text.contains("<tmx") || head.starts_with("<tmx") {
+        return InputKind::Tmx;
+    }
+    let lines = line_spans(text);
+    let tabbed = lines
+        .iter()
+        .filter(|s| {
+            let line = &text[(*s).clone()];
+            line.split_once('\t').is_some_and(|(zh, en)| han_ratio(zh) > 0.5 && han_ratio(en) < 0.2)
+        })
+        .count();
+    if !lines.is_empty() && tabbed * 10 >= lines.len() * 8 {
+        return InputKind::Tsv;
+    }
+    let (mut latin_blocks, mut han_blocks) = (0usize, 0usize);
+    for span in &lines {
+        let line = &text[span.clone()];
+        if line.chars().filter(|c| c.is_alphabetic()).count() < 20 {
+            continue;
+        }
+        if han_ratio(line) < 0.2 {
+            latin_blocks += 1;
+        } else if han_ratio(line) > 0.6 {
+            han_blocks += 1;
+        }
+    }
+    let blocks = latin_blocks + han_blocks;
+    if blocks > 0 && latin_blocks * 5 >= blocks && han_blocks * 5 >= blocks {
+        return InputKind::Bilingual;
+    }
+    if segmentation_space_share(text) > 0.25 {
+        return InputKind::Segmented;
+    }
+    InputKind::Plain
+}
+
+/// Share of adjacent Han pairs that a space separates ("上海 精神" counts, "上海精神" does not).
+fn segmentation_space_share(text: &str) -> f64 {
+    let chars: Vec<char> = text.chars().collect();
+    let (mut spaced, mut joined) = (0usize, 0usize);
+    for (i, &c) in chars.iter().enumerate() {
+        if !is_han(c) {
+            continue;
+        }
+        match chars.get(i + 1) {
+            Some(&n) if is_han(n) => joined += 1,
+            Some(' ') if chars.get(i + 2).copied().is_some_and(is_han) => spaced += 1,
+            _ => {}
+        }
+    }
+    if spaced + joined == 0 {
+        0.0
+    } else {
+        spaced as f64 / (spaced + joined) as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_each_text_kind() {
+        assert_eq!(detect_text_kind("上海合作组织成员国弘扬上海精神。\n"), InputKind::Plain);
+        assert_eq!(detect_text_kind("弘扬 上海 精神 ， 深化 团结 协作 构建 命运 共同体 。\n"), InputKind::Segmented);
+        assert_eq!(detect_text_kind("上海精神\tShanghai Spirit\n快捷通道\tfast track\n"), InputKind::Tsv);
+        assert_eq!(detect_text_kind("<?xml version=\"1.0\"?>\n<tmx version=\"1.4\">"), InputKind::Tmx);
+        let bilingual = "Since the onset of COVID-19, SCO members have joined hands.\n\n新冠肺炎疫情发生以来，上合组织成员国弘扬上海精神，携手抗击疫情。\n";
+        assert_eq!(detect_text_kind(bilingual), InputKind::Bilingual);
+    }
+}

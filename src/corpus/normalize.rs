@@ -1,0 +1,199 @@
+//! Normalisation of Chinese text before analysis: full-width letters and digits to ASCII,
+//! ASCII punctuation inside Chinese to its full-width form, one dash form between Han
+//! characters, word-segmentation spaces removed, and sentences cut by line breaks joined.
+//!
+//! The output is what every span points into; the raw file is not needed after this.
+
+use super::is_han;
+
+/// Normalises raw Chinese text. `segmented` removes the spaces of pre-segmented text.
+pub fn normalize_zh(raw: &str, segmented: bool) -> String {
+    let chars: Vec<char> = raw.replace("\r\n", "\n").chars().collect();
+    let mut out = String::with_capacity(raw.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = prev_non_space(&chars, i);
+        let next = next_non_space(&chars, i);
+        let near_han = prev.is_some_and(is_cjk) || next.is_some_and(is_cjk);
+        match c {
+            ' ' | '\t' | '\u{3000}' | '\u{a0}' => {
+                let joins_words = prev.is_some_and(is_cjk_or_punct) || next.is_some_and(is_cjk_or_punct);
+                let between_latin =
+                    prev.is_some_and(|p| p.is_ascii_alphanumeric()) && next.is_some_and(|n| n.is_ascii_alphanumeric());
+                let dash_neighbour = prev.is_some_and(is_dash) || next.is_some_and(is_dash);
+                if (segmented && joins_words && !between_latin) || (dash_neighbour && near_han) {
+                    continue;
+                }
+                if !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            }
+            '\u{ff10}'..='\u{ff19}' | '\u{ff21}'..='\u{ff3a}' | '\u{ff41}'..='\u{ff5a}' => {
+                out.push(char::from_u32(c as u32 - 0xfee0).unwrap_or(c));
+            }
+            '-' | '–' | '－' | '—' | '‐' | '‑'
+                if prev.is_some_and(is_han) && next.is_some_and(is_han) && !is_dash_pair(&chars, i) =>
+            {
+                out.push('－');
+            }
+            ',' if near_han => out.push('，'),
+            ';' if near_han => out.push('；'),
+            ':' if near_han && !prev.is_some_and(|p| p.is_ascii_digit()) => out.push('：'),
+            '?' if near_han => out.push('？'),
+            '!' if near_han => out.push('！'),
+            '(' if next.is_some_and(is_cjk) => out.push('（'),
+            ')' if prev.is_some_and(is_cjk) => out.push('）'),
+            _ => out.push(c),
+        }
+    }
+    join_broken_lines(&out)
+}
+
+fn prev_non_space(chars: &[char], i: usize) -> Option<char> {
+    chars[..i].iter().rev().copied().find(|c| !is_space(*c))
+}
+
+fn next_non_space(chars: &[char], i: usize) -> Option<char> {
+    chars[i + 1..].iter().copied().find(|c| !is_space(*c))
+}
+
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}')
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '–' | '－' | '—' | '‐' | '‑')
+}
+
+/// `——` is a clause dash, not a hyphen inside a name.
+fn is_dash_pair(chars: &[char], i: usize) -> bool {
+    (i > 0 && chars[i - 1] == '—') || chars.get(i + 1) == Some(&'—')
+}
+
+/// Han characters and CJK punctuation (including full-width forms).
+pub fn is_cjk(c: char) -> bool {
+    is_han(c) || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF | 0x2014 | 0x2018..=0x201D)
+}
+
+fn is_cjk_or_punct(c: char) -> bool {
+    is_cjk(c) || c.is_ascii_punctuation()
+}
+
+/// Sentence-final or clause-final punctuation: a line ending in one is complete.
+pub fn ends_clause(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '！'
+            | '？'
+            | '；'
+            | '：'
+            | '，'
+            | '、'
+            | '”'
+            | '’'
+            | '」'
+            | '』'
+            | '》'
+            | '）'
+            | '…'
+            | '.'
+            | '!'
+            | '?'
+            | ';'
+            | ':'
+    )
+}
+
+/// Joins a line to the next when a sentence was cut by a line or page break: the line is body
+/// text (long, or inside an open bracket or quote), ends without clause punctuation, and the
+/// next non-blank line goes on in Han script.
+fn join_broken_lines(text: &str) -> String {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let mut current = lines[i].trim_end().to_string();
+        let mut j = i + 1;
+        loop {
+            let next = (j..lines.len()).find(|&k| !lines[k].trim().is_empty());
+            let Some(k) = next else { break };
+            let following = lines[k].trim();
+            if !is_cut_sentence(&current, following) {
+                break;
+            }
+            current.push_str(following);
+            j = k + 1;
+        }
+        out.push_str(&current);
+        out.push('\n');
+        i = j;
+    }
+    out
+}
+
+fn is_cut_sentence(line: &str, following: &str) -> bool {
+    let Some(last) = line.chars().last() else {
+        return false;
+    };
+    let starts_han = following.chars().next().is_some_and(is_han);
+    let open = unclosed(line, '《', '》') || unclosed(line, '“', '”') || unclosed(line, '（', '）');
+    // Body text, not a title: long, or a clause already ended inside the line.
+    let chars = line.chars().count();
+    let body = chars >= 40 || (chars >= 16 && line.contains(['，', '、', '；']));
+    starts_han && !ends_clause(last) && (open || body) && (is_han(last) || open)
+}
+
+fn unclosed(line: &str, open: char, close: char) -> bool {
+    let opens = line.matches(open).count();
+    opens > line.matches(close).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segmented_text_is_joined_but_latin_words_keep_their_space() {
+        let out = normalize_zh("弘扬 “ 上海 精神 ” ， RCEP agreement 签署", true);
+        assert_eq!(out.trim_end(), "弘扬“上海精神”，RCEP agreement签署");
+    }
+
+    #[test]
+    fn plain_text_keeps_spaces() {
+        assert_eq!(
+            normalize_zh("中华人民共和国国务院总理 李克强", false).trim_end(),
+            "中华人民共和国国务院总理 李克强"
+        );
+    }
+
+    #[test]
+    fn full_width_alphanumerics_become_ascii() {
+        assert_eq!(normalize_zh("ＲＣＥＰ协定１２", false).trim_end(), "RCEP协定12");
+    }
+
+    #[test]
+    fn dashes_between_han_are_unified_and_unspaced() {
+        assert_eq!(normalize_zh("中国 - 上合组织", false).trim_end(), "中国－上合组织");
+        assert_eq!(normalize_zh("上合组织—阿富汗", false).trim_end(), "上合组织－阿富汗");
+        assert_eq!(normalize_zh("前景——中共", false).trim_end(), "前景——中共");
+    }
+
+    #[test]
+    fn ascii_punctuation_in_chinese_becomes_full_width() {
+        assert_eq!(normalize_zh("首脑(总理)理事会,会议", false).trim_end(), "首脑（总理）理事会，会议");
+        assert_eq!(normalize_zh("2020-12-01 08:34", false).trim_end(), "2020-12-01 08:34");
+    }
+
+    #[test]
+    fn a_sentence_cut_by_a_page_break_is_joined() {
+        let raw = "各代表团团长强调，在新冠肺炎疫情大流行背景下，实现全球繁荣与合作应坚持以人民为中心，为解决因新冠\n\n肺炎疫情产生的问题。\n短标题\n正文";
+        let out = normalize_zh(raw, false);
+        assert!(out.contains("因新冠肺炎疫情"), "{out}");
+        assert!(out.contains("短标题\n正文"), "{out}");
+    }
+
+    #[test]
+    fn an_open_book_title_is_joined_across_lines() {
+        let out = normalize_zh("落实《上合组织成员国\n地方合作发展纲要》", false);
+        assert_eq!(out.trim_end(), "落实《上合组织成员国地方合作发展纲要》");
+    }
+}

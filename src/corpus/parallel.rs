@@ -1,0 +1,207 @@
+//! Readers for already-aligned material: line-aligned `.zh`/`.en` files, `zh<TAB>en` TSV and
+//! TMX 1.4. Each yields a document whose blocks are segment pairs.
+
+use super::normalize::normalize_zh;
+use super::{Document, InputKind};
+use crate::error::{Error, Result};
+use quick_xml::events::Event;
+use std::path::Path;
+
+/// Collects segment pairs into one aligned document.
+#[derive(Default)]
+struct PairBuilder {
+    zh: String,
+    en: String,
+    zh_blocks: Vec<super::Span>,
+    en_blocks: Vec<super::Span>,
+}
+
+impl PairBuilder {
+    fn push(&mut self, zh: &str, en: &str) {
+        let zh = normalize_zh(zh, false);
+        let zh = zh.trim().replace('\n', " ");
+        let en = en.split_whitespace().collect::<Vec<_>>().join(" ");
+        let start = self.zh.len();
+        self.zh.push_str(&zh);
+        self.zh_blocks.push(start..self.zh.len());
+        self.zh.push('\n');
+        let start = self.en.len();
+        self.en.push_str(&en);
+        self.en_blocks.push(start..self.en.len());
+        self.en.push('\n');
+    }
+
+    fn finish(self, path: &Path, kind: InputKind) -> Document {
+        Document {
+            name: path.display().to_string(),
+            kind,
+            zh: self.zh,
+            en: self.en,
+            zh_blocks: self.zh_blocks,
+            en_blocks: self.en_blocks,
+            aligned: true,
+        }
+    }
+}
+
+pub fn read_line_pairs(zh_path: &Path, zh: &str, en_path: &Path, en: &str) -> Result<Document> {
+    let zh_lines: Vec<&str> = zh.lines().collect();
+    let en_lines: Vec<&str> = en.lines().collect();
+    if zh_lines.len() != en_lines.len() {
+        return Err(Error::Input {
+            path: zh_path.to_path_buf(),
+            message: format!(
+                "{} lines, but {} has {} lines; line-aligned pairs need equal counts",
+                zh_lines.len(),
+                en_path.display(),
+                en_lines.len()
+            ),
+        });
+    }
+    let mut builder = PairBuilder::default();
+    for (zh, en) in zh_lines.iter().zip(&en_lines) {
+        builder.push(zh, en);
+    }
+    Ok(builder.finish(zh_path, InputKind::LinePairs))
+}
+
+pub fn read_tsv(path: &Path, text: &str) -> Result<Document> {
+    let mut builder = PairBuilder::default();
+    for (number, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let Some((zh, rest)) = line.split_once('\t') else {
+            return Err(Error::Malformed {
+                path: path.to_path_buf(),
+                line: number + 1,
+                message: "no tab: expected `zh<TAB>en`".into(),
+            });
+        };
+        let en = rest.split('\t').next().unwrap_or_default();
+        let is_header = number == 0 && !zh.chars().any(super::is_han);
+        if !is_header {
+            builder.push(zh, en);
+        }
+    }
+    Ok(builder.finish(path, InputKind::Tsv))
+}
+
+/// Reads the zh and en variants of each `<tu>`; inline markup inside `<seg>` (`bpt`, `ph`…)
+/// holds native codes, not text, and is skipped.
+pub fn read_tmx(path: &Path, text: &str) -> Result<Document> {
+    let mut reader = quick_xml::Reader::from_str(text);
+    let mut builder = PairBuilder::default();
+    let (mut zh, mut en) = (String::new(), String::new());
+    let mut lang = String::new();
+    let mut in_seg = false;
+    let mut code_depth = 0usize;
+    let malformed = |reader: &quick_xml::Reader<&[u8]>, message: String| {
+        let offset = reader.buffer_position() as usize;
+        Error::Malformed {
+            path: path.to_path_buf(),
+            line: text[..offset.min(text.len())].matches('\n').count() + 1,
+            message,
+        }
+    };
+    loop {
+        let event = reader.read_event().map_err(|e| malformed(&reader, format!("malformed TMX: {e}")))?;
+        match event {
+            Event::Start(e) => match e.local_name().as_ref() {
+                "tu" => {
+                    zh.clear();
+                    en.clear();
+                }
+                "tuv" => {
+                    lang = e
+                        .attributes()
+                        .flatten()
+                        .find(|a| a.key.local_name().as_ref() == "lang")
+                        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok())
+                        .map(|v| v.to_ascii_lowercase())
+                        .unwrap_or_default();
+                }
+                "seg" => in_seg = true,
+                "bpt" | "ept" | "ph" | "it" | "ut" if in_seg => code_depth += 1,
+                _ => {}
+            },
+            Event::End(e) => match e.local_name().as_ref() {
+                "seg" => in_seg = false,
+                "bpt" | "ept" | "ph" | "it" | "ut" if in_seg => code_depth = code_depth.saturating_sub(1),
+                "tu" if !zh.trim().is_empty() => builder.push(&zh, &en),
+                _ => {}
+            },
+            Event::Text(t) if in_seg && code_depth == 0 => {
+                if let Some(buffer) = target(&lang, &mut zh, &mut en) {
+                    buffer.push_str(&t.xml10_content());
+                }
+            }
+            Event::CData(t) if in_seg && code_depth == 0 => {
+                if let Some(buffer) = target(&lang, &mut zh, &mut en) {
+                    buffer.push_str(&t.into_inner());
+                }
+            }
+            Event::GeneralRef(r) if in_seg && code_depth == 0 => {
+                let resolved = match r.resolve_char_ref() {
+                    Ok(Some(c)) => c.to_string(),
+                    _ => quick_xml::escape::resolve_predefined_entity(&r)
+                        .ok_or_else(|| malformed(&reader, format!("unknown entity &{};", &*r)))?
+                        .to_string(),
+                };
+                if let Some(buffer) = target(&lang, &mut zh, &mut en) {
+                    buffer.push_str(&resolved);
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    if builder.zh_blocks.is_empty() {
+        return Err(Error::Input {
+            path: path.to_path_buf(),
+            message: "TMX holds no translation unit with a Chinese variant".into(),
+        });
+    }
+    Ok(builder.finish(path, InputKind::Tmx))
+}
+
+/// The buffer a TMX `<tuv>` of language `lang` writes into; other languages are dropped.
+fn target<'a>(lang: &str, zh: &'a mut String, en: &'a mut String) -> Option<&'a mut String> {
+    if lang.starts_with("zh") {
+        Some(zh)
+    } else if lang.starts_with("en") {
+        Some(en)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tmx_variants_are_paired_and_inline_codes_skipped() {
+        let tmx = r#"<?xml version="1.0"?><tmx version="1.4"><header/><body>
+<tu><tuv xml:lang="zh-CN"><seg>上海精神&amp;<ph>{1}</ph>合作</seg></tuv><tuv xml:lang="en-US"><seg>Shanghai Spirit &amp; cooperation</seg></tuv></tu>
+<tu><tuv xml:lang="fr"><seg>Bonjour</seg></tuv><tuv xml:lang="zh"><seg>你好</seg></tuv><tuv xml:lang="en"><seg>Hello</seg></tuv></tu>
+</body></tmx>"#;
+        let doc = read_tmx(Path::new("t.tmx"), tmx).unwrap();
+        let zh: Vec<_> = doc.zh_blocks.iter().map(|s| &doc.zh[s.clone()]).collect();
+        let en: Vec<_> = doc.en_blocks.iter().map(|s| &doc.en[s.clone()]).collect();
+        assert_eq!(zh, ["上海精神&合作", "你好"]);
+        assert_eq!(en, ["Shanghai Spirit & cooperation", "Hello"]);
+    }
+
+    #[test]
+    fn tsv_without_a_tab_names_the_line() {
+        let err = read_tsv(Path::new("x.tsv"), "上海\tShanghai\n北京 Beijing\n").unwrap_err();
+        assert_eq!(err.to_string(), "x.tsv:2: no tab: expected `zh<TAB>en`");
+    }
+
+    #[test]
+    fn line_pairs_of_different_lengths_are_refused() {
+        let err = read_line_pairs(Path::new("a.zh"), "一\n二\n", Path::new("a.en"), "one\n").unwrap_err();
+        assert!(err.to_string().contains("2 lines"), "{err}");
+    }
+}

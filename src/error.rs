@@ -1,0 +1,35 @@
+//! The library's one error type. Every message names the path, line or value at fault, so
+//! the binary can print it as the whole story.
+
+use std::path::PathBuf;
+
+/// Errors the library reports; the binary maps every one of them to exit code 2.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: not UTF-8 text (byte {offset} is invalid)")]
+    Encoding { path: PathBuf, offset: usize },
+    #[error("{path}:{line}: {message}")]
+    Malformed { path: PathBuf, line: usize, message: String },
+    #[error("{path}: {message}")]
+    Input { path: PathBuf, message: String },
+    #[error("no input: {0}")]
+    NoInput(String),
+    #[error("{path}: not a zhterm glossary ({message}); run `zhterm build` first")]
+    NoGlossary { path: PathBuf, message: String },
+    #[error("{0}")]
+    Invalid(String),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io { path: path.into(), source }
+    }
+}

@@ -1,0 +1,191 @@
+//! Scoring against gold lists, as `shared/eval/README.md` defines it:
+//! - terms: R@K of the gold terms among the first K candidates (exact match after removing
+//!   white space and unifying dashes); P@K from a judged list when one is given;
+//! - pairs: for each gold Chinese term, the first English term of the first TBX concept
+//!   entry holding it, correct when it equals an accepted variant after lower-casing,
+//!   dropping a leading article, unifying dashes and making a plural last word singular.
+
+use crate::align::english::lemma;
+use crate::error::{Error, Result};
+use quick_xml::events::Event;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// Reads the first column (or the first `columns` columns) of a TSV gold list, skipping
+/// `#` comment lines.
+pub fn read_gold(path: &Path) -> Result<Vec<Vec<String>>> {
+    let text = crate::corpus::read_text(path)?;
+    Ok(text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(|f| f.trim().to_string()).collect())
+        .collect())
+}
+
+pub fn term_key(term: &str) -> String {
+    term.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if matches!(c, '—' | '－' | '–' | '-') { '-' } else { c })
+        .collect()
+}
+
+/// Share of `gold` found among the first `k` of `ranked`.
+pub fn recall_at(gold: &[String], ranked: &[String], k: usize) -> f64 {
+    if gold.is_empty() {
+        return 0.0;
+    }
+    let top: std::collections::HashSet<String> = ranked.iter().take(k).map(|t| term_key(t)).collect();
+    gold.iter().filter(|g| top.contains(&term_key(g))).count() as f64 / gold.len() as f64
+}
+
+/// Share of the first `k` candidates judged acceptable; unjudged ones count as rejected.
+/// Returns (precision, number unjudged).
+pub fn precision_at(judged: &HashMap<String, bool>, ranked: &[String], k: usize) -> (f64, usize) {
+    let top: Vec<&String> = ranked.iter().take(k).collect();
+    if top.is_empty() {
+        return (0.0, 0);
+    }
+    let accepted = top.iter().filter(|t| judged.get(&term_key(t)).copied().unwrap_or(false)).count();
+    let unjudged = top.iter().filter(|t| !judged.contains_key(&term_key(t))).count();
+    (accepted as f64 / top.len() as f64, unjudged)
+}
+
+/// Ranked terms of a candidates.csv (the `term` column).
+pub fn read_candidates(path: &Path) -> Result<Vec<String>> {
+    let text = crate::corpus::read_text(path)?;
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().map_err(|e| malformed(path, 1, e))?.clone();
+    let column = headers
+        .iter()
+        .position(|h| h == "term")
+        .ok_or_else(|| Error::Input { path: path.to_path_buf(), message: "no `term` column".into() })?;
+    let mut terms = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| malformed(path, i + 2, e))?;
+        terms.push(record.get(column).unwrap_or_default().to_string());
+    }
+    Ok(terms)
+}
+
+fn malformed(path: &Path, line: usize, e: impl std::fmt::Display) -> Error {
+    Error::Malformed { path: path.to_path_buf(), line, message: e.to_string() }
+}
+
+/// (Chinese terms, English terms) of each conceptEntry of a TBX v3 file, in order.
+pub fn read_tbx_concepts(path: &Path) -> Result<Vec<(Vec<String>, Vec<String>)>> {
+    let text = crate::corpus::read_text(path)?;
+    let mut reader = quick_xml::Reader::from_str(&text);
+    let mut concepts = Vec::new();
+    let mut lang = String::new();
+    let mut in_term = false;
+    let mut term = String::new();
+    loop {
+        let event = reader.read_event().map_err(|e| malformed(path, 0, format!("malformed TBX: {e}")))?;
+        match event {
+            Event::Start(e) => match e.local_name().as_ref() {
+                "conceptEntry" | "termEntry" => concepts.push((Vec::new(), Vec::new())),
+                "langSec" | "langSet" => {
+                    lang = e
+                        .attributes()
+                        .flatten()
+                        .find(|a| a.key.local_name().as_ref() == "lang")
+                        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok())
+                        .map(|v| v.to_lowercase())
+                        .unwrap_or_default();
+                }
+                "term" => {
+                    in_term = true;
+                    term.clear();
+                }
+                _ => {}
+            },
+            Event::Text(t) if in_term => term.push_str(&t.xml10_content()),
+            Event::GeneralRef(r) if in_term => {
+                if let Some(s) = quick_xml::escape::resolve_predefined_entity(&r) {
+                    term.push_str(s);
+                }
+            }
+            Event::End(e) if e.local_name().as_ref() == "term" => {
+                in_term = false;
+                if let Some((zh, en)) = concepts.last_mut() {
+                    if lang.starts_with("zh") {
+                        zh.push(term.clone());
+                    } else if lang.starts_with("en") {
+                        en.push(term.clone());
+                    }
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(concepts)
+}
+
+/// The comparison form of an English equivalent.
+pub fn english_key(text: &str) -> String {
+    let lower = text.trim().to_lowercase().replace(['—', '－', '–'], "-");
+    let mut words: Vec<&str> = lower.split_whitespace().collect();
+    if words.len() > 1 && matches!(words[0], "the" | "a" | "an") {
+        words.remove(0);
+    }
+    let last = words.pop().map(lemma);
+    words.into_iter().map(str::to_string).chain(last).collect::<Vec<_>>().join(" ")
+}
+
+/// Per gold pair: (zh, expected variants, the glossary's English or None when absent, correct).
+pub struct PairResult {
+    pub zh: String,
+    pub expected: Vec<String>,
+    pub found: Option<String>,
+    pub present: bool,
+    pub correct: bool,
+}
+
+pub fn score_pairs(gold: &[Vec<String>], concepts: &[(Vec<String>, Vec<String>)]) -> Vec<PairResult> {
+    gold.iter()
+        .filter(|row| row.len() >= 2)
+        .map(|row| {
+            let zh = row[0].clone();
+            let expected: Vec<String> = row[1].split('|').map(|s| s.trim().to_string()).collect();
+            let concept = concepts.iter().find(|(terms, _)| terms.iter().any(|t| term_key(t) == term_key(&zh)));
+            let found = concept.and_then(|(_, en)| en.first().cloned());
+            let correct = found.as_ref().is_some_and(|f| expected.iter().any(|e| english_key(e) == english_key(f)));
+            PairResult { zh, expected, present: concept.is_some(), found, correct }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recall_ignores_spaces_and_dash_variants() {
+        let gold = vec!["中国－东盟".to_string(), "数字经济".to_string()];
+        let ranked = vec!["中国—东盟".to_string(), "其他".to_string(), "数字 经济".to_string()];
+        assert_eq!(recall_at(&gold, &ranked, 2), 0.5);
+        assert_eq!(recall_at(&gold, &ranked, 3), 1.0);
+    }
+
+    #[test]
+    fn english_keys_fold_articles_case_and_plurals() {
+        assert_eq!(english_key("the Fast Tracks"), english_key("fast track"));
+        assert_eq!(english_key("green lanes"), "green lane");
+        assert_ne!(english_key("Belt"), english_key("Belt and Road"));
+    }
+
+    #[test]
+    fn pairs_use_the_first_concept_holding_the_term() {
+        let concepts = vec![
+            (
+                vec!["上海合作组织".to_string(), "上合组织".to_string()],
+                vec!["Shanghai Cooperation Organization".to_string()],
+            ),
+            (vec!["上合组织".to_string()], vec!["SCO".to_string()]),
+        ];
+        let gold = vec![vec!["上合组织".to_string(), "SCO".to_string()]];
+        let results = score_pairs(&gold, &concepts);
+        assert!(results[0].present && !results[0].correct);
+    }
+}

@@ -1,0 +1,247 @@
+//! The bilingual general-language lexicon (CC-CEDICT, embedded by the `chinese_dictionary`
+//! crate): English glosses of Chinese words, used to tell nominal from verbal words when
+//! mining and as lexical anchors and composition evidence when aligning.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+/// English function words: never the first or last word of an English term, never evidence.
+pub const ENGLISH_FUNCTION_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "been",
+    "being",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "during",
+    "each",
+    "either",
+    "etc",
+    "etc.",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "him",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "must",
+    "my",
+    "no",
+    "nor",
+    "not",
+    "of",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "out",
+    "over",
+    "own",
+    "same",
+    "shall",
+    "she",
+    "should",
+    "so",
+    "some",
+    "someone",
+    "something",
+    "sth",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "you",
+    "your",
+];
+
+pub fn is_english_function_word(word: &str) -> bool {
+    ENGLISH_FUNCTION_WORDS.binary_search(&word).is_ok()
+}
+
+/// CC-CEDICT look-ups with a cache (the crate's index answers quickly, but the glosses are
+/// split and lower-cased once per word here).
+#[derive(Default)]
+pub struct Lexicon {
+    cache: Mutex<HashMap<String, std::sync::Arc<Entry>>>,
+}
+
+/// What CC-CEDICT says of one simplified-Chinese word.
+#[derive(Debug, Default)]
+pub struct Entry {
+    /// Every sense, lower-cased, without bracketed notes: "to organize", "organization".
+    pub senses: Vec<String>,
+}
+
+impl Entry {
+    pub fn is_known(&self) -> bool {
+        !self.senses.is_empty()
+    }
+
+    /// True when some sense is not a verb ("organization" beside "to organize").
+    pub fn has_nominal_sense(&self) -> bool {
+        self.senses.iter().any(|s| !s.starts_with("to ") && !s.starts_with("variant of") && !s.starts_with("used in"))
+    }
+
+    /// Lower-cased content words of all senses.
+    pub fn content_words(&self) -> impl Iterator<Item = &str> {
+        self.senses
+            .iter()
+            .flat_map(|s| s.split(|c: char| !c.is_alphanumeric() && c != '-'))
+            .filter(|w| w.len() > 1 && !is_english_function_word(w))
+    }
+}
+
+impl Lexicon {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The CC-CEDICT entry of `word` (empty when the word is not listed).
+    pub fn entry(&self, word: &str) -> std::sync::Arc<Entry> {
+        if let Some(entry) = self.cache.lock().ok().and_then(|c| c.get(word).cloned()) {
+            return entry;
+        }
+        let mut senses = Vec::new();
+        for hit in chinese_dictionary::query_by_chinese(word) {
+            if hit.simplified != word {
+                continue;
+            }
+            for gloss in &hit.english {
+                for sense in gloss.split(';') {
+                    let sense = strip_notes(sense).to_lowercase();
+                    let sense = sense.trim();
+                    if !sense.is_empty() && !sense.starts_with("surname ") && !sense.starts_with("abbr. for") {
+                        senses.push(sense.to_string());
+                    }
+                }
+            }
+        }
+        let entry = std::sync::Arc::new(Entry { senses });
+        if let Ok(mut cache) = self.cache.lock() {
+            cache.insert(word.to_string(), entry.clone());
+        }
+        entry
+    }
+}
+
+/// Drops "(…)" and "[…]" notes and CL: classifier remarks from a gloss.
+fn strip_notes(sense: &str) -> String {
+    let mut out = String::with_capacity(sense.len());
+    let mut depth = 0i32;
+    for c in sense.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            _ if depth <= 0 => out.push(c),
+            _ => {}
+        }
+    }
+    match out.find("CL:") {
+        Some(i) => out[..i].to_string(),
+        None => out,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn function_word_list_is_sorted_for_binary_search() {
+        assert!(ENGLISH_FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]), "keep the list sorted");
+        assert!(is_english_function_word("the"));
+        assert!(!is_english_function_word("security"));
+    }
+
+    #[test]
+    fn nominal_and_verbal_senses_are_told_apart() {
+        let lexicon = Lexicon::new();
+        assert!(lexicon.entry("组织").has_nominal_sense());
+        assert!(!lexicon.entry("推动").has_nominal_sense());
+        assert!(!lexicon.entry("不存在的词语").is_known());
+    }
+
+    #[test]
+    fn notes_are_stripped_from_glosses() {
+        assert_eq!(strip_notes("channel (communications) CL:個|个[ge4]"), "channel  ");
+    }
+}

@@ -1,0 +1,119 @@
+//! Typographic cues that mark terms in Chinese text: quoted expressions “…”, titles 《…》,
+//! abbreviations in brackets X（RCEP）, and in-text definitions X（以下简称“Y”）.
+
+use crate::corpus::{is_han, Span};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CueKind {
+    Quoted,
+    Title,
+    /// The term before a bracketed abbreviation or definition.
+    Defined,
+    /// The abbreviation or short form itself.
+    Abbreviation,
+}
+
+/// A cued span of the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue {
+    pub kind: CueKind,
+    pub span: Span,
+}
+
+/// A bracketed short form: `long_end` is where the long form stops (the opening bracket);
+/// the long form itself is found by the miner, which knows the word boundaries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShortForm {
+    pub long_end: usize,
+    pub short: Span,
+}
+
+/// Longest quoted expression that is still a name, not a quoted sentence.
+const MAX_QUOTED_CHARS: usize = 16;
+const MAX_TITLE_CHARS: usize = 48;
+
+pub fn quoted_and_titles(text: &str) -> Vec<Cue> {
+    let mut cues = Vec::new();
+    for (open, close, kind, max) in
+        [('“', '”', CueKind::Quoted, MAX_QUOTED_CHARS), ('《', '》', CueKind::Title, MAX_TITLE_CHARS)]
+    {
+        let mut from = 0;
+        while let Some(start) = text[from..].find(open).map(|i| from + i + open.len_utf8()) {
+            let Some(len) = text[start..].find([close, '\n']) else {
+                break;
+            };
+            let end = start + len;
+            from = end;
+            let inner = &text[start..end];
+            let chars = inner.chars().count();
+            let sentence_like = inner.contains(['，', '。', '；', '！', '？', '：', ',']);
+            let han = inner.chars().filter(|&c| is_han(c)).count();
+            if (2..=max).contains(&chars) && !sentence_like && han * 2 >= chars {
+                cues.push(Cue { kind, span: start..end });
+            }
+        }
+    }
+    cues.sort_by_key(|c| c.span.start);
+    cues
+}
+
+/// `X（ABC）`, `X（以下简称“Y”）`, `X（简称“Y”）`: the bracket right after a Han character.
+pub fn short_forms(text: &str) -> Vec<ShortForm> {
+    let mut found = Vec::new();
+    for (open, _) in text.match_indices('（') {
+        let before = text[..open].chars().last();
+        if !before.is_some_and(is_han) {
+            continue;
+        }
+        let inner_start = open + '（'.len_utf8();
+        let Some(len) = text[inner_start..].find(['）', '\n']) else {
+            continue;
+        };
+        let inner = &text[inner_start..inner_start + len];
+        if is_acronym(inner) {
+            found.push(ShortForm { long_end: open, short: inner_start..inner_start + len });
+        } else if inner.contains("简称") {
+            // Every quoted name in the definition is a short form: “上合组织”或“本组织”.
+            for cue in quoted_and_titles(inner) {
+                let short = inner_start + cue.span.start..inner_start + cue.span.end;
+                found.push(ShortForm { long_end: open, short });
+            }
+        }
+    }
+    found
+}
+
+fn is_acronym(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_ascii_uppercase()).count();
+    (2..=10).contains(&s.len()) && letters >= 2 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '&')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts<'a>(text: &'a str, cues: &[Cue]) -> Vec<&'a str> {
+        cues.iter().map(|c| &text[c.span.clone()]).collect()
+    }
+
+    #[test]
+    fn quoted_names_but_not_quoted_sentences() {
+        let text = "弘扬“丝路精神”，“世界怎么了，我们怎么办”成为时代之问，落实《某某合作纲要》。";
+        assert_eq!(texts(text, &quoted_and_titles(text)), ["丝路精神", "某某合作纲要"]);
+    }
+
+    #[test]
+    fn acronyms_and_definitions_are_short_forms() {
+        let text = "签署了区域协定（RCEP），东盟组织（以下简称“东组”或“本组织”）成立。";
+        let forms = short_forms(text);
+        let shorts: Vec<_> = forms.iter().map(|f| &text[f.short.clone()]).collect();
+        assert_eq!(shorts, ["RCEP", "东组", "本组织"]);
+        assert!(text[..forms[0].long_end].ends_with("区域协定"));
+    }
+
+    #[test]
+    fn a_bracket_after_punctuation_is_not_a_short_form() {
+        assert!(short_forms("会议。（RCEP）").is_empty());
+    }
+}

@@ -1,0 +1,162 @@
+//! Word segmentation: the only module that names jieba. Yields tokens with byte spans and a
+//! coarse part of speech, and exposes the general-language word frequencies of jieba's
+//! dictionary that termhood is measured against.
+
+use crate::corpus::Span;
+use jieba_rs::Jieba;
+
+/// Sum of the word frequencies in jieba's bundled dictionary (its `total_freq`, 60,101,964 in jieba-rs 0.11): the size of
+/// the general-language reference corpus that dictionary frequencies are relative to.
+pub const DICTIONARY_TOTAL: f64 = 60_101_964.0;
+
+/// Coarse part of speech, from jieba's ICTCLAS-style tags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pos {
+    Noun,
+    ProperNoun,
+    VerbalNoun,
+    Verb,
+    Adjective,
+    Adverb,
+    Preposition,
+    Conjunction,
+    Particle,
+    Numeral,
+    Classifier,
+    Pronoun,
+    Locative,
+    Time,
+    Idiom,
+    Abbreviation,
+    Foreign,
+    Punctuation,
+    Other,
+}
+
+impl Pos {
+    pub fn from_tag(tag: &str) -> Pos {
+        match tag {
+            "n" | "ng" | "nl" | "an" => Pos::Noun,
+            "nr" | "nrt" | "nrfg" | "ns" | "nt" | "nz" => Pos::ProperNoun,
+            "vn" => Pos::VerbalNoun,
+            "a" | "ad" | "ag" | "b" | "z" => Pos::Adjective,
+            "d" | "dg" => Pos::Adverb,
+            "p" => Pos::Preposition,
+            "c" => Pos::Conjunction,
+            "u" | "uj" | "ul" | "uz" | "ug" | "uv" | "ud" | "y" | "e" | "o" => Pos::Particle,
+            "m" | "mq" => Pos::Numeral,
+            "q" => Pos::Classifier,
+            "r" | "rr" | "rz" => Pos::Pronoun,
+            "f" | "s" => Pos::Locative,
+            "t" | "tg" => Pos::Time,
+            "i" => Pos::Idiom,
+            // "l" (习用语) covers set noun phrases (粮食安全) as well as predicates; the miner
+            // decides with the lexicon.
+            "l" => Pos::Other,
+            "j" => Pos::Abbreviation,
+            "eng" => Pos::Foreign,
+            "x" | "w" => Pos::Punctuation,
+            t if t.starts_with('v') => Pos::Verb,
+            _ => Pos::Other,
+        }
+    }
+
+    /// Parts of speech that can head (end) a term.
+    pub fn is_nominal(self) -> bool {
+        matches!(self, Pos::Noun | Pos::ProperNoun | Pos::VerbalNoun | Pos::Abbreviation | Pos::Foreign)
+    }
+
+    /// Grammatical words that never start or end a term.
+    pub fn is_function(self) -> bool {
+        matches!(self, Pos::Preposition | Pos::Conjunction | Pos::Particle | Pos::Pronoun | Pos::Punctuation)
+    }
+}
+
+/// One word of the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte span into the text that was segmented (offset included).
+    pub span: Span,
+    pub pos: Pos,
+}
+
+/// jieba with the words zhterm discovered added to its dictionary.
+pub struct Segmenter {
+    jieba: Jieba,
+}
+
+impl Default for Segmenter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Segmenter {
+    pub fn new() -> Self {
+        Segmenter { jieba: Jieba::new() }
+    }
+
+    /// Segments `text`, whose first byte is at `offset` in the document, into tokens whose
+    /// spans point into the document. Whitespace is dropped.
+    pub fn tokens(&self, text: &str, offset: usize) -> Vec<Token> {
+        self.jieba
+            .tag(text, true)
+            .into_iter()
+            .filter(|tag| !tag.word.trim().is_empty())
+            .map(|tag| Token { span: offset + tag.byte_start..offset + tag.byte_end, pos: Pos::from_tag(tag.tag) })
+            .collect()
+    }
+
+    /// The frequency of `word` in jieba's general-language dictionary, 0 when absent.
+    pub fn dictionary_frequency(&self, word: &str) -> usize {
+        if self.jieba.has_word(word) {
+            self.jieba.suggest_freq(word).saturating_sub(1)
+        } else {
+            0
+        }
+    }
+
+    pub fn is_dictionary_word(&self, word: &str) -> bool {
+        self.jieba.has_word(word)
+    }
+
+    /// Makes jieba keep `word` whole from now on. jieba-rs ignores dictionary lines without a
+    /// frequency, so the word is given one high enough to beat its parts.
+    pub fn add_word(&mut self, word: &str, pos: &str) {
+        let frequency = self.jieba.suggest_freq(word).max(1000);
+        self.jieba.add_word(word, Some(frequency), Some(pos));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token_spans_slice_back_to_their_words() {
+        let segmenter = Segmenter::new();
+        let text = "前言：上海精神，RCEP";
+        let tokens = segmenter.tokens(&text[9..], 9);
+        let words: Vec<_> = tokens.iter().map(|t| &text[t.span.clone()]).collect();
+        assert_eq!(words.concat(), "上海精神，RCEP");
+        assert!(tokens.iter().any(|t| t.pos == Pos::Foreign));
+    }
+
+    #[test]
+    fn added_words_stay_whole() {
+        let mut segmenter = Segmenter::new();
+        let text = "开展去极端化合作";
+        let before = segmenter.tokens(text, 0).len();
+        segmenter.add_word("去极端化", "n");
+        let tokens = segmenter.tokens(text, 0);
+        assert!(tokens.iter().any(|t| &text[t.span.clone()] == "去极端化"));
+        assert!(tokens.len() < before);
+    }
+
+    #[test]
+    fn general_words_have_dictionary_frequencies() {
+        let segmenter = Segmenter::new();
+        assert!(segmenter.dictionary_frequency("合作") > 1000);
+        assert_eq!(segmenter.dictionary_frequency("卫生健康共同体"), 0);
+    }
+}

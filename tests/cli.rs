@@ -1,0 +1,139 @@
+//! Runs the real `zhterm` binary on the bundled corpus and on small fixtures of every input
+//! kind.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn zhterm(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_zhterm"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("zhterm runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn fixture(name: &str) -> String {
+    format!("tests/fixtures/{name}")
+}
+
+/// Builds `inputs` into a fresh folder and returns it.
+fn build(inputs: &[&str]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().to_str().unwrap().to_string();
+    let mut args = vec!["build", "--quiet", "-o", out.as_str()];
+    args.extend_from_slice(inputs);
+    let output = zhterm(&args);
+    assert!(output.status.success(), "build failed: {}", String::from_utf8_lossy(&output.stderr));
+    dir
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn the_committed_glossary_is_what_build_produces() {
+    let dir = build(&[]);
+    for name in ["graph.json", "glossary.csv", "glossary.tbx", "candidates.csv"] {
+        let committed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("glossary").join(name);
+        assert!(
+            read(&dir.path().join(name)) == read(&committed),
+            "glossary/{name} is stale: run `cargo run --release -- build` and commit the result"
+        );
+    }
+}
+
+#[test]
+fn lookup_finds_chinese_and_english_and_exits_1_on_nothing() {
+    let output = zhterm(&["lookup", "快捷通道"]);
+    assert!(output.status.success());
+    let text = stdout(&output);
+    let first = text.lines().next().unwrap_or_default();
+    assert!(first.starts_with("快捷通道  →  ") && !first.contains("no English"), "{text}");
+
+    let output = zhterm(&["lookup", "Shanghai Spirit"]);
+    assert!(output.status.success());
+    assert!(stdout(&output).starts_with("上海精神"), "{}", stdout(&output));
+
+    let output = zhterm(&["lookup", "根本不存在的术语"]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(message.lines().count(), 1, "{message}");
+}
+
+#[test]
+fn lookup_json_is_machine_readable() {
+    let output = zhterm(&["lookup", "--json", "上海精神"]);
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(value[0]["zh"], "上海精神");
+    assert_eq!(value[0]["match"], "exact");
+}
+
+#[test]
+fn plain_chinese_text_yields_its_terms() {
+    let dir = build(&[&fixture("plain.txt")]);
+    let candidates = read(&dir.path().join("candidates.csv"));
+    for term in ["药品注册管理办法", "药品上市许可持有人", "临床试验"] {
+        assert!(candidates.contains(&format!(",{term},")), "{term} missing:\n{candidates}");
+    }
+}
+
+#[test]
+fn segmented_text_is_joined_before_mining() {
+    let dir = build(&[&fixture("segmented.txt")]);
+    let candidates = read(&dir.path().join("candidates.csv"));
+    assert!(candidates.contains(",智能电网,"), "{candidates}");
+    assert!(candidates.contains(",能源转型,"), "{candidates}");
+    assert!(!candidates.contains("智能 电网"));
+}
+
+#[test]
+fn each_parallel_kind_gives_english_equivalents() {
+    for (inputs, zh, en) in [
+        (vec![fixture("customs.zh")], "单一窗口申报", "single window declaration"),
+        (vec![fixture("memory.tsv")], "知识产权许可", "intellectual property licensing"),
+        (vec![fixture("memory.tmx")], "漏电保护器", "residual current device"),
+        (vec![fixture("bilingual.txt")], "数字素养培训", "digital literacy training"),
+    ] {
+        let args: Vec<&str> = inputs.iter().map(String::as_str).collect();
+        let dir = build(&args);
+        let glossary = read(&dir.path().join("glossary.csv"));
+        let row =
+            glossary.lines().find(|l| l.starts_with(&format!("{zh},")) || l.starts_with(&format!("\u{feff}{zh},")));
+        let row = row.unwrap_or_else(|| panic!("{zh} not in glossary from {inputs:?}:\n{glossary}"));
+        assert!(row.to_lowercase().starts_with(&format!("{zh},{en}")), "{inputs:?}: {row}");
+    }
+}
+
+#[test]
+fn export_writes_tbx_and_csv_to_stdout() {
+    let output = zhterm(&["export", "--format", "tbx"]);
+    assert!(output.status.success());
+    assert!(stdout(&output).contains("<tbx type=\"TBX-Basic\" style=\"dca\""));
+    let output = zhterm(&["export", "--format", "csv"]);
+    assert!(stdout(&output).starts_with("\u{feff}zh-CN,en,"));
+}
+
+#[test]
+fn errors_exit_2_with_one_line_naming_the_path() {
+    let output = zhterm(&["build", "-o", "/tmp/zhterm-never-written", "no/such/file.txt"]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(message.contains("no/such/file.txt") && message.lines().count() == 1, "{message}");
+
+    let empty = tempfile::tempdir().unwrap();
+    let output = zhterm(&["lookup", "-g", empty.path().to_str().unwrap(), "上海精神"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("zhterm build"));
+}
+
+#[test]
+fn align_prints_beads_in_benchmark_format() {
+    let output = zhterm(&["align", &fixture("customs.zh"), &fixture("customs.en")]);
+    assert!(output.status.success());
+    assert_eq!(stdout(&output), "[0]:[0]\n[1]:[1]\n[2]:[2]\n");
+}
