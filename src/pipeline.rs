@@ -28,13 +28,24 @@ pub struct Build {
     /// Every candidate, best first (the glossary holds the best of them).
     pub candidates: Vec<Candidate>,
     pub pairs: Vec<SentencePair>,
+    /// Wall time of each stage, in order.
+    pub stages: Vec<(&'static str, std::time::Duration)>,
 }
 
 pub fn build(docs: &[Document], options: &BuildOptions) -> Build {
+    let mut stages = Vec::new();
+    let mut clock = std::time::Instant::now();
+    let mut lap = |name: &'static str, stages: &mut Vec<_>| {
+        stages.push((name, clock.elapsed()));
+        clock = std::time::Instant::now();
+    };
     let lexicon = Lexicon::new();
     let mut segmenter = Segmenter::new();
+    lap("load dictionaries", &mut stages);
     let candidates = mine::mine(docs, &mut segmenter, &lexicon);
+    lap("mine", &mut stages);
     let pairs = align::sentence_pairs(docs);
+    lap("align sentences", &mut stages);
     let selected: Vec<Candidate> = candidates
         .iter()
         .filter(|c| c.scores.total > 0.0 && (c.frequency >= 2 || !c.cues.is_empty()))
@@ -42,8 +53,10 @@ pub fn build(docs: &[Document], options: &BuildOptions) -> Build {
         .cloned()
         .collect();
     let equivalents = terms::translate(&selected, docs, &pairs, &segmenter, &lexicon);
+    lap("translate terms", &mut stages);
     let graph = term_graph(docs, &candidates, &selected, &equivalents, &pairs);
-    Build { graph, candidates, pairs }
+    lap("build graph", &mut stages);
+    Build { graph, candidates, pairs, stages }
 }
 
 fn term_graph(
