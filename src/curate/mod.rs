@@ -240,4 +240,207 @@ fn parse_status(text: &str) -> Option<Status> {
 }
 
 #[cfg(test)]
-mod tests;
+mod tests {
+    use super::*;
+    use crate::graph::{Relation, Review, Translation};
+    use proptest::prelude::*;
+
+    /// A graph of ranked Chinese entries, each with the given English.
+    fn glossary(entries: &[(&str, &[&str])]) -> TermGraph {
+        let mut g = TermGraph::default();
+        for (rank, (zh, english)) in entries.iter().enumerate() {
+            let node = g.add_term(Term { rank: Some(rank + 1), ..Term::new(*zh, Lang::Zh, TermKind::Term) });
+            for (i, en) in english.iter().enumerate() {
+                let target = g.find_or_add(en, Lang::En, TermKind::Term);
+                let t = Translation {
+                    score: 1.0 - i as f64 / 10.0,
+                    cooccurrences: 2,
+                    dice: 0.5,
+                    dictionary: 0.5,
+                    method: "alignment".into(),
+                };
+                g.relate(node, target, Relation::Translation(t));
+            }
+        }
+        g
+    }
+
+    fn english_of(g: &TermGraph, zh: &str) -> Vec<String> {
+        let concepts = g.concepts();
+        let concept = concepts.iter().find(|c| c.zh.text == zh).unwrap_or_else(|| panic!("{zh} is no entry"));
+        concept.en.iter().map(|(t, _)| t.text.clone()).collect()
+    }
+
+    fn read_csv(text: &str) -> Result<Vec<Edit>> {
+        csv::read(text, Path::new("review.csv"))
+    }
+
+    #[test]
+    fn csv_columns_are_read_by_name_in_any_order() {
+        let edits = read_csv("status,English,Chinese,note\napproved,bonded warehouse,保税仓库,checked\n").unwrap();
+        assert_eq!(edits.len(), 1);
+        assert_eq!(edits[0].zh, "保税仓库");
+        assert_eq!(edits[0].english.as_deref(), Some("bonded warehouse"));
+        assert_eq!(edits[0].status, Some(Status::Approved));
+        assert_eq!(edits[0].note.as_deref(), Some("checked"));
+        assert_eq!(edits[0].english_variants, None, "no variants column: variants stay as they are");
+    }
+
+    #[test]
+    fn unknown_headers_and_bad_values_are_refused_with_their_line() {
+        let err = read_csv("zh-CN,en,price\n保税仓库,bonded warehouse,3\n").unwrap_err().to_string();
+        assert!(err.starts_with("review.csv:1:") && err.contains("\"price\""), "{err}");
+        let err = read_csv("zh-CN,en,status\n保税仓库,x,approved\n报关单,y,maybe\n").unwrap_err().to_string();
+        assert!(err.starts_with("review.csv:3:") && err.contains("maybe"), "{err}");
+        let err = read_csv("zh-CN,status\n保税仓库,approved\n").unwrap_err().to_string();
+        assert!(err.contains("English"), "{err}");
+    }
+
+    #[test]
+    fn an_import_approves_corrects_rejects_and_adds() {
+        let mut g = glossary(&[("保税仓库", &["warehouse"]), ("报关单", &["form"]), ("原产地", &["origin"])]);
+        let edits = read_csv(
+            "zh-CN,en,status,en_variants,note\n\
+             保税仓库,bonded warehouse,approved,warehouse,corrected\n\
+             报关单,form,rejected,,\n\
+             海关监管,customs supervision,,,\n",
+        )
+        .unwrap();
+        let summary = apply(&mut g, &edits, "2026-01-02");
+        assert_eq!(
+            summary,
+            Summary { approved: 1, corrected: 1, rejected: 1, added: 1, other: 0, unchanged: 0 }
+        );
+        assert_eq!(english_of(&g, "保税仓库"), ["bonded warehouse", "warehouse"]);
+        assert_eq!(english_of(&g, "原产地"), ["origin"], "rows absent from the file are left alone");
+        let added = &g.graph[g.find("海关监管", Lang::Zh).unwrap()];
+        assert_eq!((added.status, added.review.as_ref().unwrap().origin), (Status::Approved, Origin::Manual));
+        let zh: Vec<_> = g.concepts().iter().map(|c| c.zh.text.clone()).collect();
+        assert_eq!(zh, ["保税仓库", "原产地", "海关监管"]);
+        let reviewed = g.graph[g.find("保税仓库", Lang::Zh).unwrap()].review.clone().unwrap();
+        assert_eq!(reviewed.modified.as_deref(), Some("2026-01-02"));
+        assert_eq!(g.graph[g.find("保税仓库", Lang::Zh).unwrap()].note.as_deref(), Some("corrected"));
+    }
+
+    #[test]
+    fn a_dropped_english_term_is_struck_for_that_entry_only() {
+        let mut g = glossary(&[("保税仓库", &["bonded warehouse", "storage"]), ("仓储", &["storage"])]);
+        let edits = read_csv("zh-CN,en,en_variants\n保税仓库,bonded warehouse,\n").unwrap();
+        assert_eq!(apply(&mut g, &edits, "2026-01-02").other, 1);
+        assert_eq!(english_of(&g, "保税仓库"), ["bonded warehouse"]);
+        assert_eq!(english_of(&g, "仓储"), ["storage"]);
+        let review = g.graph[g.find("保税仓库", Lang::Zh).unwrap()].review.clone().unwrap();
+        assert_eq!(review.rejected_english, ["storage"]);
+    }
+
+    #[test]
+    fn the_file_date_wins_over_today_when_the_reviewer_gave_one() {
+        let mut g = glossary(&[("保税仓库", &["warehouse"])]);
+        let edits = read_csv("zh-CN,en,status,modified\n保税仓库,warehouse,approved,2025-12-31\n").unwrap();
+        apply(&mut g, &edits, "2026-01-02");
+        let review = g.graph[g.find("保税仓库", Lang::Zh).unwrap()].review.clone().unwrap();
+        assert_eq!(review.modified.as_deref(), Some("2025-12-31"));
+    }
+
+    #[test]
+    fn tbx_v3_and_2008_entries_read_alike() {
+        let v3 = r#"<tbx type="TBX-Basic" style="dca" xmlns="urn:iso:std:iso:30042:ed-2"><text><body>
+            <conceptEntry id="c1"><transacGrp><transac type="transactionType">modification</transac><date>2025-05-06</date></transacGrp>
+            <langSec xml:lang="zh-CN"><termSec><term>保税仓库</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>
+            <note>zhterm term score 1.000</note><note>checked &amp; fine</note></termSec></langSec>
+            <langSec xml:lang="en"><termSec><term>bonded warehouse</term></termSec>
+            <termSec><term>storage</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termSec></langSec>
+            </conceptEntry></body></text></tbx>"#;
+        let v2 = r#"<?xml version="1.0"?><martif type="TBX-Basic"><text><body><termEntry id="c1">
+            <langSet xml:lang="zh"><tig><term>保税仓库</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote><note>checked &amp; fine</note></tig></langSet>
+            <langSet xml:lang="en-US"><tig><term>bonded warehouse</term></tig><tig><term>storage</term>
+            <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig></langSet>
+            <transacGrp><transac type="transactionType">modification</transac><date>2025-05-06T10:00:00</date></transacGrp>
+            </termEntry></body></text></martif>"#;
+        for text in [v3, v2] {
+            let edits = tbx::read(text, Path::new("r.tbx")).unwrap();
+            assert_eq!(edits.len(), 1);
+            let e = &edits[0];
+            assert_eq!((e.zh.as_str(), e.status), ("保税仓库", Some(Status::Approved)));
+            assert_eq!(e.english.as_deref(), Some("bonded warehouse"));
+            assert_eq!(e.struck_english, ["storage"]);
+            assert_eq!(e.note.as_deref(), Some("checked & fine"));
+            assert_eq!(e.modified.as_deref(), Some("2025-05-06"));
+        }
+        let err = tbx::read("<html><body/></html>", Path::new("r.tbx")).unwrap_err().to_string();
+        assert!(err.contains("not a TBX root"), "{err}");
+    }
+
+    #[test]
+    fn dates_are_checked_and_today_is_a_date() {
+        assert_eq!(parse_date("2024-02-29T12:00:00Z").as_deref(), Some("2024-02-29"));
+        assert_eq!(parse_date("2024-13-01"), None);
+        assert_eq!(parse_date("yesterday"), None);
+        assert_eq!(civil_date(0), "1970-01-01");
+        assert_eq!(civil_date(19_723), "2024-01-01");
+        assert!(parse_date(&today()).is_some());
+    }
+
+    #[test]
+    fn a_status_filter_keeps_entries_of_that_status() {
+        let mut g = glossary(&[("保税仓库", &["bonded warehouse"]), ("报关单", &["customs declaration"])]);
+        let node = g.find("报关单", Lang::Zh).unwrap();
+        g.graph[node].status = Status::Approved;
+        let approved = with_status(&g, Status::Approved);
+        let zh: Vec<_> = approved.concepts().iter().map(|c| c.zh.text.clone()).collect();
+        assert_eq!(zh, ["报关单"]);
+        assert_eq!(english_of(&approved, "报关单"), ["customs declaration"]);
+    }
+
+    fn arbitrary_glossary() -> impl Strategy<Value = TermGraph> {
+        let entry = (
+            "[\u{4e00}-\u{4e0f}]{2,4}",
+            proptest::collection::vec("[a-z]{1,6}( [a-z]{1,6})?", 0..3),
+            0..3usize,
+            proptest::option::of("[a-z ,\"]{0,12}"),
+        );
+        proptest::collection::vec(entry, 1..6).prop_map(|entries| {
+            let mut g = TermGraph::default();
+            for (rank, (zh, english, status, note)) in entries.into_iter().enumerate() {
+                if g.find(&zh, Lang::Zh).is_some() {
+                    continue;
+                }
+                let status = [Status::Candidate, Status::Approved, Status::Candidate][status];
+                let review = (status != Status::Candidate)
+                    .then(|| Review { modified: Some("2025-01-01".into()), english: english.clone(), ..Review::default() });
+                let note = note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
+                let term = Term { rank: Some(rank + 1), status, note, review, ..Term::new(zh, Lang::Zh, TermKind::Term) };
+                let node = g.add_term(term);
+                for (i, en) in english.iter().enumerate() {
+                    let target = g.find_or_add(en, Lang::En, TermKind::Term);
+                    if g.graph.find_edge(node, target).is_none() {
+                        let t = Translation {
+                            score: 1.0 / (i + 1) as f64,
+                            cooccurrences: 1,
+                            dice: 0.1,
+                            dictionary: 0.0,
+                            method: "alignment".into(),
+                        };
+                        g.relate(node, target, Relation::Translation(t));
+                    }
+                }
+            }
+            g
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn an_unedited_export_imports_as_no_change(g in arbitrary_glossary()) {
+            let dir = tempfile::tempdir().unwrap();
+            for format in [Format::Csv, Format::Tbx] {
+                let path = dir.path().join("export");
+                std::fs::write(&path, export::render(&g, format).unwrap()).unwrap();
+                let mut imported = g.clone();
+                let summary = apply(&mut imported, &read(&path).unwrap(), "2030-01-01");
+                prop_assert!(!summary.changed(), "{:?}", summary);
+                prop_assert_eq!(store::to_json(&imported), store::to_json(&g));
+            }
+        }
+    }
+}
