@@ -29,7 +29,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         writeln!(err, "zhterm: warning: conflict on {}: kept {} (first), not {} (second)", c.zh, c.kept, c.other)?;
     }
     if args.strict && !conflicts.is_empty() {
-        anyhow::bail!("{} conflicting reviewed entries; nothing written (drop --strict to keep the first's)", conflicts.len());
+        anyhow::bail!(
+            "{} conflicting reviewed entries; nothing written (drop --strict to keep the first's)",
+            conflicts.len()
+        );
     }
     curate::write_glossary(&args.output, &merged)
         .with_context(|| format!("writing the glossary into {}", args.output.display()))?;

@@ -16,9 +16,8 @@ pub fn set_review(graph: &mut TermGraph, node: NodeIndex, review: Review, source
         if english_edge(graph, node, english).is_some() {
             continue;
         }
-        let relation = source
-            .and_then(|(g, n)| english_edge(g, n, english).map(|e| g.graph[e].clone()))
-            .unwrap_or_else(|| {
+        let relation =
+            source.and_then(|(g, n)| english_edge(g, n, english).map(|e| g.graph[e].clone())).unwrap_or_else(|| {
                 Relation::Translation(Translation {
                     score: 0.0,
                     cooccurrences: 0,

@@ -110,7 +110,8 @@ pub fn apply(graph: &mut TermGraph, edits: &[Edit], today: &str) -> Summary {
             .cloned()
             .collect();
         let status = edit.status.unwrap_or(if added { Status::Approved } else { term.status });
-        let note = edit.note.as_ref().map_or(term.note.clone(), |n| Some(n.trim().to_string()).filter(|n| !n.is_empty()));
+        let note =
+            edit.note.as_ref().map_or(term.note.clone(), |n| Some(n.trim().to_string()).filter(|n| !n.is_empty()));
         let english_changed = english != english_now;
         let changed = english_changed
             || !new_zh_variants.is_empty()
@@ -307,10 +308,7 @@ mod tests {
         )
         .unwrap();
         let summary = apply(&mut g, &edits, "2026-01-02");
-        assert_eq!(
-            summary,
-            Summary { approved: 1, corrected: 1, rejected: 1, added: 1, other: 0, unchanged: 0 }
-        );
+        assert_eq!(summary, Summary { approved: 1, corrected: 1, rejected: 1, added: 1, other: 0, unchanged: 0 });
         assert_eq!(english_of(&g, "保税仓库"), ["bonded warehouse", "warehouse"]);
         assert_eq!(english_of(&g, "原产地"), ["origin"], "rows absent from the file are left alone");
         let added = &g.graph[g.find("海关监管", Lang::Zh).unwrap()];
@@ -406,10 +404,14 @@ mod tests {
                     continue;
                 }
                 let status = [Status::Candidate, Status::Approved, Status::Candidate][status];
-                let review = (status != Status::Candidate)
-                    .then(|| Review { modified: Some("2025-01-01".into()), english: english.clone(), ..Review::default() });
+                let review = (status != Status::Candidate).then(|| Review {
+                    modified: Some("2025-01-01".into()),
+                    english: english.clone(),
+                    ..Review::default()
+                });
                 let note = note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
-                let term = Term { rank: Some(rank + 1), status, note, review, ..Term::new(zh, Lang::Zh, TermKind::Term) };
+                let term =
+                    Term { rank: Some(rank + 1), status, note, review, ..Term::new(zh, Lang::Zh, TermKind::Term) };
                 let node = g.add_term(term);
                 for (i, en) in english.iter().enumerate() {
                     let target = g.find_or_add(en, Lang::En, TermKind::Term);

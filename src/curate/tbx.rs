@@ -55,17 +55,21 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Edit>> {
     let mut transaction = (String::new(), String::new());
     loop {
         let offset = reader.buffer_position();
-        let event = reader.read_event().map_err(|e| refuse(path, line_at(offset), format!("not well-formed XML: {e}")))?;
+        let event =
+            reader.read_event().map_err(|e| refuse(path, line_at(offset), format!("not well-formed XML: {e}")))?;
         match event {
             Event::Start(e) => {
                 let name = e.local_name().as_ref().to_string();
-                let attribute = |key: &str| {
-                    e.attributes().flatten().find(|a| a.key.as_ref() == key).map(|a| a.value.to_string())
-                };
+                let attribute =
+                    |key: &str| e.attributes().flatten().find(|a| a.key.as_ref() == key).map(|a| a.value.to_string());
                 if !root_seen {
                     root_seen = true;
                     if name != "tbx" && name != "martif" {
-                        return Err(refuse(path, line_at(offset), format!("<{name}> is not a TBX root (tbx or martif)")));
+                        return Err(refuse(
+                            path,
+                            line_at(offset),
+                            format!("<{name}> is not a TBX root (tbx or martif)"),
+                        ));
                     }
                     continue;
                 }
@@ -102,11 +106,10 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Edit>> {
                 if let Some((_, buffer)) = field.as_mut() {
                     let resolved = match r.resolve_char_ref() {
                         Ok(Some(c)) => Some(c.to_string()),
-                        _ => quick_xml::escape::resolve_predefined_entity(&r)
-                            .map(str::to_string),
+                        _ => quick_xml::escape::resolve_predefined_entity(&r).map(str::to_string),
                     };
-                    let resolved = resolved
-                        .ok_or_else(|| refuse(path, line_at(offset), "an unknown XML entity".to_string()))?;
+                    let resolved =
+                        resolved.ok_or_else(|| refuse(path, line_at(offset), "an unknown XML entity".to_string()))?;
                     buffer.push_str(&resolved);
                 }
             }
