@@ -55,7 +55,7 @@ pub fn build_with_previous(docs: &[Document], options: &BuildOptions, previous: 
         .collect();
     let mut equivalents = terms::translate(&selected, docs, &pairs, &segmenter, &lexicon);
     if let Some(previous) = previous {
-        rebuild::anchor_translations(previous, &selected, &mut equivalents);
+        rebuild::anchor_translations(previous, &selected, docs, &pairs, &mut equivalents);
     }
     let mut graph = term_graph(docs, &candidates, &selected, &equivalents, &pairs);
     if let Some(previous) = previous {

@@ -208,3 +208,32 @@ fn merge_prefers_reviewed_entries_and_lists_conflicts() {
     let strict = zhterm(&[&["merge", "--strict"], &args[..]].concat());
     assert_eq!(strict.status.code(), Some(2));
 }
+
+#[test]
+fn approved_pairs_anchor_the_term_translation() {
+    let dir = tempfile::tempdir().unwrap();
+    let glossary = dir.path().join("glossary");
+    build(&glossary, &[MEMORY]);
+    let csv = path(&glossary, "glossary.csv");
+    let (header, entries) = rows(&csv);
+    let (en, context) = (column(&header, "en"), column(&header, "context_en"));
+    // The reviewer picks another word of the entry's own English context as its equivalent.
+    let (zh, word) = entries
+        .iter()
+        .find_map(|r| {
+            let word = r[context]
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .find(|w| w.len() >= 6 && !r[en].to_lowercase().contains(&w.to_lowercase()))?;
+            Some((r[0].clone(), word.to_lowercase()))
+        })
+        .expect("an entry with an English context");
+    decide(&glossary, &zh, "approved", &word);
+    build(&glossary, &[MEMORY]);
+    assert_eq!(field(&csv, &zh, "en"), word);
+    assert_ne!(field(&csv, &zh, "translation_score"), "0.000", "the approved pair found no evidence");
+    assert!(field(&csv, &zh, "context_en").to_lowercase().contains(&word));
+    let (_, rebuilt) = rows(&csv);
+    let others: Vec<&Vec<String>> =
+        rebuilt.iter().filter(|r| r[0] != zh && r[en].eq_ignore_ascii_case(&word)).collect();
+    assert!(others.is_empty(), "another term took the approved English: {others:?}");
+}
