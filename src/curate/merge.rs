@@ -55,3 +55,55 @@ fn decision(graph: &TermGraph, node: NodeIndex) -> String {
     }
     line
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::curate::{apply, Edit};
+    use crate::graph::{Status, TermKind};
+
+    fn glossary(decisions: &[(&str, Option<(Status, &str)>)]) -> TermGraph {
+        let mut g = TermGraph::default();
+        let mut edits = Vec::new();
+        for (rank, (zh, decision)) in decisions.iter().enumerate() {
+            g.add_term(Term { rank: Some(rank + 1), ..Term::new(*zh, Lang::Zh, TermKind::Term) });
+            if let Some((status, en)) = decision {
+                edits.push(Edit {
+                    zh: zh.to_string(),
+                    english: Some(en.to_string()),
+                    status: Some(*status),
+                    ..Edit::default()
+                });
+            }
+        }
+        apply(&mut g, &edits, "2026-01-02");
+        g
+    }
+
+    #[test]
+    fn reviewed_entries_win_and_disagreements_are_conflicts() {
+        let first = glossary(&[("保税仓库", Some((Status::Approved, "bonded warehouse"))), ("报关单", None)]);
+        let second = glossary(&[
+            ("保税仓库", Some((Status::Rejected, "warehouse"))),
+            ("报关单", Some((Status::Approved, "customs declaration"))),
+            ("原产地", None),
+        ]);
+        let (merged, conflicts) = merge(&first, &second);
+        assert_eq!(conflicts.len(), 1);
+        assert_eq!(conflicts[0].zh, "保税仓库");
+        assert!(conflicts[0].other.starts_with("rejected [warehouse]"), "{:?}", conflicts[0]);
+        let entries: Vec<(String, Status, Vec<String>)> = merged
+            .concepts()
+            .iter()
+            .map(|c| (c.zh.text.clone(), c.zh.status, c.en.iter().map(|(t, _)| t.text.clone()).collect()))
+            .collect();
+        assert_eq!(
+            entries,
+            [
+                ("保税仓库".into(), Status::Approved, vec!["bonded warehouse".to_string()]),
+                ("报关单".into(), Status::Approved, vec!["customs declaration".to_string()]),
+                ("原产地".into(), Status::Candidate, vec![]),
+            ]
+        );
+    }
+}

@@ -12,17 +12,19 @@
 //!
 //! Reviewer decisions live in [`crate::graph::Review`] on the Chinese term of an entry.
 
+mod apply;
 mod csv;
 mod entry;
 pub mod merge;
 pub mod rebuild;
 mod tbx;
 
+pub use apply::apply;
+
 use crate::error::{Error, Result};
 use crate::export::{self, Format};
-use crate::graph::{Lang, Origin, Status, Term, TermGraph, TermKind};
+use crate::graph::{Status, TermGraph};
 use crate::store;
-use std::collections::HashMap;
 use std::path::Path;
 
 /// One entry as a reviewer's file states it. A `None` field is one the file does not carry,
@@ -75,103 +77,6 @@ pub fn read(path: &Path) -> Result<Vec<Edit>> {
     } else {
         csv::read(body, path)
     }
-}
-
-/// Applies `edits` to `graph`; `today` (`YYYY-MM-DD`) dates changes the file gives no date for.
-pub fn apply(graph: &mut TermGraph, edits: &[Edit], today: &str) -> Summary {
-    let mut current: HashMap<String, (Vec<String>, Vec<String>)> = graph
-        .concepts()
-        .into_iter()
-        .map(|c| {
-            let en = c.en.iter().map(|(t, _)| t.text.clone()).collect();
-            let zh = c.zh_variants.iter().map(|t| t.text.clone()).collect();
-            (c.zh.text.clone(), (en, zh))
-        })
-        .collect();
-    let mut summary = Summary::default();
-    for edit in edits {
-        let (english_now, zh_variants_now) = current.get(&edit.zh).cloned().unwrap_or_default();
-        let existing = graph.find(&edit.zh, Lang::Zh);
-        let added = existing.is_none_or(|n| !graph.graph[n].is_entry() && !graph.graph[n].is_reviewed());
-        let node = existing.unwrap_or_else(|| graph.add_term(Term::new(edit.zh.clone(), Lang::Zh, TermKind::Term)));
-        let term = &graph.graph[node];
-        let english = wanted_english(edit, &english_now);
-        let struck: Vec<String> = english_now
-            .iter()
-            .filter(|e| !english.contains(e))
-            .chain(edit.struck_english.iter().filter(|e| !english.contains(e)))
-            .cloned()
-            .collect();
-        let new_zh_variants: Vec<String> = edit
-            .zh_variants
-            .iter()
-            .flatten()
-            .filter(|v| **v != edit.zh && !zh_variants_now.contains(v))
-            .cloned()
-            .collect();
-        let status = edit.status.unwrap_or(if added { Status::Approved } else { term.status });
-        let note =
-            edit.note.as_ref().map_or(term.note.clone(), |n| Some(n.trim().to_string()).filter(|n| !n.is_empty()));
-        let english_changed = english != english_now;
-        let changed = english_changed
-            || !new_zh_variants.is_empty()
-            || status != term.status
-            || note != term.note
-            || struck.iter().any(|s| !term.review.as_ref().is_some_and(|r| r.rejected_english.contains(s)));
-        if !added && !changed {
-            summary.unchanged += 1;
-            continue;
-        }
-        let corrected = !added && english_changed && english.first() != english_now.first();
-        match status {
-            _ if added => summary.added += 1,
-            s if s == term.status => summary.other += usize::from(!corrected),
-            Status::Approved => summary.approved += 1,
-            Status::Rejected => summary.rejected += 1,
-            Status::Candidate => summary.other += usize::from(!corrected),
-        }
-        summary.corrected += usize::from(corrected);
-        let previous_date = term.review.as_ref().and_then(|r| r.modified.clone());
-        let modified = edit.modified.clone().filter(|d| Some(d) != previous_date.as_ref()).unwrap_or(today.to_string());
-        let mut review = term.review.clone().unwrap_or_default();
-        review.modified = Some(modified);
-        if added {
-            review.origin = Origin::Manual;
-        }
-        review.rejected_english.retain(|e| !english.contains(e));
-        for e in &struck {
-            if !review.rejected_english.contains(e) {
-                review.rejected_english.push(e.clone());
-            }
-        }
-        review.english = english.clone();
-        let term = &mut graph.graph[node];
-        term.status = status;
-        term.note = note;
-        entry::set_review(graph, node, review, None);
-        for variant in &new_zh_variants {
-            entry::add_short_form(graph, node, variant);
-        }
-        current.insert(edit.zh.clone(), (english, zh_variants_now.into_iter().chain(new_zh_variants).collect()));
-    }
-    summary
-}
-
-/// The English list the edit asks for: its preferred term, then its variants (or, when the
-/// file has no variants column, the entry's current ones).
-fn wanted_english(edit: &Edit, now: &[String]) -> Vec<String> {
-    let Some(preferred) = &edit.english else {
-        return now.iter().filter(|e| !edit.struck_english.contains(e)).cloned().collect();
-    };
-    let variants = edit.english_variants.clone().unwrap_or_else(|| now.iter().skip(1).cloned().collect());
-    let mut list: Vec<String> = Vec::new();
-    for e in std::iter::once(preferred).chain(&variants) {
-        let e = e.trim();
-        if !e.is_empty() && !list.iter().any(|l| l == e) && !edit.struck_english.iter().any(|s| s == e) {
-            list.push(e.to_string());
-        }
-    }
-    list
 }
 
 /// Writes the graph and the exports `build` writes from it (glossary.csv, glossary.tbx),
@@ -243,7 +148,7 @@ fn parse_status(text: &str) -> Option<Status> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::{Relation, Review, Translation};
+    use crate::graph::{Lang, Origin, Relation, Review, Term, TermKind, Translation};
     use proptest::prelude::*;
 
     /// A graph of ranked Chinese entries, each with the given English.
@@ -318,6 +223,15 @@ mod tests {
         let reviewed = g.graph[g.find("保税仓库", Lang::Zh).unwrap()].review.clone().unwrap();
         assert_eq!(reviewed.modified.as_deref(), Some("2026-01-02"));
         assert_eq!(g.graph[g.find("保税仓库", Lang::Zh).unwrap()].note.as_deref(), Some("corrected"));
+    }
+
+    #[test]
+    fn rejecting_a_term_the_glossary_lacks_keeps_it_out_and_counts_as_a_rejection() {
+        let mut g = glossary(&[("保税仓库", &["bonded warehouse"])]);
+        let summary = apply(&mut g, &read_csv("zh-CN,en,status\n报关,,rejected\n").unwrap(), "2026-01-02");
+        assert_eq!((summary.rejected, summary.added), (1, 0));
+        assert_eq!(g.concepts().len(), 1);
+        assert!(crate::curate::rebuild::rejected_terms(&g).contains("报关"));
     }
 
     #[test]
