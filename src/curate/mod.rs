@@ -68,6 +68,9 @@ impl Summary {
     }
 }
 
+/// The ranked candidate list `build` writes into a glossary folder.
+const CANDIDATES_FILE: &str = "candidates.csv";
+
 /// Reads a reviewer's file: TBX when it starts with `<`, otherwise CSV or TSV with a header.
 pub fn read(path: &Path) -> Result<Vec<Edit>> {
     let text = crate::corpus::read_text(path)?;
@@ -85,7 +88,40 @@ pub fn write_glossary(dir: &Path, graph: &TermGraph) -> Result<()> {
     for (name, format) in [("glossary.csv", Format::Csv), ("glossary.tbx", Format::Tbx)] {
         store::write_atomic(&dir.join(name), &export::render(graph, format)?)?;
     }
+    drop_rejected_candidates(dir, graph)?;
     store::write_atomic(&dir.join(store::GRAPH_FILE), store::to_json(graph).as_bytes())
+}
+
+/// Takes rejected terms out of the folder's `candidates.csv` (rows kept byte for byte, ranks
+/// as they were), so the list agrees with the review until the next build re-ranks.
+fn drop_rejected_candidates(dir: &Path, graph: &TermGraph) -> Result<()> {
+    let path = dir.join(CANDIDATES_FILE);
+    if !path.exists() {
+        return Ok(());
+    }
+    let rejected = rebuild::rejected_terms(graph);
+    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+    let mut rows = Vec::new();
+    for record in ::csv::Reader::from_reader(text.as_bytes()).records() {
+        let record = record.map_err(|e| Error::Malformed {
+            path: path.clone(),
+            line: e.position().map_or(0, |p| p.line() as usize),
+            message: e.to_string(),
+        })?;
+        let start = record.position().map_or(0, |p| p.byte() as usize);
+        rows.push((start, record.get(1).is_some_and(|term| rejected.contains(term))));
+    }
+    let Some(&(first, _)) = rows.first() else { return Ok(()) };
+    let mut kept = text[..first].to_string();
+    for (i, &(start, drop)) in rows.iter().enumerate() {
+        if !drop {
+            kept.push_str(&text[start..rows.get(i + 1).map_or(text.len(), |r| r.0)]);
+        }
+    }
+    if kept.len() != text.len() {
+        store::write_atomic(&path, kept.as_bytes())?;
+    }
+    Ok(())
 }
 
 /// The graph without the entries of any other status, for exports of one status.
