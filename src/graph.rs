@@ -244,8 +244,8 @@ impl TermGraph {
             for edge in g.edges_directed(node, Direction::Outgoing) {
                 let target = &g[edge.target()];
                 match edge.weight() {
-                    Relation::Translation(t) => en.push((target, Some(t))),
                     _ if target.status == Status::Rejected => {}
+                    Relation::Translation(t) => en.push((target, Some(t))),
                     Relation::Abbreviation if target.lang == Lang::Zh && target.is_entry() => {
                         short_form_entries.push(target)
                     }
