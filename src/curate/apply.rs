@@ -1,6 +1,7 @@
 //! Applying a reviewer's edits to a stored graph.
 
-use super::{entry, Edit, Summary};
+use super::entry::Indexed;
+use super::{Edit, Summary};
 use crate::graph::{Lang, Origin, Status, Term, TermGraph, TermKind};
 use std::collections::HashMap;
 
@@ -16,16 +17,17 @@ pub fn apply(graph: &mut TermGraph, edits: &[Edit], today: &str) -> Summary {
         })
         .collect();
     let mut summary = Summary::default();
+    let mut graph = Indexed::new(graph);
     for edit in edits {
         let (english_now, zh_variants_now) = current.get(&edit.zh).cloned().unwrap_or_default();
         let existing = graph.find(&edit.zh, Lang::Zh);
-        let added = existing.is_none_or(|n| !graph.graph[n].is_entry() && !graph.graph[n].is_reviewed());
+        let added = existing.is_none_or(|n| !graph[n].is_entry() && !graph[n].is_reviewed());
         if let Some(n) = existing.filter(|_| added) {
             // A reviewer who lists a short form makes it an entry of its own.
-            graph.graph[n].kind = TermKind::Term;
+            graph[n].kind = TermKind::Term;
         }
-        let node = existing.unwrap_or_else(|| graph.add_term(Term::new(edit.zh.clone(), Lang::Zh, TermKind::Term)));
-        let term = &graph.graph[node];
+        let node = existing.unwrap_or_else(|| graph.add(Term::new(edit.zh.clone(), Lang::Zh, TermKind::Term)));
+        let term = &graph[node];
         let english = wanted_english(edit, &english_now);
         let struck: Vec<String> = english_now
             .iter()
@@ -77,12 +79,12 @@ pub fn apply(graph: &mut TermGraph, edits: &[Edit], today: &str) -> Summary {
             }
         }
         review.english = english.clone();
-        let term = &mut graph.graph[node];
+        let term = &mut graph[node];
         term.status = status;
         term.note = note;
-        entry::set_review(graph, node, review, None);
+        graph.set_review(node, review, None);
         for variant in &new_zh_variants {
-            entry::add_short_form(graph, node, variant);
+            graph.add_short_form(node, variant);
         }
         current.insert(edit.zh.clone(), (english, zh_variants_now.into_iter().chain(new_zh_variants).collect()));
     }

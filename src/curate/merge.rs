@@ -4,7 +4,7 @@
 //! English, note) are conflicts: the first glossary's decision is kept and the conflict is
 //! returned, so the caller can list it.
 
-use super::entry;
+use super::entry::Indexed;
 use crate::graph::{Lang, Term, TermGraph};
 use petgraph::graph::NodeIndex;
 
@@ -22,22 +22,23 @@ pub struct Conflict {
 pub fn merge(first: &TermGraph, second: &TermGraph) -> (TermGraph, Vec<Conflict>) {
     let mut merged = first.clone();
     let mut conflicts = Vec::new();
+    let mut into = Indexed::new(&mut merged);
     for node in second.graph.node_indices() {
         let theirs = &second.graph[node];
         if theirs.lang != Lang::Zh || !(theirs.is_entry() || theirs.is_reviewed()) {
             continue;
         }
-        let Some(ours) = merged.find(&theirs.text, Lang::Zh) else {
-            entry::copy_entry(second, node, &mut merged);
+        let Some(ours) = into.find(&theirs.text, Lang::Zh) else {
+            into.copy_entry(second, node);
             continue;
         };
-        let mine = &merged.graph[ours];
+        let mine = &into[ours];
         if !mine.is_entry() && !mine.is_reviewed() {
-            entry::copy_entry(second, node, &mut merged);
+            into.copy_entry(second, node);
         } else if theirs.is_reviewed() && !mine.is_reviewed() {
-            entry::adopt(second, node, &mut merged, ours);
+            into.adopt(second, node, ours);
         } else if theirs.is_reviewed() {
-            let (kept, other) = (decision(&merged, ours), decision(second, node));
+            let (kept, other) = (decision(into.graph, ours), decision(second, node));
             if kept != other {
                 conflicts.push(Conflict { zh: theirs.text.clone(), kept, other });
             }

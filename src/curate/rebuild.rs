@@ -9,7 +9,7 @@
 //!    status, note, English (preferred first), struck English, manual entries. The new build
 //!    only adds evidence, contexts and suggestions after the reviewed English.
 
-use super::entry;
+use super::entry::Indexed;
 use crate::align::terms::Equivalent;
 use crate::align::SentencePair;
 use crate::corpus::Document;
@@ -98,18 +98,19 @@ fn contains_words(text: &str, phrase: &str) -> bool {
 
 /// Puts the reviewed entries of `previous` into the freshly built `graph`, in their old order.
 pub fn carry_over(previous: &TermGraph, graph: &mut TermGraph) {
+    let mut graph = Indexed::new(graph);
     for node in previous.graph.node_indices() {
         let term = &previous.graph[node];
         if term.lang != Lang::Zh || !term.is_reviewed() {
             continue;
         }
         match graph.find(&term.text, Lang::Zh) {
-            Some(fresh) => entry::adopt(previous, node, graph, fresh),
+            Some(fresh) => graph.adopt(previous, node, fresh),
             None => {
                 // Not mined this time (a manual entry, or a term the new corpus lacks): the
                 // entry and its stored evidence stay, outside the new ranking.
-                let copy = entry::copy_entry(previous, node, graph);
-                graph.graph[copy].rank = None;
+                let copy = graph.copy_entry(previous, node);
+                graph[copy].rank = None;
             }
         }
     }
