@@ -2,6 +2,7 @@
 
 use crate::align::{self, terms, SentencePair};
 use crate::corpus::{Document, Span};
+use crate::curate::rebuild;
 use crate::graph::{Context, Lang, Relation, Term, TermGraph, TermKind, Translation};
 use crate::lexicon::Lexicon;
 use crate::mine::{self, Candidate};
@@ -31,9 +32,20 @@ pub struct Build {
 }
 
 pub fn build(docs: &[Document], options: &BuildOptions) -> Build {
+    build_with_previous(docs, options, None)
+}
+
+/// A build that keeps the reviewed entries of the `previous` graph of the glossary folder
+/// (see [`rebuild`]): rejected terms stay out, approved and manual entries stay as
+/// the reviewer left them, approved pairs anchor the term translation.
+pub fn build_with_previous(docs: &[Document], options: &BuildOptions, previous: Option<&TermGraph>) -> Build {
     let lexicon = Lexicon::new();
     let mut segmenter = Segmenter::new();
-    let candidates = mine::mine(docs, &mut segmenter, &lexicon);
+    let mut candidates = mine::mine(docs, &mut segmenter, &lexicon);
+    if let Some(previous) = previous {
+        let rejected = rebuild::rejected_terms(previous);
+        candidates.retain(|c| !rejected.contains(c.term.as_str()));
+    }
     let pairs = align::sentence_pairs(docs);
     let selected: Vec<Candidate> = candidates
         .iter()
@@ -41,8 +53,14 @@ pub fn build(docs: &[Document], options: &BuildOptions) -> Build {
         .take(options.max_terms)
         .cloned()
         .collect();
-    let equivalents = terms::translate(&selected, docs, &pairs, &segmenter, &lexicon);
-    let graph = term_graph(docs, &candidates, &selected, &equivalents, &pairs);
+    let mut equivalents = terms::translate(&selected, docs, &pairs, &segmenter, &lexicon);
+    if let Some(previous) = previous {
+        rebuild::anchor_translations(previous, &selected, docs, &pairs, &mut equivalents);
+    }
+    let mut graph = term_graph(docs, &candidates, &selected, &equivalents, &pairs);
+    if let Some(previous) = previous {
+        rebuild::carry_over(previous, &mut graph);
+    }
     Build { graph, candidates, pairs }
 }
 
