@@ -2,15 +2,20 @@
 //! in candidates.csv), so a terminologist can see why a term ranks where it does:
 //!
 //! - `cvalue`: C-value unithood — frequency, less what longer candidates containing it
-//!   explain, scaled by length (Frantzi et al.); nested fragments of one longer term get ~0.
-//! - `termhood`: "weirdness" — relative frequency here against jieba's general-language
-//!   dictionary; generic words (合作, 发展) score low.
+//!   explain, scaled by length (Frantzi et al.). Only longer candidates that *bind* to it
+//!   count (上海 + 合作组织); one that adds a freely combining word (去极端化 + 合作) does not
+//!   make it a fragment.
+//! - `termhood`: relative frequency here against jieba's general-language dictionary
+//!   ("weirdness"), less a generality penalty: frequent general words (合作, 发展) and
+//!   unlexicalised combinations of them (地区国家) are not terms however often they occur.
 //! - `cue`: the text marks it (quotes, title brackets, a defined short form).
 //! - `spread`: it occurs in several documents.
 //! - `length`: a mild prior against one-word and very long candidates.
-//! - `fragment`: it always follows (or precedes) the same word: a piece of a longer unit.
+//! - `fragment`: it always follows (or precedes) the same bound word: a piece of a longer unit.
 
+use super::neighbours::WordContexts;
 use super::Candidate;
+use crate::lexicon::Lexicon;
 use crate::segment::{Segmenter, DICTIONARY_TOTAL};
 use std::collections::HashMap;
 
@@ -25,31 +30,48 @@ pub struct Scores {
     pub total: f64,
 }
 
+/// Dictionary frequencies (jieba counts, out of ~60 million) between which a word goes from
+/// specialised to fully general.
+const SPECIALISED_FREQUENCY: f64 = 200.0;
+const GENERAL_FREQUENCY: f64 = 20_000.0;
+/// How much of the generality of its least general word a free combination inherits.
+const COMBINATION_GENERALITY: f64 = 0.5;
+
+/// Weights of the components in the total.
+const FREQUENCY_WEIGHT: f64 = 0.7;
+const CUE_WEIGHT: f64 = 1.5;
+const FRAGMENT_WEIGHT: f64 = 1.5;
+const GENERALITY_WEIGHT: f64 = 3.0;
+
 /// Scores every candidate and sorts best first (ties by frequency, then term, so the order
 /// is the same on every run).
 pub fn rank(
     mut candidates: Vec<Candidate>,
     segmenter: &Segmenter,
+    lexicon: &Lexicon,
+    contexts: &WordContexts,
     total_tokens: usize,
     documents: usize,
 ) -> Vec<Candidate> {
-    let frequency: HashMap<&str, usize> = candidates.iter().map(|c| (c.term.as_str(), c.frequency)).collect();
-    let nesting = nesting_frequencies(&frequency);
+    let nesting = nesting_frequencies(&candidates, contexts);
     let scores: Vec<Scores> = candidates
         .iter()
         .map(|c| {
             let chars = c.term.chars().count();
             let nested = nesting.get(c.term.as_str());
+            let weirdness = termhood(c.frequency, total_tokens, segmenter.dictionary_frequency(&c.term));
             let mut s = Scores {
                 cvalue: cvalue(chars, c.frequency, nested.copied()),
-                termhood: termhood(c.frequency, total_tokens, segmenter.dictionary_frequency(&c.term)),
+                termhood: weirdness - GENERALITY_WEIGHT * candidate_generality(c, segmenter, lexicon),
                 cue: if c.cues.is_empty() { 0.0 } else { 1.0 },
                 spread: if documents > 1 { (c.documents as f64).ln() / (documents as f64).ln() } else { 0.0 },
                 length: length_prior(chars),
                 fragment: fragment(c),
                 total: 0.0,
             };
-            s.total = (1.0 + s.cvalue.max(0.0)).ln() + 1.5 * s.cue + s.termhood + s.spread + s.length - s.fragment;
+            s.total = FREQUENCY_WEIGHT * (1.0 + s.cvalue.max(0.0)).ln() + CUE_WEIGHT * s.cue + s.termhood + s.spread
+                - FRAGMENT_WEIGHT * s.fragment
+                + s.length;
             s
         })
         .collect();
@@ -62,22 +84,29 @@ pub fn rank(
     candidates
 }
 
-/// For each candidate nested in longer ones: (number of longer candidates, their summed frequency).
-fn nesting_frequencies<'a>(frequency: &HashMap<&'a str, usize>) -> HashMap<&'a str, (usize, usize)> {
+/// For each candidate nested, on word boundaries, in longer ones that bind to it: (number of
+/// those longer candidates, their summed frequency). A longer candidate binds when a word it
+/// adds right before the shorter one is mostly followed by the shorter one's first word, or a
+/// word it adds right after is mostly preceded by the shorter one's last word.
+fn nesting_frequencies<'c>(candidates: &'c [Candidate], contexts: &WordContexts) -> HashMap<&'c str, (usize, usize)> {
+    let known: std::collections::HashSet<&str> = candidates.iter().map(|c| c.term.as_str()).collect();
     let mut nesting: HashMap<&str, (usize, usize)> = HashMap::new();
-    for (&longer, &f) in frequency {
-        let bounds: Vec<usize> = longer.char_indices().map(|(i, _)| i).chain([longer.len()]).collect();
+    for longer in candidates {
+        let words = &longer.words;
         let mut seen = std::collections::HashSet::new();
-        for (a, &start) in bounds.iter().enumerate() {
-            for &end in &bounds[a + 1..] {
-                let inner = &longer[start..end];
-                if inner.len() == longer.len() || !seen.insert(inner) {
+        for start in 0..words.len() {
+            for end in start + 1..=words.len() {
+                if end - start == words.len() {
                     continue;
                 }
-                if let Some((&key, _)) = frequency.get_key_value(inner) {
+                let inner = words[start..end].concat();
+                let Some(&key) = known.get(inner.as_str()) else { continue };
+                let binds_before = start > 0 && contexts.binds_to_next(&words[start - 1], &words[start]);
+                let binds_after = end < words.len() && contexts.binds_to_previous(&words[end], &words[end - 1]);
+                if (binds_before || binds_after) && seen.insert(key) {
                     let entry = nesting.entry(key).or_default();
                     entry.0 += 1;
-                    entry.1 += f;
+                    entry.1 += longer.frequency;
                 }
             }
         }
@@ -101,6 +130,27 @@ pub fn termhood(frequency: usize, total_tokens: usize, dictionary_frequency: usi
     ((here / general).ln() / 10.0).clamp(0.0, 1.5)
 }
 
+/// 0 for a specialised word, 1 for a word as common as 合作 or 国家 in general Chinese.
+pub fn generality(dictionary_frequency: usize) -> f64 {
+    let f = dictionary_frequency as f64 + 1.0;
+    ((f / SPECIALISED_FREQUENCY).ln() / (GENERAL_FREQUENCY / SPECIALISED_FREQUENCY).ln()).clamp(0.0, 1.0)
+}
+
+/// A dictionary word has its own generality. A combination no dictionary lists (neither
+/// jieba's nor CC-CEDICT) is as general as a share of its least general word: 地区国家 is
+/// made of general words only, 营商环境 is not. Lexicalised combinations (世界经济 in
+/// CC-CEDICT) are not penalised.
+fn candidate_generality(c: &Candidate, segmenter: &Segmenter, lexicon: &Lexicon) -> f64 {
+    if segmenter.is_dictionary_word(&c.term) {
+        return generality(segmenter.dictionary_frequency(&c.term));
+    }
+    if c.words.len() < 2 || lexicon.entry(&c.term).is_known() {
+        return 0.0;
+    }
+    let least = c.words.iter().map(|w| generality(segmenter.dictionary_frequency(w))).fold(1.0, f64::min);
+    COMBINATION_GENERALITY * least
+}
+
 pub fn length_prior(chars: usize) -> f64 {
     match chars {
         0..=2 => -0.6,
@@ -110,10 +160,10 @@ pub fn length_prior(chars: usize) -> f64 {
     }
 }
 
-/// 1 when every occurrence has the same neighbour on one side (and there are several).
+/// 1 when (nearly) every occurrence has the same bound neighbour on one side (and there are
+/// several).
 pub fn fragment(c: &Candidate) -> f64 {
-    let repeated = c.frequency >= 2 && c.cues.is_empty();
-    if repeated && (c.left_variety == 1 || c.right_variety == 1) {
+    if c.frequency >= 2 && c.cues.is_empty() && c.bound {
         1.0
     } else {
         0.0
@@ -137,12 +187,10 @@ mod tests {
     }
 
     #[test]
-    fn nesting_counts_longer_candidates() {
-        let frequency: HashMap<&str, usize> =
-            [("数据安全", 3), ("全球数据安全倡议", 2), ("数据", 9)].into_iter().collect();
-        let nesting = nesting_frequencies(&frequency);
-        assert_eq!(nesting["数据安全"], (1, 2));
-        assert_eq!(nesting["数据"], (2, 5));
-        assert!(!nesting.contains_key("全球数据安全倡议"));
+    fn general_words_are_general_and_rare_ones_not() {
+        assert_eq!(generality(0), 0.0);
+        assert_eq!(generality(150), 0.0);
+        assert!(generality(2_000) > 0.3 && generality(2_000) < 0.7);
+        assert_eq!(generality(100_000), 1.0);
     }
 }
