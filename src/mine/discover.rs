@@ -5,7 +5,8 @@
 //! longer unit, [`super::neighbours`]). Found words are taught to the segmenter so the miner sees them whole.
 
 use super::neighbours::WordContexts;
-use super::runs::breaks_run;
+use super::runs::{can_start, links_clauses};
+use crate::lexicon::Lexicon;
 use crate::corpus::{is_han, Document};
 use crate::segment::{Pos, Segmenter, Token};
 use std::collections::{BTreeSet, HashMap};
@@ -19,25 +20,25 @@ const MIN_FREQUENCY: usize = 2;
 #[derive(Default)]
 struct Seen<'a> {
     count: usize,
-    first: &'a str,
     last: &'a str,
     before: BTreeSet<&'a str>,
     after: BTreeSet<&'a str>,
 }
 
-/// Words the segmenter split but the corpus repeats as units, longest first.
+/// Words the segmenter split but the corpus repeats as units, shortest first.
 pub fn new_words(
     docs: &[Document],
     sentences: &[(usize, Vec<Token>)],
     contexts: &WordContexts,
     segmenter: &Segmenter,
+    lexicon: &Lexicon,
 ) -> Vec<String> {
     let mut seen: HashMap<String, Seen> = HashMap::new();
     for (doc, line) in sentences {
         let text = docs[*doc].zh.as_str();
         let word = |i: usize| &text[line[i].span.clone()];
         for start in 0..line.len() {
-            if !may_start(word(start), line[start].pos) {
+            if !can_start(word(start), line[start].pos, lexicon) {
                 continue;
             }
             for end in start + MIN_TOKENS..=line.len().min(start + MAX_TOKENS) {
@@ -48,9 +49,10 @@ pub fn new_words(
                 let span = window[0].span.start..window[window.len() - 1].span.end;
                 let entry = seen.entry(text[span].to_string()).or_default();
                 entry.count += 1;
-                entry.first = word(start);
                 entry.last = word(end - 1);
-                entry.before.insert(start.checked_sub(1).map_or("", word));
+                // Only a word that could be part of a term makes the string a piece of one.
+                let before = start.checked_sub(1).filter(|&i| can_start(word(i), line[i].pos, lexicon));
+                entry.before.insert(before.map_or("", word));
                 entry.after.insert(if end < line.len() { word(end) } else { "" });
             }
         }
@@ -60,29 +62,28 @@ pub fn new_words(
         .filter(|(string, s)| {
             s.count >= MIN_FREQUENCY
                 && !segmenter.is_dictionary_word(string)
-                && !bound(&s.before, |w| contexts.binds_to_next(w, s.first))
+                && !bound(&s.before, |_| true)
                 && !bound(&s.after, |w| contexts.binds_to_previous(w, s.last))
         })
         .map(|(string, s)| (string, s.count))
         .collect();
-    found.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    // Shortest first: a found word glued to a free neighbour (中小微企业 + 合作) is not taught
+    // as well, the miner builds such runs from the tokens itself.
+    found.sort_by(|a, b| a.0.len().cmp(&b.0.len()).then_with(|| a.0.cmp(&b.0)));
     let mut words: Vec<(String, usize)> = Vec::new();
     for (string, count) in found {
-        // A piece of a longer new word that occurs only inside it is not a word of its own.
-        if !words.iter().any(|(longer, c)| *c >= count && longer.contains(string.as_str())) {
+        if !words.iter().any(|(shorter, _)| string.contains(shorter.as_str())) {
             words.push((string, count));
         }
     }
     words.into_iter().map(|(w, _)| w).collect()
 }
 
-/// Quantity phrases (三个方面) start with a numeral; grammatical words start no word.
-fn may_start(word: &str, pos: Pos) -> bool {
-    !breaks_run(word, pos) && pos != Pos::Adverb
-}
-
-/// Han only, 3–8 characters, no grammatical word or date inside, grammatical words at neither
-/// end, and at least one piece a whole word would not be: a single character or a number.
+/// Han only, 3–8 characters, no grammatical word, date or one-character verb (是) inside, a
+/// last piece that could head
+/// a noun, and at least one piece a whole word would not be: a single character or a number.
+/// (The first piece must be able to start a term: no predicate, no numeral — 三个方面 is a
+/// quantity phrase.)
 fn is_unknown_word_shape(text: &str, window: &[Token]) -> bool {
     let words: Vec<&str> = window.iter().map(|t| &text[t.span.clone()]).collect();
     let chars: usize = words.iter().map(|w| w.chars().count()).sum();
@@ -91,12 +92,16 @@ fn is_unknown_word_shape(text: &str, window: &[Token]) -> bool {
     contiguous
         && (MIN_CHARS..=MAX_CHARS).contains(&chars)
         && words.iter().all(|w| w.chars().all(is_han))
-        && window.iter().all(|t| !t.pos.is_function() && t.pos != Pos::Time)
-        && !matches!(last, Pos::Verb | Pos::Adverb | Pos::Numeral | Pos::Classifier | Pos::Locative)
+        && window.iter().zip(&words).all(|(t, w)| !t.pos.is_function() && t.pos != Pos::Time && !links_clauses(w, t.pos))
+        && !matches!(
+            last,
+            Pos::Verb | Pos::Adverb | Pos::Adjective | Pos::Numeral | Pos::Classifier | Pos::Locative | Pos::PersonName
+        )
         && window.iter().zip(&words).any(|(t, w)| w.chars().count() == 1 || matches!(t.pos, Pos::Numeral))
 }
 
-/// Always the same neighbour on that side, and one that binds to the string.
+/// Always the same neighbour on that side, and one that binds to the string (a word before
+/// it binds when it could be part of a term, which `new_words` checks when recording it).
 fn bound(neighbours: &BTreeSet<&str>, binds: impl Fn(&str) -> bool) -> bool {
     neighbours.len() == 1 && neighbours.iter().all(|w| !w.is_empty() && binds(w))
 }
@@ -114,18 +119,37 @@ mod tests {
             .map(|span| (0, segmenter.tokens(&docs[0].zh[span.clone()], span.start)))
             .collect();
         let contexts = WordContexts::new(&docs, &sentences);
-        new_words(&docs, &sentences, &contexts, &segmenter)
+        new_words(&docs, &sentences, &contexts, &segmenter, &Lexicon::new())
     }
 
     #[test]
     fn a_repeated_split_word_is_found() {
-        let words = discover("各国开发可再生能源。\n可再生能源占比提高，可再生能源发电增加。\n");
-        assert!(words.contains(&"可再生能源".to_string()), "{words:?}");
+        let words = discover("支持中小微企业发展。\n中小微企业贷款增加，帮助中小微企业。\n");
+        assert!(words.contains(&"中小微企业".to_string()), "{words:?}");
     }
 
     #[test]
-    fn a_string_seen_once_or_always_after_the_same_word_is_not_a_word() {
-        let words = discover("开发可再生能源。\n");
+    fn a_found_word_is_not_found_again_with_a_free_head() {
+        let words = discover("支持中小微企业合作。\n中小微企业合作增加，中小微企业贷款难。\n加强金融合作，扩大能源合作，深化人文合作。\n");
+        assert!(words.contains(&"中小微企业".to_string()), "{words:?}");
+        assert!(!words.iter().any(|w| w.ends_with("合作")), "{words:?}");
+    }
+
+    #[test]
+    fn a_string_seen_once_is_not_a_word() {
+        let words = discover("支持中小微企业发展。\n");
+        assert!(words.is_empty(), "{words:?}");
+    }
+
+    #[test]
+    fn a_string_always_after_the_same_modifier_is_a_piece_not_a_word() {
+        let words = discover("国有中小微企业改革。\n国有中小微企业贷款。\n");
+        assert!(!words.contains(&"中小微企业".to_string()), "{words:?}");
+    }
+
+    #[test]
+    fn predicates_with_complements_are_not_words() {
+        let words = discover("要落实好政策。\n落实好，建设好。\n必须落实好。\n");
         assert!(words.is_empty(), "{words:?}");
     }
 

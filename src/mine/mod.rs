@@ -13,7 +13,7 @@ pub mod score;
 
 use crate::corpus::{is_han, Document, Span};
 use crate::lexicon::Lexicon;
-use crate::segment::{Segmenter, Token};
+use crate::segment::{Pos, Segmenter, Token};
 pub use cues::CueKind;
 use neighbours::WordContexts;
 use runs::Run;
@@ -39,6 +39,8 @@ pub struct Candidate {
     /// The words the segmenter cut it into (at its first occurrence); one word for cued
     /// terms found by string search.
     pub words: Vec<String>,
+    /// Part of speech of the last word (None for cued terms found by string search).
+    pub head: Option<Pos>,
     /// Every occurrence, repeated sentences included.
     pub occurrences: Vec<Occurrence>,
     /// Occurrences in distinct sentences: the evidence scores count.
@@ -47,8 +49,9 @@ pub struct Candidate {
     pub cues: BTreeSet<CueKind>,
     /// Short forms defined for this term in the text (上合组织, RCEP).
     pub short_forms: BTreeSet<String>,
-    /// Distinct words seen right before and right after it; sentence edges and words that
-    /// do not bind to it ([`neighbours`]) count as one "open" neighbour.
+    /// Distinct words seen right before and right after it; clause edges count as one "open"
+    /// neighbour, and so do, before it, words that cannot be part of a term (开展, 各) and,
+    /// after it, words that are neither nouns nor bound to it ([`neighbours`]).
     pub left_variety: usize,
     pub right_variety: usize,
     /// True when (nearly) every occurrence has the same bound neighbour on one side.
@@ -59,6 +62,7 @@ pub struct Candidate {
 #[derive(Default)]
 struct Tally {
     words: Vec<String>,
+    head: Option<Pos>,
     occurrences: Vec<Occurrence>,
     /// Occurrences in sentences not seen before.
     counted: usize,
@@ -68,8 +72,10 @@ struct Tally {
     right: BTreeMap<String, usize>,
 }
 
-/// The neighbour class of an open side: a line edge or a freely combining word.
+/// The neighbour class of an open side (see [`Candidate::left_variety`]).
 const OPEN: &str = "";
+/// Marks a right neighbour that the candidate modifies without being bound to it.
+const WEAK: char = '+';
 
 /// Mines and ranks candidates, best first. Teaches `segmenter` the cued and discovered
 /// words it finds.
@@ -78,20 +84,20 @@ pub fn mine(docs: &[Document], segmenter: &mut Segmenter, lexicon: &Lexicon) -> 
     let mut table: HashMap<String, Tally> = HashMap::new();
     teach_cued_words(docs, &sentences, segmenter, &mut table);
     let mut tokens: Vec<Vec<Token>> =
-        tokenize(docs, &sentences, segmenter, |_| true).into_iter().map(Option::unwrap_or_default).collect();
+        tokenize(docs, &sentences, segmenter, lexicon, |_| true).into_iter().map(Option::unwrap_or_default).collect();
     let distinct = |tokens: &[Vec<Token>]| -> Vec<(usize, Vec<Token>)> {
         sentences.iter().zip(tokens).filter(|(s, _)| !s.repeat).map(|(s, t)| (s.doc, t.clone())).collect()
     };
     let found = {
         let counted = distinct(&tokens);
-        discover::new_words(docs, &counted, &WordContexts::new(docs, &counted), segmenter)
+        discover::new_words(docs, &counted, &WordContexts::new(docs, &counted), segmenter, lexicon)
     };
     if !found.is_empty() {
         for word in &found {
             segmenter.add_word(word, "nz");
         }
         let changed = |sentence: &str| found.iter().any(|w| sentence.contains(w.as_str()));
-        for (old, new) in tokens.iter_mut().zip(tokenize(docs, &sentences, segmenter, changed)) {
+        for (old, new) in tokens.iter_mut().zip(tokenize(docs, &sentences, segmenter, lexicon, changed)) {
             if let Some(new) = new {
                 *old = new;
             }
@@ -107,6 +113,7 @@ pub fn mine(docs: &[Document], segmenter: &mut Segmenter, lexicon: &Lexicon) -> 
             let tally = table.entry(text[run.span.clone()].to_string()).or_default();
             if tally.words.is_empty() {
                 tally.words = line[run.tokens.clone()].iter().map(|t| text[t.span.clone()].to_string()).collect();
+                tally.head = Some(line[run.tokens.end - 1].pos);
             }
             tally.occurrences.push(Occurrence { doc, span: run.span.clone() });
             if sentence.repeat {
@@ -114,11 +121,20 @@ pub fn mine(docs: &[Document], segmenter: &mut Segmenter, lexicon: &Lexicon) -> 
             }
             tally.counted += 1;
             let word = |t: &Token| &text[t.span.clone()];
-            let (first, last) = (word(&line[run.tokens.start]), word(&line[run.tokens.end - 1]));
-            let left = run.before.map(word).filter(|w| contexts.binds_to_next(w, first)).unwrap_or(OPEN);
-            let right = run.after.map(word).filter(|w| contexts.binds_to_previous(w, last)).unwrap_or(OPEN);
+            let last = word(&line[run.tokens.end - 1]);
+            let left = run.before.filter(|t| runs::can_start(word(t), t.pos, lexicon)).map(word).unwrap_or(OPEN);
+            // After it, a word that binds to it makes it a piece; so does a noun it modifies
+            // every time (开放型世界 + 经济), marked weak. An activity noun (合作), a verb or
+            // punctuation does not: Chinese noun phrases are head-final.
+            let right = match run.after {
+                Some(t) if contexts.binds_to_previous(word(t), last) => word(t).to_string(),
+                Some(t) if t.pos != Pos::VerbalNoun && runs::can_head(word(t), t.pos, lexicon) => {
+                    format!("{WEAK}{}", word(t))
+                }
+                _ => OPEN.to_string(),
+            };
             *tally.left.entry(left.to_string()).or_default() += 1;
-            *tally.right.entry(right.to_string()).or_default() += 1;
+            *tally.right.entry(right).or_default() += 1;
         }
         link_short_forms(text, &sentence.span, &found, &mut table);
     }
@@ -131,7 +147,8 @@ pub fn mine(docs: &[Document], segmenter: &mut Segmenter, lexicon: &Lexicon) -> 
     score::rank(candidates, segmenter, lexicon, &contexts, total_tokens.max(1), docs.len())
 }
 
-/// Quoted names and titles: recorded as cued, and short quoted names taught to the segmenter.
+/// Quoted names (not quoted clauses) and titles: recorded as cued, and short quoted names
+/// taught to the segmenter.
 fn teach_cued_words(
     docs: &[Document],
     sentences: &[Sentence],
@@ -142,6 +159,10 @@ fn teach_cued_words(
         let text = &docs[*doc].zh;
         for cue in cues::quoted_and_titles(&text[span.clone()]) {
             let cued = &text[span.start + cue.span.start..span.start + cue.span.end];
+            let clause = || segmenter.tokens(cued, 0).iter().any(|t| runs::links_clauses(&cued[t.span.clone()], t.pos));
+            if cue.kind == CueKind::Quoted && clause() {
+                continue;
+            }
             table.entry(cued.to_string()).or_default().cues.insert(cue.kind);
             if cue.kind == CueKind::Quoted
                 && cued.chars().count() <= MAX_SEGMENTER_WORD_CHARS
@@ -153,12 +174,13 @@ fn teach_cued_words(
     }
 }
 
-/// Tokens of every sentence for which `wanted(sentence)` holds (None for the others), bound
-/// prefixes joined.
+/// Tokens of every sentence for which `wanted(sentence)` holds (None for the others), made
+/// ready for the run rules ([`runs::prepare`]).
 fn tokenize(
     docs: &[Document],
     sentences: &[Sentence],
     segmenter: &Segmenter,
+    lexicon: &Lexicon,
     wanted: impl Fn(&str) -> bool,
 ) -> Vec<Option<Vec<Token>>> {
     sentences
@@ -166,7 +188,7 @@ fn tokenize(
         .map(|Sentence { doc, span, .. }| {
             let text = &docs[*doc].zh;
             let line = &text[span.clone()];
-            wanted(line).then(|| runs::merge_bound_prefixes(text, segmenter.tokens(line, span.start)))
+            wanted(line).then(|| runs::prepare(text, segmenter.tokens(line, span.start), segmenter, lexicon))
         })
         .collect()
 }
@@ -254,13 +276,19 @@ fn into_candidate(term: String, mut tally: Tally) -> Candidate {
     tally.occurrences.sort_by_key(|o| (o.doc, o.span.start, o.span.end));
     tally.occurrences.dedup();
     let documents = tally.occurrences.iter().map(|o| o.doc).collect::<BTreeSet<_>>().len();
-    // Bound on a side when one word that binds to it stands there nearly every time.
+    // Bound on a side when one word that binds to it stands there nearly every time, or a
+    // weak one every time.
+    let counted = tally.counted.max(1);
     let one_bound = |side: &BTreeMap<String, usize>| {
-        side.iter().any(|(word, &n)| word != OPEN && 4 * n >= 3 * tally.counted.max(1))
+        side.iter().any(|(word, &n)| match word.strip_prefix(WEAK) {
+            Some(_) => n == counted,
+            None => word != OPEN && 4 * n >= 3 * counted,
+        })
     };
     let words = if tally.words.is_empty() { vec![term.clone()] } else { tally.words };
     Candidate {
         words,
+        head: tally.head,
         bound: one_bound(&tally.left) || one_bound(&tally.right),
         frequency: tally.counted,
         documents,

@@ -1,8 +1,8 @@
-//! Which words bind to their neighbours: how often each word type occurs and how often each
-//! pair of words occurs side by side. A word mostly followed by one word (新冠 → 肺炎) binds
-//! to it, so what follows is a piece of a longer unit; a word that follows many different
-//! words (合作 after 经贸, 去极端化, 各领域 …) combines freely, so what precedes it may be a
-//! term of its own.
+//! Which words bind to the word before them: how often each word type occurs and how often
+//! each pair of words occurs side by side. A word mostly preceded by one word binds to it
+//! (联络 → 组), so what precedes is a piece of a longer unit; a word that follows many
+//! different words (合作 after 经贸, 去极端化, 各领域 …) combines freely, so what precedes it
+//! may be a term of its own.
 
 use crate::corpus::Document;
 use crate::segment::Token;
@@ -36,12 +36,6 @@ impl<'a> WordContexts<'a> {
         self.pairs.get(&(first, second)).copied().unwrap_or(0)
     }
 
-    /// True when `word` is followed by `next` in at least half of its occurrences.
-    pub fn binds_to_next(&self, word: &str, next: &str) -> bool {
-        let count = self.words.get(word).copied().unwrap_or(0);
-        count > 0 && 2 * self.pair(word, next) >= count
-    }
-
     /// True when `word` is preceded by `previous` in at least half of its occurrences.
     pub fn binds_to_previous(&self, word: &str, previous: &str) -> bool {
         let count = self.words.get(word).copied().unwrap_or(0);
@@ -71,9 +65,8 @@ mod tests {
             })
             .collect();
         let contexts = WordContexts::new(&docs, &sentences);
-        assert!(contexts.binds_to_next("甲乙", "丙丁"), "always followed by 丙丁");
         assert!(!contexts.binds_to_previous("丙丁", "戊己"), "丙丁 follows three different words");
         assert!(contexts.binds_to_previous("丙丁", "甲乙"), "half of the time after 甲乙");
-        assert!(!contexts.binds_to_next("不在文中", "丙丁"));
+        assert!(!contexts.binds_to_previous("不在文中", "丙丁"));
     }
 }

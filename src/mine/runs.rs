@@ -1,10 +1,11 @@
 //! Candidates as runs of tokens inside a clause, cut by Chinese word-formation rules: no
-//! candidate starts with a predicate or holds a particle, a number or a one-character verb;
-//! the last word heads a noun phrase (not a verb+于 word such as 致力于, whatever its tag).
+//! candidate starts with a predicate or holds a particle, a number, a one-character verb or a
+//! verb with its object; the last word heads a noun phrase (not a verb+于 word such as 致力于,
+//! whatever its tag, nor a person's name).
 
 use crate::corpus::{is_han, Span};
 use crate::lexicon::Lexicon;
-use crate::segment::{Pos, Token};
+use crate::segment::{Pos, Segmenter, Token};
 
 /// Longest candidate built from tokens, in tokens and in characters.
 const MAX_TOKENS: usize = 7;
@@ -19,9 +20,30 @@ pub struct Run<'t> {
     pub after: Option<&'t Token>,
 }
 
+/// Tokens as the run rules need them: bound prefixes joined, verbal set phrases tagged as verbs.
+pub fn prepare(text: &str, tokens: Vec<Token>, segmenter: &Segmenter, lexicon: &Lexicon) -> Vec<Token> {
+    let mut tokens = merge_bound_prefixes(text, tokens);
+    for token in &mut tokens {
+        if is_verbal_phrase(&text[token.span.clone()], segmenter, lexicon) {
+            token.pos = Pos::Verb;
+        }
+    }
+    tokens
+}
+
+/// jieba lists set phrases as one word, often untagged (积极开展 "actively carry out", 作出
+/// 贡献 "make a contribution"). One made of a predicate and a non-verb is a verb phrase, not
+/// a name; two verbs side by side (复工复产, 互联互通) make a set phrase that names a policy.
+fn is_verbal_phrase(word: &str, segmenter: &Segmenter, lexicon: &Lexicon) -> bool {
+    let Some(parts) = segmenter.parts(word) else { return false };
+    let first = is_predicate(&parts.first, parts.first_pos, lexicon);
+    let head = is_predicate(&parts.head, parts.head_pos, lexicon);
+    first != head
+}
+
 /// Bound prefixes of Chinese word formation (去极端化, 逆全球化, 非歧视) that jieba splits
 /// off as verbs: joined to the word they attach to.
-pub fn merge_bound_prefixes(text: &str, tokens: Vec<Token>) -> Vec<Token> {
+fn merge_bound_prefixes(text: &str, tokens: Vec<Token>) -> Vec<Token> {
     const PREFIXES: &[&str] = &["去", "逆", "反", "非", "泛", "超", "跨"];
     let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
     for token in tokens {
@@ -46,7 +68,13 @@ pub fn token_runs<'t>(text: &str, tokens: &'t [Token], lexicon: &Lexicon) -> Vec
     let mut found = Vec::new();
     let word = |i: usize| &text[tokens[i].span.clone()];
     for start in 0..tokens.len() {
-        if !can_start(word(start), tokens[start].pos, lexicon) {
+        // A one-character noun glued to the word before it is a suffix (可持续 + 性).
+        let suffix = start > 0
+            && word(start).chars().count() == 1
+            && tokens[start].pos == Pos::Noun
+            && tokens[start - 1].span.end == tokens[start].span.start
+            && word(start - 1).chars().all(is_han);
+        if suffix || !can_start(word(start), tokens[start].pos, lexicon) {
             continue;
         }
         let mut chars = 0;
@@ -67,6 +95,12 @@ pub fn token_runs<'t>(text: &str, tokens: &'t [Token], lexicon: &Lexicon) -> Vec
                     after: tokens.get(end + 1),
                 });
             }
+            // A predicate followed by a noun is a verb with its object (加大 + 投入): the
+            // run may not go on through it. Followed by a verb it modifies (注册 + 管理) it may.
+            let object_follows = tokens.get(end + 1).is_some_and(|next| !matches!(next.pos, Pos::Verb | Pos::VerbalNoun));
+            if end > start && object_follows && is_predicate(word(end), tokens[end].pos, lexicon) {
+                break;
+            }
         }
     }
     found
@@ -82,27 +116,39 @@ pub fn breaks_run(word: &str, pos: Pos) -> bool {
 /// Inside a term: no one-character verb or adverb (是, 有, 将, 也), which link clauses rather
 /// than name things. Longer verbs may modify a head (药品注册管理办法) and stay.
 fn breaks_term(word: &str, pos: Pos) -> bool {
-    breaks_run(word, pos) || (matches!(pos, Pos::Verb | Pos::Adverb) && word.chars().count() == 1)
+    breaks_run(word, pos) || links_clauses(word, pos)
+}
+
+/// Grammatical words and one-character verbs or adverbs: a quoted expression holding one is a
+/// quoted clause (“发展仍是时代主题”), not a name.
+pub fn links_clauses(word: &str, pos: Pos) -> bool {
+    matches!(pos, Pos::Preposition | Pos::Conjunction | Pos::Particle)
+        || (matches!(pos, Pos::Verb | Pos::Adverb | Pos::Other) && word.chars().count() == 1)
+}
+
+/// A word jieba tags as a verb whose first CC-CEDICT sense is a verb (加大 "to increase").
+fn is_predicate(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
+    pos == Pos::Verb && lexicon.entry(word).senses.first().is_none_or(|s| s.starts_with("to "))
 }
 
 /// No term starts with a predicate, an adverb, a locative or an idiom. A word jieba tags as
 /// a verb starts a term only when CC-CEDICT gives a non-verbal sense first (发展
 /// "development"), not when it is a verb with a noun sense further down (支持, 联合); a
 /// verbal noun only when CC-CEDICT knows it as something besides a verb (抗击 is not).
-fn can_start(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
+pub fn can_start(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
     let entry = lexicon.entry(word);
-    let first_nominal = entry.senses.first().is_some_and(|s| !s.starts_with("to "));
     !breaks_term(word, pos)
         && !matches!(pos, Pos::Adverb | Pos::Locative | Pos::Idiom)
-        && (pos != Pos::Verb || first_nominal)
+        && !is_predicate(word, pos, lexicon)
         && (pos != Pos::VerbalNoun || !entry.is_known() || entry.has_nominal_sense())
 }
 
 /// The last word must be able to head a noun phrase: a nominal tag, or a word jieba tags
 /// otherwise that CC-CEDICT also knows as a noun (组织 "organization", 通道 "channel").
-/// Verb+于 words (致力于, 有利于) govern an object whatever their tag.
-fn can_head(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
-    if word.chars().count() >= 2 && word.ends_with(['于', '於']) {
+/// Verb+于 words (致力于, 有利于) govern an object whatever their tag; X们 is a plural of people.
+pub fn can_head(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
+    // Verb+于 words govern an object; 们 marks a plural of people (团长们), not a name.
+    if word.chars().count() >= 2 && word.ends_with(['于', '於', '们']) {
         return false;
     }
     match pos {
@@ -119,11 +165,11 @@ fn can_head(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::segment::Segmenter;
 
     fn runs(text: &str) -> Vec<String> {
-        let tokens = merge_bound_prefixes(text, Segmenter::new().tokens(text, 0));
-        token_runs(text, &tokens, &Lexicon::new()).into_iter().map(|r| text[r.span].to_string()).collect()
+        let (segmenter, lexicon) = (Segmenter::new(), Lexicon::new());
+        let tokens = prepare(text, segmenter.tokens(text, 0), &segmenter, &lexicon);
+        token_runs(text, &tokens, &lexicon).into_iter().map(|r| text[r.span].to_string()).collect()
     }
 
     #[test]
@@ -151,6 +197,13 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_with_its_object_ends_a_run() {
+        let found = runs("积极加大科研投入。");
+        assert!(!found.iter().any(|t| t.contains("加大")), "{found:?}");
+        assert!(found.iter().any(|t| t == "科研投入"), "{found:?}");
+    }
+
+    #[test]
     fn verb_plus_yu_words_do_not_head_terms() {
         let found = runs("本公司致力于新能源汽车研发。");
         assert!(!found.iter().any(|t| t.ends_with("致力于")), "{found:?}");
@@ -162,6 +215,28 @@ mod tests {
         let text = "开展去极端化合作";
         let tokens = merge_bound_prefixes(text, Segmenter::new().tokens(text, 0));
         assert!(tokens.iter().any(|t| &text[t.span.clone()] == "去极端化"));
+    }
+
+    #[test]
+    fn verbal_set_phrases_are_verbs_and_coordinate_ones_names() {
+        let (segmenter, lexicon) = (Segmenter::new(), Lexicon::new());
+        assert!(is_verbal_phrase("积极开展", &segmenter, &lexicon));
+        assert!(!is_verbal_phrase("互联互通", &segmenter, &lexicon));
+        assert!(!is_verbal_phrase("公共卫生", &segmenter, &lexicon));
+    }
+
+    #[test]
+    fn clause_words_are_told_from_name_words() {
+        assert!(links_clauses("是", Pos::Verb));
+        assert!(links_clauses("的", Pos::Particle));
+        assert!(!links_clauses("势力", Pos::Noun));
+        assert!(!links_clauses("－", Pos::Punctuation), "a dash joins names");
+    }
+
+    #[test]
+    fn suffixes_start_no_term() {
+        let found = runs("为全球可持续性作出贡献。");
+        assert!(!found.iter().any(|t| t.starts_with('性')), "{found:?}");
     }
 
     #[test]

@@ -2,22 +2,24 @@
 //! in candidates.csv), so a terminologist can see why a term ranks where it does:
 //!
 //! - `cvalue`: C-value unithood — frequency, less what longer candidates containing it
-//!   explain, scaled by length (Frantzi et al.). Only longer candidates that *bind* to it
-//!   count (上海 + 合作组织); one that adds a freely combining word (去极端化 + 合作) does not
-//!   make it a fragment.
+//!   explain, scaled by length (Frantzi et al.). Chinese noun phrases are head-final: a
+//!   longer candidate that adds modifiers on the left (上海 + 合作组织) explains the shorter
+//!   one, but one that adds a new head on the right (去极端化 + 合作, 新冠肺炎 + 疫情) names
+//!   another thing, unless that head binds to it.
 //! - `termhood`: relative frequency here against jieba's general-language dictionary
 //!   ("weirdness"), less a generality penalty: frequent general words (合作, 发展) and
 //!   unlexicalised combinations of them (地区国家) are not terms however often they occur.
 //! - `cue`: the text marks it (quotes, title brackets, a defined short form).
 //! - `spread`: it occurs in several documents.
 //! - `length`: a mild prior against one-word and very long candidates.
-//! - `fragment`: it always follows (or precedes) the same bound word: a piece of a longer unit.
+//! - `fragment`: it (nearly) always follows the same word that could be part of a term, or
+//!   precedes the same word that binds to it: a piece of a longer unit.
 
 use super::neighbours::WordContexts;
 use super::Candidate;
 use crate::lexicon::Lexicon;
-use crate::segment::{Segmenter, DICTIONARY_TOTAL};
-use std::collections::HashMap;
+use crate::segment::{Pos, Segmenter, DICTIONARY_TOTAL};
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Scores {
@@ -32,13 +34,18 @@ pub struct Scores {
 
 /// Dictionary frequencies (jieba counts, out of ~60 million) between which a word goes from
 /// specialised to fully general.
-const SPECIALISED_FREQUENCY: f64 = 200.0;
+const SPECIALISED_FREQUENCY: f64 = 50.0;
 const GENERAL_FREQUENCY: f64 = 20_000.0;
-/// How much of the generality of its least general word a free combination inherits.
-const COMBINATION_GENERALITY: f64 = 0.5;
+/// How much of the generality of its least general word a free combination inherits, and
+/// how much of its head's generality one headed by a general activity noun inherits.
+const COMBINATION_GENERALITY: f64 = 0.35;
+const ACTIVITY_HEAD_GENERALITY: f64 = 0.5;
 
 /// Weights of the components in the total.
-const FREQUENCY_WEIGHT: f64 = 0.7;
+const FREQUENCY_WEIGHT: f64 = 1.0;
+/// Past about twenty weighted occurrences, more says nothing more about termhood: the
+/// frequency term stops growing there, so a frequent general word cannot outrun a term.
+const MAX_FREQUENCY_TERM: f64 = 3.0;
 const CUE_WEIGHT: f64 = 1.5;
 const FRAGMENT_WEIGHT: f64 = 1.5;
 const GENERALITY_WEIGHT: f64 = 3.0;
@@ -69,7 +76,7 @@ pub fn rank(
                 fragment: fragment(c),
                 total: 0.0,
             };
-            s.total = FREQUENCY_WEIGHT * (1.0 + s.cvalue.max(0.0)).ln() + CUE_WEIGHT * s.cue + s.termhood + s.spread
+            s.total = FREQUENCY_WEIGHT * (1.0 + s.cvalue.max(0.0)).ln().min(MAX_FREQUENCY_TERM) + CUE_WEIGHT * s.cue + s.termhood + s.spread
                 - FRAGMENT_WEIGHT * s.fragment
                 + s.length;
             s
@@ -84,42 +91,52 @@ pub fn rank(
     candidates
 }
 
-/// For each candidate nested, on word boundaries, in longer ones that bind to it: (number of
-/// those longer candidates, their summed frequency). A longer candidate binds when a word it
-/// adds right before the shorter one is mostly followed by the shorter one's first word, or a
-/// word it adds right after is mostly preceded by the shorter one's last word.
-fn nesting_frequencies<'c>(candidates: &'c [Candidate], contexts: &WordContexts) -> HashMap<&'c str, (usize, usize)> {
-    let known: std::collections::HashSet<&str> = candidates.iter().map(|c| c.term.as_str()).collect();
-    let mut nesting: HashMap<&str, (usize, usize)> = HashMap::new();
+/// For each candidate nested in longer ones that explain it: the frequency of the most
+/// frequent of them. Nesting is on word boundaries; a longer candidate explains a shorter one
+/// when it adds words on the left (a modifier: 上海 + 合作组织), or on the right a word that
+/// binds to it. A new head on the right names another thing (去极端化 + 合作, 新冠肺炎 + 疫情).
+/// Cued terms found by string search have no words: any candidate inside them counts.
+fn nesting_frequencies<'c>(candidates: &'c [Candidate], contexts: &WordContexts) -> HashMap<&'c str, usize> {
+    let known: HashSet<&str> = candidates.iter().map(|c| c.term.as_str()).collect();
+    let mut nesting: HashMap<&str, usize> = HashMap::new();
     for longer in candidates {
-        let words = &longer.words;
-        let mut seen = std::collections::HashSet::new();
-        for start in 0..words.len() {
-            for end in start + 1..=words.len() {
-                if end - start == words.len() {
-                    continue;
-                }
-                let inner = words[start..end].concat();
-                let Some(&key) = known.get(inner.as_str()) else { continue };
-                let binds_before = start > 0 && contexts.binds_to_next(&words[start - 1], &words[start]);
-                let binds_after = end < words.len() && contexts.binds_to_previous(&words[end], &words[end - 1]);
-                if (binds_before || binds_after) && seen.insert(key) {
-                    let entry = nesting.entry(key).or_default();
-                    entry.0 += 1;
-                    entry.1 += longer.frequency;
+        let mut explained: HashSet<&str> = HashSet::new();
+        if longer.words.len() > 1 {
+            let words = &longer.words;
+            for start in 0..words.len() {
+                for end in start + 1..=words.len() {
+                    let Some(&inner) = known.get(words[start..end].concat().as_str()) else { continue };
+                    let explains =
+                        start > 0 || (end < words.len() && contexts.binds_to_previous(&words[end], &words[end - 1]));
+                    if explains {
+                        explained.insert(inner);
+                    }
                 }
             }
+        } else {
+            let bounds: Vec<usize> = longer.term.char_indices().map(|(i, _)| i).chain([longer.term.len()]).collect();
+            for (a, &start) in bounds.iter().enumerate() {
+                for &end in &bounds[a + 1..] {
+                    let inner = &longer.term[start..end];
+                    if inner.len() < longer.term.len() {
+                        explained.extend(known.get(inner));
+                    }
+                }
+            }
+        }
+        for inner in explained {
+            let most = nesting.entry(inner).or_default();
+            *most = (*most).max(longer.frequency);
         }
     }
     nesting
 }
 
-pub fn cvalue(chars: usize, frequency: usize, nested: Option<(usize, usize)>) -> f64 {
+/// C-value with the longer candidates' share taken as that of the most frequent one (the
+/// classic average lets rare long titles hide that a fragment nearly always sits in one name).
+pub fn cvalue(chars: usize, frequency: usize, nested_in: Option<usize>) -> f64 {
     let weight = (chars as f64 + 1.0).log2();
-    match nested {
-        Some((count, sum)) if count > 0 => weight * (frequency as f64 - sum as f64 / count as f64),
-        _ => weight * frequency as f64,
-    }
+    weight * frequency.saturating_sub(nested_in.unwrap_or(0)) as f64
 }
 
 /// ln of relative frequency here over relative frequency in general language, scaled to
@@ -136,19 +153,32 @@ pub fn generality(dictionary_frequency: usize) -> f64 {
     ((f / SPECIALISED_FREQUENCY).ln() / (GENERAL_FREQUENCY / SPECIALISED_FREQUENCY).ln()).clamp(0.0, 1.0)
 }
 
-/// A dictionary word has its own generality. A combination no dictionary lists (neither
-/// jieba's nor CC-CEDICT) is as general as a share of its least general word: 地区国家 is
-/// made of general words only, 营商环境 is not. Lexicalised combinations (世界经济 in
-/// CC-CEDICT) are not penalised.
+/// A dictionary word has its own generality. A combination of words, or a set phrase jieba
+/// lists as one word (经贸合作), is as general as a share of its least general word (地区国家
+/// is made of general words only, 营商环境 is not) or of its head when that is an activity
+/// noun or a verb. Combinations CC-CEDICT lists as lexicalised (世界经济) are not penalised.
 fn candidate_generality(c: &Candidate, segmenter: &Segmenter, lexicon: &Lexicon) -> f64 {
-    if segmenter.is_dictionary_word(&c.term) {
+    if lexicon.entry(&c.term).is_known() {
         return generality(segmenter.dictionary_frequency(&c.term));
     }
-    if c.words.len() < 2 || lexicon.entry(&c.term).is_known() {
-        return 0.0;
+    let (words, head_pos) = match segmenter.parts(&c.term) {
+        Some(parts) => (vec![parts.first, parts.head], Some(parts.head_pos)),
+        None if segmenter.is_dictionary_word(&c.term) => {
+            return generality(segmenter.dictionary_frequency(&c.term));
+        }
+        None => (c.words.clone(), c.head),
+    };
+    if words.len() < 2 {
+        return generality(segmenter.dictionary_frequency(&c.term));
     }
-    let least = c.words.iter().map(|w| generality(segmenter.dictionary_frequency(w))).fold(1.0, f64::min);
-    COMBINATION_GENERALITY * least
+    let general = |w: &String| generality(segmenter.dictionary_frequency(w));
+    let least = words.iter().map(general).fold(1.0, f64::min);
+    let head = words.last().map(general).unwrap_or_default();
+    // An activity noun or verb as head (合作, 发展, 支持) makes "X cooperation", a description
+    // of what is done with X rather than a name, unless X itself is fixed (caught by the cue).
+    let activity = matches!(head_pos, Some(Pos::VerbalNoun | Pos::Verb));
+    let activity_head = if activity { ACTIVITY_HEAD_GENERALITY * head } else { 0.0 };
+    (COMBINATION_GENERALITY * least).max(activity_head)
 }
 
 pub fn length_prior(chars: usize) -> f64 {
@@ -176,9 +206,9 @@ mod tests {
 
     #[test]
     fn cvalue_discounts_terms_nested_in_longer_ones() {
-        assert!(cvalue(4, 5, None) > cvalue(4, 5, Some((1, 5))));
-        assert_eq!(cvalue(4, 5, Some((1, 5))), 0.0);
-        assert!(cvalue(4, 6, Some((1, 2))) > 0.0);
+        assert!(cvalue(4, 5, None) > cvalue(4, 5, Some(2)));
+        assert_eq!(cvalue(4, 5, Some(5)), 0.0);
+        assert!(cvalue(4, 6, Some(2)) > 0.0);
     }
 
     #[test]
