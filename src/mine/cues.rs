@@ -49,7 +49,7 @@ pub fn quoted_and_titles(text: &str) -> Vec<Cue> {
             let chars = inner.chars().count();
             let sentence_like = inner.contains(['，', '。', '；', '！', '？', '：', ',']);
             let han = inner.chars().filter(|&c| is_han(c)).count();
-            if (2..=max).contains(&chars) && !sentence_like && han * 2 >= chars && !is_deictic(inner) {
+            if (2..=max).contains(&chars) && !sentence_like && han * 2 >= chars {
                 cues.push(Cue { kind, span: start..end });
             }
         }
@@ -84,11 +84,6 @@ pub fn short_forms(text: &str) -> Vec<ShortForm> {
     found
 }
 
-/// “本组织”, “该协定”: a demonstrative and a noun point back to a name, they are not one.
-fn is_deictic(inner: &str) -> bool {
-    inner.chars().count() >= 3 && inner.starts_with(['本', '该', '此', '这', '那'])
-}
-
 fn is_acronym(s: &str) -> bool {
     let letters = s.chars().filter(|c| c.is_ascii_uppercase()).count();
     (2..=10).contains(&s.len()) && letters >= 2 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '&')
@@ -113,14 +108,8 @@ mod tests {
         let text = "签署了区域协定（RCEP），东盟组织（以下简称“东组”或“本组织”）成立。";
         let forms = short_forms(text);
         let shorts: Vec<_> = forms.iter().map(|f| &text[f.short.clone()]).collect();
-        assert_eq!(shorts, ["RCEP", "东组"]);
+        assert_eq!(shorts, ["RCEP", "东组", "本组织"]);
         assert!(text[..forms[0].long_end].ends_with("区域协定"));
-    }
-
-    #[test]
-    fn demonstrative_references_are_not_cued() {
-        let text = "《东盟宪章》（以下简称“该宪章”）规定，“这项倡议”与“本地化”不同。";
-        assert_eq!(texts(text, &quoted_and_titles(text)), ["东盟宪章", "本地化"]);
     }
 
     #[test]

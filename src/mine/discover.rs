@@ -6,8 +6,8 @@
 
 use super::neighbours::WordContexts;
 use super::runs::{can_start, links_clauses};
-use crate::lexicon::Lexicon;
 use crate::corpus::{is_han, Document};
+use crate::lexicon::Lexicon;
 use crate::segment::{Pos, Segmenter, Token};
 use std::collections::{BTreeSet, HashMap};
 
@@ -92,7 +92,10 @@ fn is_unknown_word_shape(text: &str, window: &[Token]) -> bool {
     contiguous
         && (MIN_CHARS..=MAX_CHARS).contains(&chars)
         && words.iter().all(|w| w.chars().all(is_han))
-        && window.iter().zip(&words).all(|(t, w)| !t.pos.is_function() && t.pos != Pos::Time && !links_clauses(w, t.pos))
+        && window
+            .iter()
+            .zip(&words)
+            .all(|(t, w)| !t.pos.is_function() && t.pos != Pos::Time && !links_clauses(w, t.pos))
         && !matches!(
             last,
             Pos::Verb | Pos::Adverb | Pos::Adjective | Pos::Numeral | Pos::Classifier | Pos::Locative | Pos::PersonName

@@ -24,12 +24,21 @@ pub struct Run<'t> {
 pub fn prepare(text: &str, tokens: Vec<Token>, segmenter: &Segmenter, lexicon: &Lexicon) -> Vec<Token> {
     let mut tokens = merge_bound_prefixes(text, tokens);
     for token in &mut tokens {
-        if is_verbal_phrase(&text[token.span.clone()], segmenter, lexicon) {
+        let word = &text[token.span.clone()];
+        if is_verbal_phrase(word, segmenter, lexicon) || MODAL_VERBS.contains(&word) {
             token.pos = Pos::Verb;
+        } else if token.pos == Pos::PersonName && lexicon.entry(word).senses.iter().any(|s| s.starts_with("to ")) {
+            // jieba tags some common words as names because their first character is a
+            // surname (许可 "to permit; permission"); CC-CEDICT knows them as words.
+            token.pos = Pos::VerbalNoun;
         }
     }
     tokens
 }
+
+/// Modal verbs, a closed class of Chinese grammar: they never start or head a term, and
+/// CC-CEDICT glosses them without "to" (应当 "should").
+const MODAL_VERBS: &[&str] = &["应当", "应该", "可以", "能够", "必须", "需要", "愿意", "可能", "得以", "值得"];
 
 /// jieba lists set phrases as one word, often untagged (积极开展 "actively carry out", 作出
 /// 贡献 "make a contribution"). One made of a predicate and a non-verb is a verb phrase, not
@@ -97,7 +106,8 @@ pub fn token_runs<'t>(text: &str, tokens: &'t [Token], lexicon: &Lexicon) -> Vec
             }
             // A predicate followed by a noun is a verb with its object (加大 + 投入): the
             // run may not go on through it. Followed by a verb it modifies (注册 + 管理) it may.
-            let object_follows = tokens.get(end + 1).is_some_and(|next| !matches!(next.pos, Pos::Verb | Pos::VerbalNoun));
+            let object_follows =
+                tokens.get(end + 1).is_some_and(|next| !matches!(next.pos, Pos::Verb | Pos::VerbalNoun));
             if end > start && object_follows && is_predicate(word(end), tokens[end].pos, lexicon) {
                 break;
             }
@@ -126,9 +136,11 @@ pub fn links_clauses(word: &str, pos: Pos) -> bool {
         || (matches!(pos, Pos::Verb | Pos::Adverb | Pos::Other) && word.chars().count() == 1)
 }
 
-/// A word jieba tags as a verb whose first CC-CEDICT sense is a verb (加大 "to increase").
+/// A word jieba tags as a verb whose first CC-CEDICT sense is a verb (加大 "to increase"), or
+/// a modal verb.
 fn is_predicate(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
-    pos == Pos::Verb && lexicon.entry(word).senses.first().is_none_or(|s| s.starts_with("to "))
+    pos == Pos::Verb
+        && (MODAL_VERBS.contains(&word) || lexicon.entry(word).senses.first().is_none_or(|s| s.starts_with("to ")))
 }
 
 /// No term starts with a predicate, an adverb, a locative or an idiom. A word jieba tags as
@@ -153,7 +165,9 @@ pub fn can_head(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
     }
     match pos {
         _ if pos.is_nominal() => true,
-        Pos::Verb => word.chars().count() >= 2 && lexicon.entry(word).has_nominal_sense(),
+        Pos::Verb => {
+            word.chars().count() >= 2 && !MODAL_VERBS.contains(&word) && lexicon.entry(word).has_nominal_sense()
+        }
         Pos::Other => {
             let entry = lexicon.entry(word);
             word.chars().count() >= 2 && (!entry.is_known() || entry.has_nominal_sense())
@@ -231,6 +245,13 @@ mod tests {
         assert!(links_clauses("的", Pos::Particle));
         assert!(!links_clauses("势力", Pos::Noun));
         assert!(!links_clauses("－", Pos::Punctuation), "a dash joins names");
+    }
+
+    #[test]
+    fn modal_verbs_head_nothing_and_words_mistaken_for_names_stay() {
+        let found = runs("知识产权许可应当以书面形式订立。");
+        assert!(found.iter().any(|t| t == "知识产权许可"), "{found:?}");
+        assert!(!found.iter().any(|t| t.ends_with("应当")), "{found:?}");
     }
 
     #[test]
