@@ -145,12 +145,12 @@ impl Segmenter {
         self.jieba.has_word(word) && !self.added.contains(word)
     }
 
-    /// A dictionary entry of four or more characters made of two dictionary words (jieba
-    /// lists many set phrases: 经贸合作 = 经贸 + 合作, 积极开展 = 积极 + 开展), split as near
-    /// the middle as possible. None for words and non-entries.
+    /// A dictionary entry of three or more characters made of two dictionary words (jieba
+    /// lists many set phrases: 经贸合作 = 经贸 + 合作, 按规定 = 按 + 规定), split as near the
+    /// middle as possible. None for shorter words and non-entries.
     pub fn parts(&self, word: &str) -> Option<Parts> {
         let bounds: Vec<usize> = word.char_indices().map(|(i, _)| i).skip(1).collect();
-        if bounds.len() < 3 || !self.is_dictionary_word(word) {
+        if bounds.len() < 2 || !self.is_dictionary_word(word) {
             return None;
         }
         let middle = word.len() / 2;

@@ -38,7 +38,9 @@ pub fn new_words(
         let text = docs[*doc].zh.as_str();
         let word = |i: usize| &text[line[i].span.clone()];
         for start in 0..line.len() {
-            if !can_start(word(start), line[start].pos, lexicon) {
+            // A one-character adjective before a noun is a free modifier (新产业, 大项目).
+            let free_modifier = line[start].pos == Pos::Adjective && word(start).chars().count() == 1;
+            if free_modifier || !can_start(word(start), line[start].pos, lexicon) {
                 continue;
             }
             for end in start + MIN_TOKENS..=line.len().min(start + MAX_TOKENS) {
@@ -148,6 +150,12 @@ mod tests {
     fn a_string_always_after_the_same_modifier_is_a_piece_not_a_word() {
         let words = discover("国有中小微企业改革。\n国有中小微企业贷款。\n");
         assert!(!words.contains(&"中小微企业".to_string()), "{words:?}");
+    }
+
+    #[test]
+    fn a_one_character_adjective_and_a_noun_are_not_a_word() {
+        let words = discover("培育新产业。\n新产业发展快，扶持新产业。\n");
+        assert!(words.is_empty(), "{words:?}");
     }
 
     #[test]

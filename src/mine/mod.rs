@@ -39,8 +39,8 @@ pub struct Candidate {
     /// The words the segmenter cut it into (at its first occurrence); one word for cued
     /// terms found by string search.
     pub words: Vec<String>,
-    /// Part of speech of the last word (None for cued terms found by string search).
-    pub head: Option<Pos>,
+    /// Part of speech of each of `words` (empty for cued terms found by string search).
+    pub tags: Vec<Pos>,
     /// Every occurrence, repeated sentences included.
     pub occurrences: Vec<Occurrence>,
     /// Occurrences in distinct sentences: the evidence scores count.
@@ -62,7 +62,7 @@ pub struct Candidate {
 #[derive(Default)]
 struct Tally {
     words: Vec<String>,
-    head: Option<Pos>,
+    tags: Vec<Pos>,
     occurrences: Vec<Occurrence>,
     /// Occurrences in sentences not seen before.
     counted: usize,
@@ -95,6 +95,7 @@ pub fn mine(docs: &[Document], segmenter: &mut Segmenter, lexicon: &Lexicon) -> 
     if !found.is_empty() {
         for word in &found {
             segmenter.add_word(word, "nz");
+            table.entry(word.clone()).or_default().cues.insert(CueKind::Discovered);
         }
         let changed = |sentence: &str| found.iter().any(|w| sentence.contains(w.as_str()));
         for (old, new) in tokens.iter_mut().zip(tokenize(docs, &sentences, segmenter, lexicon, changed)) {
@@ -113,7 +114,7 @@ pub fn mine(docs: &[Document], segmenter: &mut Segmenter, lexicon: &Lexicon) -> 
             let tally = table.entry(text[run.span.clone()].to_string()).or_default();
             if tally.words.is_empty() {
                 tally.words = line[run.tokens.clone()].iter().map(|t| text[t.span.clone()].to_string()).collect();
-                tally.head = Some(line[run.tokens.end - 1].pos);
+                tally.tags = line[run.tokens.clone()].iter().map(|t| t.pos).collect();
             }
             tally.occurrences.push(Occurrence { doc, span: run.span.clone() });
             if sentence.repeat {
@@ -296,7 +297,7 @@ fn into_candidate(term: String, mut tally: Tally) -> Candidate {
     let words = if tally.words.is_empty() { vec![term.clone()] } else { tally.words };
     Candidate {
         words,
-        head: tally.head,
+        tags: tally.tags,
         bound: one_bound(&tally.left) || one_bound(&tally.right),
         frequency: tally.counted,
         documents,

@@ -25,7 +25,9 @@ pub fn prepare(text: &str, tokens: Vec<Token>, segmenter: &Segmenter, lexicon: &
     let mut tokens = merge_bound_prefixes(text, tokens);
     for token in &mut tokens {
         let word = &text[token.span.clone()];
-        if is_verbal_phrase(word, segmenter, lexicon) || MODAL_VERBS.contains(&word) {
+        if let Some(pos) = phrase_pos(word, segmenter, lexicon) {
+            token.pos = pos;
+        } else if MODAL_VERBS.contains(&word) {
             token.pos = Pos::Verb;
         } else if token.pos == Pos::PersonName && lexicon.entry(word).senses.iter().any(|s| s.starts_with("to ")) {
             // jieba tags some common words as names because their first character is a
@@ -41,13 +43,22 @@ pub fn prepare(text: &str, tokens: Vec<Token>, segmenter: &Segmenter, lexicon: &
 const MODAL_VERBS: &[&str] = &["应当", "应该", "可以", "能够", "必须", "需要", "愿意", "可能", "得以", "值得"];
 
 /// jieba lists set phrases as one word, often untagged (积极开展 "actively carry out", 作出
-/// 贡献 "make a contribution"). One made of a predicate and a non-verb is a verb phrase, not
-/// a name; two verbs side by side (复工复产, 互联互通) make a set phrase that names a policy.
-fn is_verbal_phrase(word: &str, segmenter: &Segmenter, lexicon: &Lexicon) -> bool {
-    let Some(parts) = segmenter.parts(word) else { return false };
+/// 贡献 "make a contribution", 按规定 "as prescribed"). One opening with a preposition is a
+/// prepositional phrase; one made of a predicate and a non-verb is a verb phrase; neither
+/// is a name. Two verbs side by side (复工复产, 互联互通) make a set phrase that names a
+/// policy, and keep their tag.
+fn phrase_pos(word: &str, segmenter: &Segmenter, lexicon: &Lexicon) -> Option<Pos> {
+    let parts = segmenter.parts(word)?;
+    if parts.first_pos == Pos::Preposition {
+        return Some(Pos::Preposition);
+    }
+    // Three characters are a word, not a phrase: 保护器 "protector" is a noun.
+    if word.chars().count() < 4 {
+        return None;
+    }
     let first = is_predicate(&parts.first, parts.first_pos, lexicon);
     let head = is_predicate(&parts.head, parts.head_pos, lexicon);
-    first != head
+    (first != head).then_some(Pos::Verb)
 }
 
 /// Bound prefixes of Chinese word formation (去极端化, 逆全球化, 非歧视) that jieba splits
@@ -101,19 +112,45 @@ pub fn token_runs<'t>(text: &str, tokens: &'t [Token], lexicon: &Lexicon) -> Vec
                     span: tokens[start].span.start..tokens[end].span.end,
                     tokens: start..end + 1,
                     before: start.checked_sub(1).map(|i| &tokens[i]),
-                    after: tokens.get(end + 1),
+                    after: tokens.get(after_insertion(text, tokens, end + 1)),
                 });
             }
-            // A predicate followed by a noun is a verb with its object (加大 + 投入): the
-            // run may not go on through it. Followed by a verb it modifies (注册 + 管理) it may.
-            let object_follows =
-                tokens.get(end + 1).is_some_and(|next| !matches!(next.pos, Pos::Verb | Pos::VerbalNoun));
+            // A predicate followed by a word is a verb with its object (加大 + 投入): the run
+            // may not go on through it. Followed by a verb it modifies (注册 + 管理) or by a
+            // one-character noun that makes it a noun (保护 + 器, 发电 + 机) it may.
+            let object_follows = tokens.get(end + 1).is_some_and(|next| {
+                !matches!(next.pos, Pos::Verb | Pos::VerbalNoun) && text[next.span.clone()].chars().count() > 1
+            });
             if end > start && object_follows && is_predicate(word(end), tokens[end].pos, lexicon) {
                 break;
             }
         }
     }
     found
+}
+
+/// Where the text goes on after token `at`, skipping a short bracketed insertion that a name
+/// carries inside it (政府首脑（总理）理事会): the insertion is optional, so the word after it
+/// is the real neighbour.
+fn after_insertion(text: &str, tokens: &[Token], at: usize) -> usize {
+    const MAX_INSERTION_TOKENS: usize = 3;
+    if tokens.get(at).is_none_or(|t| &text[t.span.clone()] != "（") {
+        return at;
+    }
+    let close =
+        (at + 1..tokens.len().min(at + 2 + MAX_INSERTION_TOKENS)).find(|&i| &text[tokens[i].span.clone()] == "）");
+    match close {
+        Some(close) if close > at + 1 && (at + 1..close).all(|i| text[tokens[i].span.clone()].chars().all(is_han)) => {
+            let next = close + 1;
+            let glued = tokens.get(next).is_some_and(|t| t.span.start == tokens[close].span.end);
+            if glued {
+                next
+            } else {
+                at
+            }
+        }
+        _ => at,
+    }
 }
 
 /// Words that end a run: punctuation, grammatical words, numbers and measure words.
@@ -215,6 +252,7 @@ mod tests {
         let found = runs("积极加大科研投入。");
         assert!(!found.iter().any(|t| t.contains("加大")), "{found:?}");
         assert!(found.iter().any(|t| t == "科研投入"), "{found:?}");
+        assert!(runs("请检查漏电保护器。").iter().any(|t| t == "漏电保护器"), "a verb and a noun suffix");
     }
 
     #[test]
@@ -232,11 +270,13 @@ mod tests {
     }
 
     #[test]
-    fn verbal_set_phrases_are_verbs_and_coordinate_ones_names() {
+    fn set_phrases_get_the_part_of_speech_of_their_structure() {
         let (segmenter, lexicon) = (Segmenter::new(), Lexicon::new());
-        assert!(is_verbal_phrase("积极开展", &segmenter, &lexicon));
-        assert!(!is_verbal_phrase("互联互通", &segmenter, &lexicon));
-        assert!(!is_verbal_phrase("公共卫生", &segmenter, &lexicon));
+        assert_eq!(phrase_pos("积极开展", &segmenter, &lexicon), Some(Pos::Verb));
+        assert_eq!(phrase_pos("按规定", &segmenter, &lexicon), Some(Pos::Preposition));
+        assert_eq!(phrase_pos("互联互通", &segmenter, &lexicon), None);
+        assert_eq!(phrase_pos("公共卫生", &segmenter, &lexicon), None);
+        assert_eq!(phrase_pos("保护器", &segmenter, &lexicon), None);
     }
 
     #[test]
@@ -252,6 +292,15 @@ mod tests {
         let found = runs("知识产权许可应当以书面形式订立。");
         assert!(found.iter().any(|t| t == "知识产权许可"), "{found:?}");
         assert!(!found.iter().any(|t| t.ends_with("应当")), "{found:?}");
+    }
+
+    #[test]
+    fn a_bracketed_insertion_is_skipped_to_find_the_next_word() {
+        let text = "各国卫生部长（大臣）会议召开";
+        let tokens = Segmenter::new().tokens(text, 0);
+        let runs = token_runs(text, &tokens, &Lexicon::new());
+        let minister = runs.iter().find(|r| &text[r.span.clone()] == "卫生部长").expect("a run");
+        assert_eq!(minister.after.map(|t| &text[t.span.clone()]), Some("会议"));
     }
 
     #[test]

@@ -9,7 +9,8 @@
 //! - `termhood`: relative frequency here against jieba's general-language dictionary
 //!   ("weirdness"), less a generality penalty: frequent general words (合作, 发展) and
 //!   unlexicalised combinations of them (地区国家) are not terms however often they occur.
-//! - `cue`: the text marks it (quotes, title brackets, a defined short form).
+//! - `cue`: the text marks it (quotes, title brackets, a defined short form: 1), or it is a
+//!   new word the segmenter split but the text repeats as a unit (0.5).
 //! - `spread`: it occurs in several documents.
 //! - `length`: a mild prior against one-word and very long candidates.
 //! - `fragment`: it (nearly) always follows the same word that could be part of a term, or
@@ -39,13 +40,13 @@ const GENERAL_FREQUENCY: f64 = 20_000.0;
 /// How much of the generality of its least general word a free combination inherits, and
 /// how much of its head's generality one headed by a general activity noun inherits.
 const COMBINATION_GENERALITY: f64 = 0.35;
-const ACTIVITY_HEAD_GENERALITY: f64 = 0.5;
+const ACTIVITY_HEAD_GENERALITY: f64 = 0.8;
 
 /// Weights of the components in the total.
-const FREQUENCY_WEIGHT: f64 = 1.0;
+const FREQUENCY_WEIGHT: f64 = 1.5;
 /// Past about twenty weighted occurrences, more says nothing more about termhood: the
 /// frequency term stops growing there, so a frequent general word cannot outrun a term.
-const MAX_FREQUENCY_TERM: f64 = 3.0;
+const MAX_FREQUENCY_TERM: f64 = 2.3;
 const CUE_WEIGHT: f64 = 1.5;
 const FRAGMENT_WEIGHT: f64 = 1.5;
 const GENERALITY_WEIGHT: f64 = 3.0;
@@ -70,7 +71,7 @@ pub fn rank(
             let mut s = Scores {
                 cvalue: cvalue(chars, c.frequency, nested.copied()),
                 termhood: weirdness - GENERALITY_WEIGHT * candidate_generality(c, segmenter, lexicon),
-                cue: if c.cues.is_empty() { 0.0 } else { 1.0 },
+                cue: c.cues.iter().map(|k| k.strength()).fold(0.0, f64::max),
                 spread: if documents > 1 { (c.documents as f64).ln() / (documents as f64).ln() } else { 0.0 },
                 length: length_prior(chars),
                 fragment: fragment(c),
@@ -96,8 +97,8 @@ pub fn rank(
 
 /// For each candidate nested in longer ones that explain it: the frequency of the most
 /// frequent of them. Nesting is on word boundaries; a longer candidate explains a shorter one
-/// when it adds words on the left (a modifier: 上海 + 合作组织), or on the right a word that
-/// binds to it. A new head on the right names another thing (去极端化 + 合作, 新冠肺炎 + 疫情).
+/// when it adds words on the left (a modifier: 上海 + 合作组织, but not a verb that may be a
+/// predicate: 发展 + 数字经济), or on the right a word that binds to it. A new head on the right names another thing (去极端化 + 合作, 新冠肺炎 + 疫情).
 /// Cued terms found by string search have no words: any candidate inside them counts.
 fn nesting_frequencies<'c>(candidates: &'c [Candidate], contexts: &WordContexts) -> HashMap<&'c str, usize> {
     let known: HashSet<&str> = candidates.iter().map(|c| c.term.as_str()).collect();
@@ -109,8 +110,10 @@ fn nesting_frequencies<'c>(candidates: &'c [Candidate], contexts: &WordContexts)
             for start in 0..words.len() {
                 for end in start + 1..=words.len() {
                     let Some(&inner) = known.get(words[start..end].concat().as_str()) else { continue };
+                    // A verb before it may be its predicate (发展 + 数字经济), not a modifier.
+                    let modifier = start > 0 && !matches!(longer.tags.first(), Some(Pos::Verb | Pos::VerbalNoun));
                     let explains =
-                        start > 0 || (end < words.len() && contexts.binds_to_previous(&words[end], &words[end - 1]));
+                        modifier || (end < words.len() && contexts.binds_to_previous(&words[end], &words[end - 1]));
                     if explains {
                         explained.insert(inner);
                     }
@@ -164,12 +167,14 @@ fn candidate_generality(c: &Candidate, segmenter: &Segmenter, lexicon: &Lexicon)
     if lexicon.entry(&c.term).is_known() {
         return generality(segmenter.dictionary_frequency(&c.term));
     }
-    let (words, head_pos) = match segmenter.parts(&c.term) {
+    // Three-character entries are words (成员国 = 成员 + 国 is morphology, not a phrase).
+    let phrase = c.term.chars().count() >= 4;
+    let (words, head_pos) = match segmenter.parts(&c.term).filter(|_| phrase) {
         Some(parts) => (vec![parts.first, parts.head], Some(parts.head_pos)),
         None if segmenter.is_dictionary_word(&c.term) => {
             return generality(segmenter.dictionary_frequency(&c.term));
         }
-        None => (c.words.clone(), c.head),
+        None => (c.words.clone(), c.tags.last().copied()),
     };
     if words.len() < 2 {
         return generality(segmenter.dictionary_frequency(&c.term));
