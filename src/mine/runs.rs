@@ -22,7 +22,7 @@ pub struct Run<'t> {
 
 /// Tokens as the run rules need them: bound prefixes joined, verbal set phrases tagged as verbs.
 pub fn prepare(text: &str, tokens: Vec<Token>, segmenter: &Segmenter, lexicon: &Lexicon) -> Vec<Token> {
-    let mut tokens = merge_bound_prefixes(text, tokens);
+    let mut tokens = merge_bound_prefixes(text, tokens, lexicon);
     for token in &mut tokens {
         let word = &text[token.span.clone()];
         if let Some(pos) = phrase_pos(word, segmenter, lexicon) {
@@ -61,18 +61,22 @@ fn phrase_pos(word: &str, segmenter: &Segmenter, lexicon: &Lexicon) -> Option<Po
     (first != head).then_some(Pos::Verb)
 }
 
-/// Bound prefixes of Chinese word formation (去极端化, 逆全球化, 非歧视) that jieba splits
-/// off as verbs: joined to the word they attach to.
-fn merge_bound_prefixes(text: &str, tokens: Vec<Token>) -> Vec<Token> {
+/// Bound prefixes of Chinese word formation that jieba splits off as verbs, joined to the word
+/// they attach to: 去/逆/反/非… before a -化, -主义 or 歧视 word (去极端化, 逆全球化, 非歧视),
+/// and "-able" 可 before a compound that opens with a verb (可 + 再生能源).
+fn merge_bound_prefixes(text: &str, tokens: Vec<Token>, lexicon: &Lexicon) -> Vec<Token> {
     const PREFIXES: &[&str] = &["去", "逆", "反", "非", "泛", "超", "跨"];
     let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
     for token in tokens {
         if let Some(previous) = out.last_mut() {
             let word = &text[token.span.clone()];
-            let attaches = PREFIXES.contains(&&text[previous.span.clone()])
-                && previous.span.end == token.span.start
+            let prefix = &text[previous.span.clone()];
+            let glued = previous.span.end == token.span.start;
+            let negating = PREFIXES.contains(&prefix)
                 && (word.ends_with('化') || word.ends_with("主义") || word.ends_with("歧视"));
-            if attaches {
+            let able =
+                prefix == "可" && !matches!(token.pos, Pos::Verb | Pos::VerbalNoun) && opens_with_verb(word, lexicon);
+            if glued && (negating || able) {
                 previous.span.end = token.span.end;
                 previous.pos = Pos::Noun;
                 continue;
@@ -81,6 +85,12 @@ fn merge_bound_prefixes(text: &str, tokens: Vec<Token>) -> Vec<Token> {
         out.push(token);
     }
     out
+}
+
+/// A compound of three or more characters whose first two are a verb (再生能源: 再生 "to regenerate").
+fn opens_with_verb(word: &str, lexicon: &Lexicon) -> bool {
+    let Some((two, _)) = word.char_indices().nth(2) else { return false };
+    lexicon.entry(&word[..two]).senses.first().is_some_and(|s| s.starts_with("to "))
 }
 
 /// Token runs of a line that may be terms.
@@ -264,9 +274,11 @@ mod tests {
 
     #[test]
     fn bound_prefixes_join_their_word() {
-        let text = "开展去极端化合作";
-        let tokens = merge_bound_prefixes(text, Segmenter::new().tokens(text, 0));
-        assert!(tokens.iter().any(|t| &text[t.span.clone()] == "去极端化"));
+        let text = "开展去极端化合作，开发可再生能源，可推动发展";
+        let tokens = merge_bound_prefixes(text, Segmenter::new().tokens(text, 0), &Lexicon::new());
+        let words: Vec<_> = tokens.iter().map(|t| &text[t.span.clone()]).collect();
+        assert!(words.contains(&"去极端化") && words.contains(&"可再生能源"), "{words:?}");
+        assert!(!words.iter().any(|w| w.starts_with("可推动")), "{words:?}");
     }
 
     #[test]
