@@ -9,15 +9,16 @@
 //! - `termhood`: relative frequency here against jieba's general-language dictionary
 //!   ("weirdness"), less a generality penalty: frequent general words (合作, 发展) and
 //!   unlexicalised combinations of them (地区国家) are not terms however often they occur.
-//! - `cue`: the text marks it (quotes, title brackets, a defined short form: 1), or it is a
-//!   new word the segmenter split but the text repeats as a unit (0.5).
+//! - `cue`: the text marks it (quotes, title brackets, a defined short form: 1; quotes around
+//!   a string used once: 0.5), or it is a new word the segmenter split but the text repeats as
+//!   a unit (0.5).
 //! - `spread`: it occurs in several documents.
 //! - `length`: a mild prior against one-word and very long candidates.
 //! - `fragment`: it (nearly) always follows the same word that could be part of a term, or
 //!   precedes the same word that binds to it: a piece of a longer unit.
 
 use super::neighbours::WordContexts;
-use super::Candidate;
+use super::{Candidate, CueKind};
 use crate::lexicon::Lexicon;
 use crate::segment::{Pos, Segmenter, DICTIONARY_TOTAL};
 use std::collections::{HashMap, HashSet};
@@ -71,7 +72,7 @@ pub fn rank(
             let mut s = Scores {
                 cvalue: cvalue(chars, c.frequency, nested.copied()),
                 termhood: weirdness - GENERALITY_WEIGHT * candidate_generality(c, segmenter, lexicon),
-                cue: c.cues.iter().map(|k| k.strength()).fold(0.0, f64::max),
+                cue: cue(c),
                 spread: if documents > 1 { (c.documents as f64).ln() / (documents as f64).ln() } else { 0.0 },
                 length: length_prior(chars),
                 fragment: fragment(c),
@@ -189,6 +190,18 @@ fn candidate_generality(c: &Candidate, segmenter: &Segmenter, lexicon: &Lexicon)
     (COMBINATION_GENERALITY * least).max(activity_head)
 }
 
+/// The strongest cue; a quoted expression the text uses only once counts half, since quotes
+/// also mark slogans and figures of speech, and a name recurs.
+pub fn cue(c: &Candidate) -> f64 {
+    let strongest = c.cues.iter().map(|k| k.strength()).fold(0.0, f64::max);
+    let only_quoted = c.cues.iter().all(|&k| k == CueKind::Quoted);
+    if only_quoted && c.frequency < 2 {
+        strongest / 2.0
+    } else {
+        strongest
+    }
+}
+
 pub fn length_prior(chars: usize) -> f64 {
     match chars {
         0..=2 => -0.6,
@@ -217,6 +230,30 @@ mod tests {
         assert!(cvalue(4, 5, None) > cvalue(4, 5, Some(2)));
         assert_eq!(cvalue(4, 5, Some(5)), 0.0);
         assert!(cvalue(4, 6, Some(2)) > 0.0);
+    }
+
+    #[test]
+    fn a_name_quoted_once_is_half_a_cue() {
+        let mut c = Candidate {
+            term: "丝路精神".into(),
+            words: vec!["丝路精神".into()],
+            tags: Vec::new(),
+            occurrences: Vec::new(),
+            frequency: 1,
+            documents: 1,
+            cues: [CueKind::Quoted].into_iter().collect(),
+            short_forms: Default::default(),
+            left_variety: 1,
+            right_variety: 1,
+            bound: false,
+            scores: Scores::default(),
+        };
+        assert_eq!(cue(&c), 0.5);
+        c.frequency = 2;
+        assert_eq!(cue(&c), 1.0);
+        c.frequency = 1;
+        c.cues.insert(CueKind::Title);
+        assert_eq!(cue(&c), 1.0);
     }
 
     #[test]
