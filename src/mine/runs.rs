@@ -29,6 +29,8 @@ pub fn prepare(text: &str, tokens: Vec<Token>, segmenter: &Segmenter, lexicon: &
             token.pos = pos;
         } else if MODAL_VERBS.contains(&word) {
             token.pos = Pos::Verb;
+        } else if COVERBS.contains(&word) {
+            token.pos = Pos::Preposition;
         } else if token.pos == Pos::PersonName && lexicon.entry(word).senses.iter().any(|s| s.starts_with("to ")) {
             // jieba tags some common words as names because their first character is a
             // surname (许可 "to permit; permission"); CC-CEDICT knows them as words.
@@ -41,6 +43,11 @@ pub fn prepare(text: &str, tokens: Vec<Token>, segmenter: &Segmenter, lexicon: &
 /// Modal verbs, a closed class of Chinese grammar: they never start or head a term, and
 /// CC-CEDICT glosses them without "to" (应当 "should").
 const MODAL_VERBS: &[&str] = &["应当", "应该", "可以", "能够", "必须", "需要", "愿意", "可能", "得以", "值得"];
+
+/// Coverbs, the verbs of Chinese grammar that work as prepositions (作为 "as", 通过 "through");
+/// jieba often tags them as verbs, CC-CEDICT glosses some as nouns (作为 "conduct").
+const COVERBS: &[&str] =
+    &["作为", "通过", "根据", "按照", "依照", "依据", "经过", "随着", "本着", "为了", "关于", "对于", "除了"];
 
 /// jieba lists set phrases as one word, often untagged (积极开展 "actively carry out", 作出
 /// 贡献 "make a contribution", 按规定 "as prescribed"). One opening with a preposition is a
@@ -313,6 +320,13 @@ mod tests {
         let runs = token_runs(text, &tokens, &Lexicon::new());
         let minister = runs.iter().find(|r| &text[r.span.clone()] == "卫生部长").expect("a run");
         assert_eq!(minister.after.map(|t| &text[t.span.clone()]), Some("会议"));
+    }
+
+    #[test]
+    fn coverbs_are_prepositions() {
+        let found = runs("报告附件作为大会正式文件分发。");
+        assert!(!found.iter().any(|t| t.contains("作为")), "{found:?}");
+        assert!(found.iter().any(|t| t == "大会正式文件"), "{found:?}");
     }
 
     #[test]
