@@ -1,8 +1,9 @@
 //! Term mining: ranked Chinese term candidates from the corpus.
 //!
-//! Body lines only (page furniture is skipped) → cues (quotes, titles, bracketed short
-//! forms) fed back to the segmenter → token runs inside clauses → candidates whose first and
-//! last words may start and head a term → scores with named components ([`score`]).
+//! Clauses of body lines (page furniture skipped, a clause repeated elsewhere in the corpus
+//! counted once) → cues (quotes, titles, bracketed short forms) and new words ([`discover`])
+//! taught to the segmenter → token runs cut by word-formation rules ([`runs`]) → neighbour
+//! and nesting evidence ([`neighbours`]) → scores with named components ([`score`]).
 
 pub mod cues;
 pub mod discover;
@@ -41,9 +42,9 @@ pub struct Candidate {
     pub words: Vec<String>,
     /// Part of speech of each of `words` (empty for cued terms found by string search).
     pub tags: Vec<Pos>,
-    /// Every occurrence, repeated sentences included.
+    /// Every occurrence, repeated clauses included (the aligner needs them all).
     pub occurrences: Vec<Occurrence>,
-    /// Occurrences in distinct sentences: the evidence scores count.
+    /// Occurrences in distinct clauses: the evidence scores count.
     pub frequency: usize,
     pub documents: usize,
     pub cues: BTreeSet<CueKind>,
@@ -64,7 +65,7 @@ struct Tally {
     words: Vec<String>,
     tags: Vec<Pos>,
     occurrences: Vec<Occurrence>,
-    /// Occurrences in sentences not seen before.
+    /// Occurrences in clauses not seen before.
     counted: usize,
     cues: BTreeSet<CueKind>,
     short_forms: BTreeSet<String>,
