@@ -43,8 +43,9 @@ impl Pos {
             "nr" | "nrt" | "nrfg" => Pos::PersonName,
             "ns" | "nt" | "nz" => Pos::ProperNoun,
             "vn" => Pos::VerbalNoun,
-            "a" | "ad" | "ag" | "b" | "z" => Pos::Adjective,
-            "d" | "dg" => Pos::Adverb,
+            "a" | "ag" | "b" | "z" => Pos::Adjective,
+            // "ad": an adjective used as an adverb (切实 in 切实落实).
+            "d" | "dg" | "ad" => Pos::Adverb,
             "p" => Pos::Preposition,
             "c" => Pos::Conjunction,
             "u" | "uj" | "ul" | "uz" | "ug" | "uv" | "ud" | "y" | "e" | "o" => Pos::Particle,

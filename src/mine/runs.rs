@@ -105,10 +105,11 @@ pub fn token_runs<'t>(text: &str, tokens: &'t [Token], lexicon: &Lexicon) -> Vec
     let mut found = Vec::new();
     let word = |i: usize| &text[tokens[i].span.clone()];
     for start in 0..tokens.len() {
-        // A one-character noun glued to the word before it is a suffix (可持续 + 性).
+        // A one-character noun glued to the word before it is a suffix (可持续 + 性); a
+        // one-character adjective there is a complement (建设 + 好).
         let suffix = start > 0
             && word(start).chars().count() == 1
-            && tokens[start].pos == Pos::Noun
+            && matches!(tokens[start].pos, Pos::Noun | Pos::Adjective)
             && tokens[start - 1].span.end == tokens[start].span.start
             && word(start - 1).chars().all(is_han);
         if suffix || !can_start(word(start), tokens[start].pos, lexicon) {
@@ -136,7 +137,8 @@ pub fn token_runs<'t>(text: &str, tokens: &'t [Token], lexicon: &Lexicon) -> Vec
             // may not go on through it. Followed by a verb it modifies (注册 + 管理) or by a
             // one-character noun that makes it a noun (保护 + 器, 发电 + 机) it may.
             let object_follows = tokens.get(end + 1).is_some_and(|next| {
-                !matches!(next.pos, Pos::Verb | Pos::VerbalNoun) && text[next.span.clone()].chars().count() > 1
+                let noun_suffix = next.pos == Pos::Noun && text[next.span.clone()].chars().count() == 1;
+                !matches!(next.pos, Pos::Verb | Pos::VerbalNoun) && !noun_suffix
             });
             if end > start && object_follows && is_predicate(word(end), tokens[end].pos, lexicon) {
                 break;
@@ -270,6 +272,7 @@ mod tests {
         assert!(!found.iter().any(|t| t.contains("加大")), "{found:?}");
         assert!(found.iter().any(|t| t == "科研投入"), "{found:?}");
         assert!(runs("请检查漏电保护器。").iter().any(|t| t == "漏电保护器"), "a verb and a noun suffix");
+        assert!(!runs("积极开创后冷战时期新局面。").iter().any(|t| t.contains("开创")));
     }
 
     #[test]
@@ -333,6 +336,8 @@ mod tests {
     fn suffixes_start_no_term() {
         let found = runs("为全球可持续性作出贡献。");
         assert!(!found.iter().any(|t| t.starts_with('性')), "{found:?}");
+        let found = runs("要建设好港口物流信息平台。");
+        assert!(!found.iter().any(|t| t.starts_with('好')), "{found:?}");
     }
 
     #[test]
