@@ -53,6 +53,45 @@ impl Status {
             Status::Rejected => "rejected",
         }
     }
+
+    /// Reads `candidate`, `approved` or `rejected` (any case).
+    pub fn parse(text: &str) -> Option<Status> {
+        [Status::Candidate, Status::Approved, Status::Rejected]
+            .into_iter()
+            .find(|s| s.as_str().eq_ignore_ascii_case(text.trim()))
+    }
+}
+
+/// Who made an entry.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    /// Mined from the corpus.
+    #[default]
+    Machine,
+    /// Added by a reviewer.
+    Manual,
+}
+
+/// What a reviewer decided about a Chinese entry, kept across rebuilds (see `crate::curate`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Review {
+    /// Date of the last reviewed change, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified: Option<String>,
+    #[serde(default, skip_serializing_if = "is_machine")]
+    pub origin: Origin,
+    /// The English terms the reviewer kept or wrote, preferred first; builds never drop or
+    /// reorder them, they may only add suggestions after them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub english: Vec<String>,
+    /// English terms the reviewer struck from this entry; builds do not propose them again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rejected_english: Vec<String>,
+}
+
+fn is_machine(origin: &Origin) -> bool {
+    *origin == Origin::Machine
 }
 
 /// A sentence where the term occurs, with its translation when one is known.
@@ -83,6 +122,9 @@ pub struct Term {
     pub contexts: Vec<Context>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Set once a reviewer has changed the entry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Review>,
 }
 
 impl Term {
@@ -99,7 +141,24 @@ impl Term {
             cues: Vec::new(),
             contexts: Vec::new(),
             note: None,
+            review: None,
         }
+    }
+
+    /// Whether a reviewer has decided anything about this term.
+    pub fn is_reviewed(&self) -> bool {
+        self.status != Status::Candidate || self.review.is_some()
+    }
+
+    /// Whether the term heads a glossary entry: a Chinese term, mined into the ranking or
+    /// made an entry by a reviewer, and not rejected.
+    pub fn is_entry(&self) -> bool {
+        self.lang == Lang::Zh && self.status != Status::Rejected && (self.rank.is_some() || self.review.is_some())
+    }
+
+    /// The reviewer's English for this entry, preferred first (empty when unreviewed).
+    pub fn reviewed_english(&self) -> &[String] {
+        self.review.as_ref().map_or(&[], |r| r.english.as_slice())
     }
 }
 
@@ -175,7 +234,7 @@ impl TermGraph {
         let mut concepts = Vec::new();
         for node in g.node_indices() {
             let zh = &g[node];
-            if zh.lang != Lang::Zh || zh.status == Status::Rejected || zh.rank.is_none() {
+            if !zh.is_entry() {
                 continue;
             }
             let mut zh_variants = Vec::new();
@@ -185,20 +244,24 @@ impl TermGraph {
             for edge in g.edges_directed(node, Direction::Outgoing) {
                 let target = &g[edge.target()];
                 match edge.weight() {
-                    Relation::Translation(t) if target.status != Status::Rejected => en.push((target, Some(t))),
-                    Relation::Abbreviation if target.lang == Lang::Zh && target.rank.is_some() => {
+                    _ if target.status == Status::Rejected => {}
+                    Relation::Translation(t) => en.push((target, Some(t))),
+                    Relation::Abbreviation if target.lang == Lang::Zh && target.is_entry() => {
                         short_form_entries.push(target)
                     }
                     Relation::Abbreviation if target.lang == Lang::Zh => zh_variants.push(target),
                     Relation::Abbreviation => en.push((target, None)),
                     Relation::Contains => contains.push(target),
-                    Relation::Translation(_) => {}
                 }
             }
-            // Preferred first: approved, then full forms, then by score.
+            // Preferred first: the reviewer's English in the reviewer's order, then approved,
+            // then full forms, then by score.
+            let reviewed = zh.reviewed_english();
+            let place = |t: &Term| reviewed.iter().position(|e| *e == t.text).unwrap_or(usize::MAX);
             en.sort_by(|a, b| {
-                (b.0.status == Status::Approved)
-                    .cmp(&(a.0.status == Status::Approved))
+                place(a.0)
+                    .cmp(&place(b.0))
+                    .then((b.0.status == Status::Approved).cmp(&(a.0.status == Status::Approved)))
                     .then((a.0.kind == TermKind::Abbreviation).cmp(&(b.0.kind == TermKind::Abbreviation)))
                     .then(score_of(b.1).total_cmp(&score_of(a.1)))
                     .then_with(|| a.0.text.cmp(&b.0.text))
@@ -210,6 +273,7 @@ impl TermGraph {
                 .edges_directed(node, Direction::Incoming)
                 .filter(|e| matches!(e.weight(), Relation::Contains))
                 .map(|e| &g[e.source()])
+                .filter(|t| t.status != Status::Rejected)
                 .collect();
             contained_in.sort_by(|a, b| a.text.cmp(&b.text));
             short_form_entries.sort_by(|a, b| a.text.cmp(&b.text));

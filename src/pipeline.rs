@@ -2,6 +2,7 @@
 
 use crate::align::{self, terms, SentencePair};
 use crate::corpus::{Document, Span};
+use crate::curate::rebuild;
 use crate::graph::{Context, Lang, Relation, Term, TermGraph, TermKind, Translation};
 use crate::lexicon::Lexicon;
 use crate::mine::{self, Candidate};
@@ -33,30 +34,59 @@ pub struct Build {
 }
 
 pub fn build(docs: &[Document], options: &BuildOptions) -> Build {
-    let mut stages = Vec::new();
-    let mut clock = std::time::Instant::now();
-    let mut lap = |name: &'static str, stages: &mut Vec<_>| {
-        stages.push((name, clock.elapsed()));
-        clock = std::time::Instant::now();
-    };
+    build_with_previous(docs, options, None)
+}
+
+/// A build that keeps the reviewed entries of the `previous` graph of the glossary folder
+/// (see [`rebuild`]): rejected terms stay out, approved and manual entries stay as
+/// the reviewer left them, approved pairs anchor the term translation.
+pub fn build_with_previous(docs: &[Document], options: &BuildOptions, previous: Option<&TermGraph>) -> Build {
+    let mut clock = Stopwatch::start();
     let lexicon = Lexicon::new();
     let mut segmenter = Segmenter::new();
-    lap("load dictionaries", &mut stages);
-    let candidates = mine::mine(docs, &mut segmenter, &lexicon);
-    lap("mine", &mut stages);
+    clock.lap("load dictionaries");
+    let mut candidates = mine::mine(docs, &mut segmenter, &lexicon);
+    if let Some(previous) = previous {
+        let rejected = rebuild::rejected_terms(previous);
+        candidates.retain(|c| !rejected.contains(c.term.as_str()));
+    }
+    clock.lap("mine");
     let pairs = align::sentence_pairs(docs);
-    lap("align sentences", &mut stages);
+    clock.lap("align sentences");
     let selected: Vec<Candidate> = candidates
         .iter()
         .filter(|c| c.scores.total > 0.0 && (c.frequency >= 2 || !c.cues.is_empty()))
         .take(options.max_terms)
         .cloned()
         .collect();
-    let equivalents = terms::translate(&selected, docs, &pairs, &segmenter, &lexicon);
-    lap("translate terms", &mut stages);
-    let graph = term_graph(docs, &candidates, &selected, &equivalents, &pairs);
-    lap("build graph", &mut stages);
-    Build { graph, candidates, pairs, stages }
+    let mut equivalents = terms::translate(&selected, docs, &pairs, &segmenter, &lexicon);
+    if let Some(previous) = previous {
+        rebuild::anchor_translations(previous, &selected, docs, &pairs, &mut equivalents);
+    }
+    clock.lap("translate terms");
+    let mut graph = term_graph(docs, &candidates, &selected, &equivalents, &pairs);
+    if let Some(previous) = previous {
+        rebuild::carry_over(previous, &mut graph);
+    }
+    clock.lap("build graph");
+    Build { graph, candidates, pairs, stages: clock.stages }
+}
+
+/// Wall time of each stage of a build, for `build --stats` and the scale benchmark.
+struct Stopwatch {
+    stages: Vec<(&'static str, std::time::Duration)>,
+    since: std::time::Instant,
+}
+
+impl Stopwatch {
+    fn start() -> Self {
+        Stopwatch { stages: Vec::new(), since: std::time::Instant::now() }
+    }
+
+    fn lap(&mut self, stage: &'static str) {
+        self.stages.push((stage, self.since.elapsed()));
+        self.since = std::time::Instant::now();
+    }
 }
 
 fn term_graph(

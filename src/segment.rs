@@ -4,6 +4,7 @@
 
 use crate::corpus::Span;
 use jieba_rs::Jieba;
+use std::collections::{HashMap, HashSet};
 
 /// Sum of the word frequencies in jieba's bundled dictionary (its `total_freq`, 60,101,964 in jieba-rs 0.11): the size of
 /// the general-language reference corpus that dictionary frequencies are relative to.
@@ -14,6 +15,8 @@ pub const DICTIONARY_TOTAL: f64 = 60_101_964.0;
 pub enum Pos {
     Noun,
     ProperNoun,
+    /// A person's name: may open a term (a theory named after someone), never heads one.
+    PersonName,
     VerbalNoun,
     Verb,
     Adjective,
@@ -37,10 +40,12 @@ impl Pos {
     pub fn from_tag(tag: &str) -> Pos {
         match tag {
             "n" | "ng" | "nl" | "an" => Pos::Noun,
-            "nr" | "nrt" | "nrfg" | "ns" | "nt" | "nz" => Pos::ProperNoun,
+            "nr" | "nrt" | "nrfg" => Pos::PersonName,
+            "ns" | "nt" | "nz" => Pos::ProperNoun,
             "vn" => Pos::VerbalNoun,
-            "a" | "ad" | "ag" | "b" | "z" => Pos::Adjective,
-            "d" | "dg" => Pos::Adverb,
+            "a" | "ag" | "b" | "z" => Pos::Adjective,
+            // "ad": an adjective used as an adverb (切实 in 切实落实).
+            "d" | "dg" | "ad" => Pos::Adverb,
             "p" => Pos::Preposition,
             "c" => Pos::Conjunction,
             "u" | "uj" | "ul" | "uz" | "ug" | "uv" | "ud" | "y" | "e" | "o" => Pos::Particle,
@@ -72,6 +77,15 @@ impl Pos {
     }
 }
 
+/// The two words of a set phrase, with their parts of speech.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parts {
+    pub first: String,
+    pub first_pos: Pos,
+    pub head: String,
+    pub head_pos: Pos,
+}
+
 /// One word of the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
@@ -83,6 +97,11 @@ pub struct Token {
 /// jieba with the words zhterm discovered added to its dictionary.
 pub struct Segmenter {
     jieba: Jieba,
+    /// Words taught to jieba: they are not general language, whatever frequency they were
+    /// given to keep them whole.
+    added: HashSet<String>,
+    /// Dictionary words taught again (to outweigh their parts): their original frequency.
+    boosted: HashMap<String, usize>,
 }
 
 impl Default for Segmenter {
@@ -93,7 +112,7 @@ impl Default for Segmenter {
 
 impl Segmenter {
     pub fn new() -> Self {
-        Segmenter { jieba: Jieba::new() }
+        Segmenter { jieba: Jieba::new(), added: HashSet::new(), boosted: HashMap::new() }
     }
 
     /// Segments `text`, whose first byte is at `offset` in the document, into tokens whose
@@ -109,20 +128,51 @@ impl Segmenter {
 
     /// The frequency of `word` in jieba's general-language dictionary, 0 when absent.
     pub fn dictionary_frequency(&self, word: &str) -> usize {
-        if self.jieba.has_word(word) {
-            self.jieba.suggest_freq(word).saturating_sub(1)
-        } else {
+        if !self.is_dictionary_word(word) {
             0
+        } else if let Some(&frequency) = self.boosted.get(word) {
+            frequency
+        } else {
+            self.dictionary_frequency_now(word)
         }
     }
 
+    fn dictionary_frequency_now(&self, word: &str) -> usize {
+        self.jieba.suggest_freq(word).saturating_sub(1)
+    }
+
+    /// True when jieba's bundled dictionary lists `word` (words added since do not count).
     pub fn is_dictionary_word(&self, word: &str) -> bool {
-        self.jieba.has_word(word)
+        self.jieba.has_word(word) && !self.added.contains(word)
+    }
+
+    /// A dictionary entry of three or more characters made of two dictionary words (jieba
+    /// lists many set phrases: 经贸合作 = 经贸 + 合作, 按规定 = 按 + 规定), split as near the
+    /// middle as possible. None for shorter words and non-entries.
+    pub fn parts(&self, word: &str) -> Option<Parts> {
+        let bounds: Vec<usize> = word.char_indices().map(|(i, _)| i).skip(1).collect();
+        if bounds.len() < 2 || !self.is_dictionary_word(word) {
+            return None;
+        }
+        let middle = word.len() / 2;
+        let split = bounds
+            .iter()
+            .copied()
+            .filter(|&at| self.is_dictionary_word(&word[..at]) && self.is_dictionary_word(&word[at..]))
+            .min_by_key(|&at| at.abs_diff(middle))?;
+        let pos = |w: &str| self.jieba.tag(w, false).first().map_or(Pos::Other, |t| Pos::from_tag(t.tag));
+        let (first, head) = word.split_at(split);
+        Some(Parts { first: first.to_string(), first_pos: pos(first), head: head.to_string(), head_pos: pos(head) })
     }
 
     /// Makes jieba keep `word` whole from now on. jieba-rs ignores dictionary lines without a
     /// frequency, so the word is given one high enough to beat its parts.
     pub fn add_word(&mut self, word: &str, pos: &str) {
+        if !self.jieba.has_word(word) {
+            self.added.insert(word.to_string());
+        } else if !self.added.contains(word) && !self.boosted.contains_key(word) {
+            self.boosted.insert(word.to_string(), self.dictionary_frequency_now(word));
+        }
         let frequency = self.jieba.suggest_freq(word).max(1000);
         self.jieba.add_word(word, Some(frequency), Some(pos));
     }
@@ -151,6 +201,26 @@ mod tests {
         let tokens = segmenter.tokens(text, 0);
         assert!(tokens.iter().any(|t| &text[t.span.clone()] == "去极端化"));
         assert!(tokens.len() < before);
+    }
+
+    #[test]
+    fn added_words_are_not_general_language() {
+        let mut segmenter = Segmenter::new();
+        segmenter.add_word("磁悬浮列车线", "nz");
+        assert!(!segmenter.is_dictionary_word("磁悬浮列车线"));
+        assert_eq!(segmenter.dictionary_frequency("磁悬浮列车线"), 0);
+        let before = segmenter.dictionary_frequency("公共卫生");
+        segmenter.add_word("公共卫生", "nz");
+        assert_eq!(segmenter.dictionary_frequency("公共卫生"), before);
+    }
+
+    #[test]
+    fn set_phrases_split_into_their_words() {
+        let segmenter = Segmenter::new();
+        let parts = segmenter.parts("经贸合作").expect("a listed set phrase");
+        assert_eq!((parts.first.as_str(), parts.head.as_str(), parts.head_pos), ("经贸", "合作", Pos::VerbalNoun));
+        assert!(segmenter.parts("合作").is_none());
+        assert!(segmenter.parts("不在词典里的词").is_none());
     }
 
     #[test]

@@ -89,6 +89,9 @@ fn segmented_text_is_joined_before_mining() {
     assert!(candidates.contains(",智能电网,"), "{candidates}");
     assert!(candidates.contains(",能源转型,"), "{candidates}");
     assert!(!candidates.contains("智能 电网"));
+    // jieba cuts 可/再生能源; the bound prefix 可 ("-able") is joined back.
+    assert!(candidates.contains(",可再生能源,"), "{candidates}");
+    assert!(!candidates.contains(",再生能源,"), "{candidates}");
 }
 
 #[test]

@@ -40,8 +40,13 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let docs = corpus::load(&inputs, args.kind.map(Into::into))?;
     let read = started.elapsed();
     let options = pipeline::BuildOptions { max_terms: args.max_terms };
-    let build = pipeline::build(&docs, &options);
     let dir = &args.output;
+    // A glossary folder that already holds a graph may hold a reviewer's decisions: the
+    // build keeps them.
+    let previous = dir.join(store::GRAPH_FILE).exists().then(|| store::load(dir)).transpose().with_context(|| {
+        format!("reading the reviewed entries of {} (move its graph.json away to start afresh)", dir.display())
+    })?;
+    let build = pipeline::build_with_previous(&docs, &options, previous.as_ref());
     let write = |name: &str, bytes: &[u8]| {
         store::write_atomic(&dir.join(name), bytes)
             .with_context(|| format!("writing the glossary into {}", dir.display()))

@@ -5,7 +5,8 @@ use anyhow::Context;
 use clap::ValueEnum;
 use std::io::Write;
 use std::path::PathBuf;
-use zhterm::{export, store};
+use zhterm::graph::Status;
+use zhterm::{curate, export, store};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -18,6 +19,17 @@ pub struct Args {
     /// Output file (default: standard output).
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// Only entries of this review status.
+    #[arg(long, value_enum)]
+    status: Option<StatusArg>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum StatusArg {
+    /// Machine-made, not reviewed.
+    Candidate,
+    /// Approved by a reviewer.
+    Approved,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -29,7 +41,14 @@ enum FormatArg {
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    let graph = store::load(&args.glossary)?;
+    let mut graph = store::load(&args.glossary)?;
+    if let Some(status) = args.status {
+        let status = match status {
+            StatusArg::Candidate => Status::Candidate,
+            StatusArg::Approved => Status::Approved,
+        };
+        graph = curate::with_status(&graph, status);
+    }
     let format = match args.format {
         FormatArg::Tbx => export::Format::Tbx,
         FormatArg::Csv => export::Format::Csv,

@@ -6,7 +6,9 @@ mod build;
 mod candidates;
 mod eval;
 mod export;
+mod import;
 mod lookup;
+mod merge;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -26,6 +28,10 @@ enum Command {
     Lookup(lookup::Args),
     /// Export the glossary in another format.
     Export(export::Args),
+    /// Apply a reviewer's edited CSV or TBX (status, corrected English, notes, new entries).
+    Import(import::Args),
+    /// Merge two glossaries; reviewed entries win over machine ones, conflicts are listed.
+    Merge(merge::Args),
     /// Show the ranked Chinese term candidates of a glossary, or why one term scored as it did.
     Candidates(candidates::Args),
     /// Align two texts sentence by sentence.
@@ -47,6 +53,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Build(args) => build::run(args),
         Command::Lookup(args) => lookup::run(args),
         Command::Export(args) => export::run(args),
+        Command::Import(args) => import::run(args),
+        Command::Merge(args) => merge::run(args),
         Command::Candidates(args) => candidates::run(args),
         Command::Align(args) => align::run(args),
         Command::Eval(args) => eval::run(args),

@@ -3,7 +3,8 @@
 //! # Format
 //! UTF-8 with a byte-order mark (Excel and CAT tools need it to read UTF-8), comma separated,
 //! RFC 4180 quoting, CRLF-free (`\n`) rows. Glossary header:
-//! `zh-CN,en,status,score,frequency,context_zh,context_en,concept_id,en_variants,zh_variants,documents,translation_score,source`.
+//! `zh-CN,en,status,score,frequency,context_zh,context_en,concept_id,en_variants,zh_variants,documents,translation_score,source,note,modified`
+//! (`note` and `modified`: the reviewer's, see `crate::curate`).
 
 use crate::error::{Error, Result};
 use crate::graph::TermGraph;
@@ -23,6 +24,8 @@ pub const GLOSSARY_HEADER: &[&str] = &[
     "documents",
     "translation_score",
     "source",
+    "note",
+    "modified",
 ];
 
 pub const CANDIDATE_HEADER: &[&str] = &[
@@ -82,6 +85,8 @@ pub fn glossary(graph: &TermGraph) -> Result<Vec<u8>> {
             zh.documents.to_string(),
             first.and_then(|(_, t)| *t).map(|t| score(t.score)).unwrap_or_default(),
             context.map(|c| c.source.clone()).unwrap_or_default(),
+            zh.note.clone().unwrap_or_default(),
+            zh.review.as_ref().and_then(|r| r.modified.clone()).unwrap_or_default(),
         ];
         w.write_record(&record).map_err(csv_error)?;
     }

@@ -5,7 +5,8 @@
 //! term and its short forms, an `en` langSec with its English terms, preferred first. Inside
 //! each `termSec`: `term`, then `termNote`s (partOfSpeech, termType, administrativeStatus),
 //! then a context `descripGrp` with its source, a `note` with zhterm's scores, and
-//! `crossReference`s to the entries of nested terms.
+//! `crossReference`s to the entries of nested terms. A reviewed entry opens with a
+//! `transacGrp` dating its last modification.
 
 use super::csv::score;
 use super::xml::escape;
@@ -31,6 +32,13 @@ pub fn render(graph: &TermGraph) -> String {
 
 fn write_concept(out: &mut String, concept: &Concept<'_>, ids: &HashMap<&str, usize>) {
     let _ = writeln!(out, "      <conceptEntry id=\"c{}\">", concept.id);
+    if let Some(date) = concept.zh.review.as_ref().and_then(|r| r.modified.as_ref()) {
+        let _ = writeln!(
+            out,
+            "        <transacGrp>\n          <transac type=\"transactionType\">modification</transac>\n          <date>{}</date>\n        </transacGrp>",
+            escape(date)
+        );
+    }
     out.push_str("        <langSec xml:lang=\"zh-CN\">\n");
     let nested: Vec<(usize, &str)> = concept
         .short_form_entries

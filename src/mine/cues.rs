@@ -12,6 +12,19 @@ pub enum CueKind {
     Defined,
     /// The abbreviation or short form itself.
     Abbreviation,
+    /// Not typographic: a word the segmenter did not know that the text repeats as a unit
+    /// ([`super::discover`]). Weaker evidence than the marks above.
+    Discovered,
+}
+
+impl CueKind {
+    /// How much the cue says that the string is a term, 0..1.
+    pub fn strength(self) -> f64 {
+        match self {
+            CueKind::Discovered => 0.5,
+            _ => 1.0,
+        }
+    }
 }
 
 /// A cued span of the text.

@@ -1,23 +1,26 @@
 //! Term mining: ranked Chinese term candidates from the corpus.
 //!
-//! Body lines only (page furniture is skipped) → cues (quotes, titles, bracketed short
-//! forms) fed back to the segmenter → token runs inside clauses → candidates whose first and
-//! last words may start and head a term → scores with named components ([`score`]).
+//! Clauses of body lines (page furniture skipped, a clause repeated elsewhere in the corpus
+//! counted once) → cues (quotes, titles, bracketed short forms) and new words ([`discover`])
+//! taught to the segmenter → token runs cut by word-formation rules ([`runs`]) → neighbour
+//! and nesting evidence ([`neighbours`]) → scores with named components ([`score`]).
 
 pub mod cues;
+pub mod discover;
 pub mod furniture;
+pub mod neighbours;
+pub mod runs;
 pub mod score;
 
 use crate::corpus::{is_han, Document, Span};
 use crate::lexicon::Lexicon;
 use crate::segment::{Pos, Segmenter, Token};
 pub use cues::CueKind;
+use neighbours::WordContexts;
+use runs::Run;
 pub use score::Scores;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-/// Longest candidate built from tokens, in tokens and in characters.
-const MAX_TOKENS: usize = 7;
-const MAX_CHARS: usize = 18;
 /// Quoted expressions up to this length are taught to the segmenter as words.
 const MAX_SEGMENTER_WORD_CHARS: usize = 10;
 
@@ -34,35 +37,134 @@ pub struct Occurrence {
 #[derive(Debug, Clone)]
 pub struct Candidate {
     pub term: String,
+    /// The words the segmenter cut it into (at its first occurrence); one word for cued
+    /// terms found by string search.
+    pub words: Vec<String>,
+    /// Part of speech of each of `words` (empty for cued terms found by string search).
+    pub tags: Vec<Pos>,
+    /// Every occurrence, repeated clauses included (the aligner needs them all).
     pub occurrences: Vec<Occurrence>,
+    /// Occurrences in distinct clauses: the evidence scores count.
     pub frequency: usize,
     pub documents: usize,
     pub cues: BTreeSet<CueKind>,
     /// Short forms defined for this term in the text (上合组织, RCEP).
     pub short_forms: BTreeSet<String>,
-    /// Distinct words seen right before and right after it (page/clause edges count as one).
+    /// Distinct words seen right before and right after it; clause edges count as one "open"
+    /// neighbour, and so do, before it, words that cannot be part of a term (开展, 各) and,
+    /// after it, words that are neither nouns nor bound to it ([`neighbours`]).
     pub left_variety: usize,
     pub right_variety: usize,
+    /// True when (nearly) every occurrence has the same bound neighbour on one side.
+    pub bound: bool,
     pub scores: Scores,
 }
 
 #[derive(Default)]
 struct Tally {
+    words: Vec<String>,
+    tags: Vec<Pos>,
     occurrences: Vec<Occurrence>,
+    /// Occurrences in clauses not seen before.
+    counted: usize,
     cues: BTreeSet<CueKind>,
     short_forms: BTreeSet<String>,
-    left: BTreeSet<String>,
-    right: BTreeSet<String>,
+    left: BTreeMap<String, usize>,
+    right: BTreeMap<String, usize>,
 }
 
-/// Mines and ranks candidates, best first. Teaches `segmenter` the cued words it finds.
+/// The neighbour class of an open side (see [`Candidate::left_variety`]).
+const OPEN: &str = "";
+/// Marks a right neighbour that the candidate modifies without being bound to it.
+const WEAK: char = '+';
+
+/// Mines and ranks candidates, best first. Teaches `segmenter` the cued and discovered
+/// words it finds.
 pub fn mine(docs: &[Document], segmenter: &mut Segmenter, lexicon: &Lexicon) -> Vec<Candidate> {
-    let lines = body_lines(docs);
+    let sentences = body_sentences(docs);
     let mut table: HashMap<String, Tally> = HashMap::new();
-    for &(doc, ref span) in &lines {
-        let text = &docs[doc].zh;
+    teach_cued_words(docs, &sentences, segmenter, &mut table);
+    let mut tokens: Vec<Vec<Token>> =
+        tokenize(docs, &sentences, segmenter, lexicon, |_| true).into_iter().map(Option::unwrap_or_default).collect();
+    let distinct = |tokens: &[Vec<Token>]| -> Vec<(usize, Vec<Token>)> {
+        sentences.iter().zip(tokens).filter(|(s, _)| !s.repeat).map(|(s, t)| (s.doc, t.clone())).collect()
+    };
+    let found = {
+        let counted = distinct(&tokens);
+        discover::new_words(docs, &counted, &WordContexts::new(docs, &counted), segmenter, lexicon)
+    };
+    if !found.is_empty() {
+        for word in &found {
+            segmenter.add_word(word, "nz");
+            table.entry(word.clone()).or_default().cues.insert(CueKind::Discovered);
+        }
+        let changed = |sentence: &str| found.iter().any(|w| sentence.contains(w.as_str()));
+        for (old, new) in tokens.iter_mut().zip(tokenize(docs, &sentences, segmenter, lexicon, changed)) {
+            if let Some(new) = new {
+                *old = new;
+            }
+        }
+    }
+    let counted = distinct(&tokens);
+    let contexts = WordContexts::new(docs, &counted);
+    let total_tokens = counted.iter().map(|(_, t)| t.len()).sum::<usize>();
+    for (sentence, line) in sentences.iter().zip(&tokens) {
+        let (doc, text) = (sentence.doc, &docs[sentence.doc].zh);
+        let found = runs::token_runs(text, line, lexicon);
+        for run in &found {
+            let tally = table.entry(text[run.span.clone()].to_string()).or_default();
+            if tally.words.is_empty() {
+                tally.words = line[run.tokens.clone()].iter().map(|t| text[t.span.clone()].to_string()).collect();
+                tally.tags = line[run.tokens.clone()].iter().map(|t| t.pos).collect();
+            }
+            tally.occurrences.push(Occurrence { doc, span: run.span.clone() });
+            if sentence.repeat {
+                continue;
+            }
+            tally.counted += 1;
+            let word = |t: &Token| &text[t.span.clone()];
+            let last = word(&line[run.tokens.end - 1]);
+            let left = run.before.filter(|t| runs::can_start(word(t), t.pos, lexicon)).map(word).unwrap_or(OPEN);
+            // After it, a word that binds to it makes it a piece; so does a noun it modifies
+            // every time (开放型世界 + 经济), marked weak. An activity noun (合作), a verb or
+            // punctuation does not: Chinese noun phrases are head-final.
+            let right = match run.after {
+                Some(t) if contexts.binds_to_previous(word(t), last) => word(t).to_string(),
+                Some(t) if t.pos != Pos::VerbalNoun && runs::can_head(word(t), t.pos, lexicon) => {
+                    format!("{WEAK}{}", word(t))
+                }
+                _ => OPEN.to_string(),
+            };
+            *tally.left.entry(left.to_string()).or_default() += 1;
+            *tally.right.entry(right).or_default() += 1;
+        }
+        link_short_forms(text, &sentence.span, &found, segmenter, &mut table);
+    }
+    count_cued_occurrences(docs, &sentences, &mut table);
+    let candidates = table
+        .into_iter()
+        .filter(|(_, tally)| !tally.occurrences.is_empty())
+        .map(|(term, tally)| into_candidate(term, tally))
+        .collect();
+    score::rank(candidates, segmenter, lexicon, &contexts, total_tokens.max(1), docs.len())
+}
+
+/// Quoted names (not quoted clauses) and titles: recorded as cued, and short quoted names
+/// taught to the segmenter.
+fn teach_cued_words(
+    docs: &[Document],
+    sentences: &[Sentence],
+    segmenter: &mut Segmenter,
+    table: &mut HashMap<String, Tally>,
+) {
+    for Sentence { doc, span, .. } in sentences {
+        let text = &docs[*doc].zh;
         for cue in cues::quoted_and_titles(&text[span.clone()]) {
             let cued = &text[span.start + cue.span.start..span.start + cue.span.end];
+            let clause = || segmenter.tokens(cued, 0).iter().any(|t| runs::links_clauses(&cued[t.span.clone()], t.pos));
+            if cue.kind == CueKind::Quoted && (clause() || is_deictic(cued, segmenter)) {
+                continue;
+            }
             table.entry(cued.to_string()).or_default().cues.insert(cue.kind);
             if cue.kind == CueKind::Quoted
                 && cued.chars().count() <= MAX_SEGMENTER_WORD_CHARS
@@ -72,135 +174,89 @@ pub fn mine(docs: &[Document], segmenter: &mut Segmenter, lexicon: &Lexicon) -> 
             }
         }
     }
-    let mut total_tokens = 0usize;
-    for &(doc, ref span) in &lines {
-        let text = &docs[doc].zh;
-        let tokens = merge_bound_prefixes(text, segmenter.tokens(&text[span.clone()], span.start));
-        total_tokens += tokens.len();
-        let found = token_candidates(text, &tokens, lexicon);
-        for (range, left, right) in &found {
-            let tally = table.entry(text[range.clone()].to_string()).or_default();
-            tally.occurrences.push(Occurrence { doc, span: range.clone() });
-            tally.left.insert(left.clone());
-            tally.right.insert(right.clone());
-        }
-        link_short_forms(text, span, &found, &mut table);
-    }
-    count_cued_occurrences(docs, &lines, &mut table);
-    let candidates = table
-        .into_iter()
-        .filter(|(_, tally)| !tally.occurrences.is_empty())
-        .map(|(term, tally)| into_candidate(term, tally))
-        .collect();
-    score::rank(candidates, segmenter, total_tokens.max(1), docs.len())
 }
 
-/// (document, line span) of every line that carries running text.
-fn body_lines(docs: &[Document]) -> Vec<(usize, Span)> {
-    let mut lines = Vec::new();
-    for (index, doc) in docs.iter().enumerate() {
-        for block in &doc.zh_blocks {
-            if furniture::is_body_line(&doc.zh[block.clone()]) {
-                lines.push((index, block.clone()));
-            }
-        }
-    }
-    lines
+/// “本组织”, “该协定”: a demonstrative and a noun point back to a name, they are not one.
+fn is_deictic(text: &str, segmenter: &Segmenter) -> bool {
+    segmenter.tokens(text, 0).first().is_some_and(|t| t.pos == Pos::Pronoun) || text.starts_with('此')
 }
 
-/// Bound prefixes of Chinese word formation (去极端化, 逆全球化, 非歧视) that jieba splits
-/// off as verbs: joined to the word they attach to.
-fn merge_bound_prefixes(text: &str, tokens: Vec<Token>) -> Vec<Token> {
-    const PREFIXES: &[&str] = &["去", "逆", "反", "非", "泛", "超", "跨"];
-    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
-    for token in tokens {
-        if let Some(previous) = out.last_mut() {
-            let word = &text[token.span.clone()];
-            let attaches = PREFIXES.contains(&&text[previous.span.clone()])
-                && previous.span.end == token.span.start
-                && (word.ends_with('化') || word.ends_with("主义") || word.ends_with("歧视"));
-            if attaches {
-                previous.span.end = token.span.end;
-                previous.pos = Pos::Noun;
+/// Tokens of every sentence for which `wanted(sentence)` holds (None for the others), made
+/// ready for the run rules ([`runs::prepare`]).
+fn tokenize(
+    docs: &[Document],
+    sentences: &[Sentence],
+    segmenter: &Segmenter,
+    lexicon: &Lexicon,
+    wanted: impl Fn(&str) -> bool,
+) -> Vec<Option<Vec<Token>>> {
+    sentences
+        .iter()
+        .map(|Sentence { doc, span, .. }| {
+            let text = &docs[*doc].zh;
+            let line = &text[span.clone()];
+            wanted(line).then(|| runs::prepare(text, segmenter.tokens(line, span.start), segmenter, lexicon))
+        })
+        .collect()
+}
+
+/// A clause of running text (see [`clause_spans`]).
+struct Sentence {
+    doc: usize,
+    span: Span,
+    /// The same clause (white space aside) came earlier in the corpus: a speech republished
+    /// on three sites is one piece of evidence, not three. Its occurrences are kept (the
+    /// aligner needs them) but not counted.
+    repeat: bool,
+}
+
+fn body_sentences(docs: &[Document]) -> Vec<Sentence> {
+    let mut seen = std::collections::HashSet::new();
+    let mut sentences = Vec::new();
+    for (doc, document) in docs.iter().enumerate() {
+        for block in &document.zh_blocks {
+            if !furniture::is_body_line(&document.zh[block.clone()]) {
                 continue;
             }
-        }
-        out.push(token);
-    }
-    out
-}
-
-/// Token runs of a line that may be terms, with the words on either side.
-fn token_candidates(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<(Span, String, String)> {
-    let mut found = Vec::new();
-    let word = |i: usize| &text[tokens[i].span.clone()];
-    let edge = |i: Option<usize>| i.map_or_else(|| "^".to_string(), |i| word(i).to_string());
-    for start in 0..tokens.len() {
-        if !can_start(word(start), tokens[start].pos, lexicon) {
-            continue;
-        }
-        let mut chars = 0;
-        for end in start..tokens.len().min(start + MAX_TOKENS) {
-            let gap = end > start && tokens[end - 1].span.end != tokens[end].span.start;
-            if gap || breaks_term(word(end), tokens[end].pos) {
-                break;
-            }
-            chars += word(end).chars().count();
-            if chars > MAX_CHARS {
-                break;
-            }
-            if chars >= 2 && can_head(word(end), tokens[end].pos, lexicon) {
-                let span = tokens[start].span.start..tokens[end].span.end;
-                let left = edge(start.checked_sub(1));
-                let right = edge((end + 1 < tokens.len()).then_some(end + 1));
-                found.push((span, left, right));
+            for span in clause_spans(&document.zh, block) {
+                let key: String = document.zh[span.clone()].chars().filter(|c| !c.is_whitespace()).collect();
+                let repeat = !seen.insert(key);
+                sentences.push(Sentence { doc, span, repeat });
             }
         }
     }
-    found
+    sentences
 }
 
-/// Words that end a run: punctuation, grammatical words, numbers and measure words.
-fn breaks_run(word: &str, pos: Pos) -> bool {
-    pos.is_function()
-        || matches!(pos, Pos::Numeral | Pos::Classifier | Pos::Time)
-        || !word.chars().any(|c| is_han(c) || c.is_ascii_alphabetic())
-}
-
-/// Inside a term: no one-character verb or adverb (是, 有, 将, 也), which link clauses rather
-/// than name things. Longer verbs may modify a head (药品注册管理办法) and stay.
-fn breaks_term(word: &str, pos: Pos) -> bool {
-    breaks_run(word, pos) || (matches!(pos, Pos::Verb | Pos::Adverb) && word.chars().count() == 1)
-}
-
-/// No term starts with a predicate: a verb that CC-CEDICT knows only as a verb (推动, 开展).
-fn can_start(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
-    !breaks_term(word, pos)
-        && !matches!(pos, Pos::Adverb | Pos::Locative | Pos::Idiom)
-        && (pos != Pos::Verb || lexicon.entry(word).has_nominal_sense())
-}
-
-/// The last word must be able to head a noun phrase: a nominal tag, or a word jieba tags
-/// otherwise that CC-CEDICT also knows as a noun (组织 "organization", 通道 "channel").
-fn can_head(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
-    match pos {
-        _ if pos.is_nominal() => true,
-        Pos::Verb => word.chars().count() >= 2 && lexicon.entry(word).has_nominal_sense(),
-        Pos::Other => {
-            let entry = lexicon.entry(word);
-            word.chars().count() >= 2 && (!entry.is_known() || entry.has_nominal_sense())
+/// The clauses of a line, each with its closing punctuation. Clauses, not sentences, are
+/// the unit of repetition: republished texts are often edited sentence by sentence
+/// (会议成果 → 峰会成果) while most clauses stay word for word.
+fn clause_spans(text: &str, line: &Span) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut start = line.start;
+    for (at, c) in text[line.clone()].char_indices() {
+        if matches!(c, '。' | '！' | '？' | '；' | '，' | '：') {
+            let end = line.start + at + c.len_utf8();
+            spans.push(start..end);
+            start = end;
         }
-        _ => false,
     }
+    if text[start..line.end].chars().any(|c| !c.is_whitespace()) {
+        spans.push(start..line.end);
+    }
+    spans
 }
 
 /// Records `long（SHORT）` pairs: the long form is the longest candidate ending at the bracket.
-fn link_short_forms(text: &str, line: &Span, found: &[(Span, String, String)], table: &mut HashMap<String, Tally>) {
+fn link_short_forms(text: &str, line: &Span, found: &[Run], segmenter: &Segmenter, table: &mut HashMap<String, Tally>) {
     for form in cues::short_forms(&text[line.clone()]) {
         let long_end = line.start + form.long_end;
-        let long = found.iter().filter(|(span, _, _)| span.end == long_end).max_by_key(|(span, _, _)| span.len());
-        let Some((long, _, _)) = long else { continue };
+        let long = found.iter().map(|r| &r.span).filter(|span| span.end == long_end).max_by_key(|span| span.len());
+        let Some(long) = long else { continue };
         let short = text[line.start + form.short.start..line.start + form.short.end].to_string();
+        if is_deictic(&short, segmenter) {
+            continue;
+        }
         let tally = table.entry(text[long.clone()].to_string()).or_default();
         tally.cues.insert(CueKind::Defined);
         tally.short_forms.insert(short.clone());
@@ -210,16 +266,17 @@ fn link_short_forms(text: &str, line: &Span, found: &[(Span, String, String)], t
 
 /// Cued terms that no token run produced (titles with 的 inside, abbreviations, quoted
 /// expressions starting with a numeral) get their occurrences by string search.
-fn count_cued_occurrences(docs: &[Document], lines: &[(usize, Span)], table: &mut HashMap<String, Tally>) {
+fn count_cued_occurrences(docs: &[Document], sentences: &[Sentence], table: &mut HashMap<String, Tally>) {
     for (term, tally) in table.iter_mut() {
         if tally.cues.is_empty() || !tally.occurrences.is_empty() {
             continue;
         }
-        for &(doc, ref span) in lines {
+        for &Sentence { doc, ref span, repeat } in sentences {
             let line = &docs[doc].zh[span.clone()];
             for (at, _) in line.match_indices(term.as_str()) {
                 let start = span.start + at;
                 tally.occurrences.push(Occurrence { doc, span: start..start + term.len() });
+                tally.counted += usize::from(!repeat);
             }
         }
     }
@@ -229,8 +286,21 @@ fn into_candidate(term: String, mut tally: Tally) -> Candidate {
     tally.occurrences.sort_by_key(|o| (o.doc, o.span.start, o.span.end));
     tally.occurrences.dedup();
     let documents = tally.occurrences.iter().map(|o| o.doc).collect::<BTreeSet<_>>().len();
+    // Bound on a side when one word that binds to it stands there nearly every time, or a
+    // weak one every time.
+    let counted = tally.counted.max(1);
+    let one_bound = |side: &BTreeMap<String, usize>| {
+        side.iter().any(|(word, &n)| match word.strip_prefix(WEAK) {
+            Some(_) => n == counted,
+            None => word != OPEN && 4 * n >= 3 * counted,
+        })
+    };
+    let words = if tally.words.is_empty() { vec![term.clone()] } else { tally.words };
     Candidate {
-        frequency: tally.occurrences.len(),
+        words,
+        tags: tally.tags,
+        bound: one_bound(&tally.left) || one_bound(&tally.right),
+        frequency: tally.counted,
         documents,
         occurrences: tally.occurrences,
         cues: tally.cues,
@@ -278,11 +348,54 @@ mod tests {
     }
 
     #[test]
+    fn demonstrative_short_forms_are_not_cued() {
+        let candidates = mined("东南亚国家联盟（以下简称“东盟”或“本联盟”）成立。“该宪章”与“本地化”不同。");
+        let cued: Vec<_> = candidates.iter().filter(|c| !c.cues.is_empty()).map(|c| c.term.as_str()).collect();
+        assert!(cued.contains(&"东盟") && cued.contains(&"本地化"), "{cued:?}");
+        assert!(!cued.contains(&"本联盟") && !cued.contains(&"该宪章"), "{cued:?}");
+    }
+
+    #[test]
     fn bracketed_abbreviations_link_to_their_long_form() {
         let candidates = mined("各国签署了区域全面经济伙伴关系协定（RCEP），这是重要成果。");
         let long = candidates.iter().find(|c| c.term == "区域全面经济伙伴关系协定").expect("long form mined");
         assert!(long.short_forms.contains("RCEP"));
         assert!(long.cues.contains(&CueKind::Defined));
+    }
+
+    #[test]
+    fn a_sentence_repeated_in_another_document_counts_once() {
+        let docs = vec![
+            Document::monolingual(
+                "a".into(),
+                InputKind::Plain,
+                normalize_zh("加快发展智能电网。智能电网很重要。\n", false),
+            ),
+            Document::monolingual(
+                "b".into(),
+                InputKind::Plain,
+                normalize_zh("加快发展智能电网。建设智能电网。\n", false),
+            ),
+        ];
+        let candidates = mine(&docs, &mut Segmenter::new(), &Lexicon::new());
+        let grid = candidates.iter().find(|c| c.term == "智能电网").expect("mined");
+        assert_eq!(grid.frequency, 3);
+        assert_eq!(grid.documents, 2);
+    }
+
+    #[test]
+    fn a_word_before_a_free_head_is_not_a_fragment() {
+        let candidates = mined("开展海关合作。推进海关合作。深化能源合作，扩大金融合作，加强人文合作。");
+        let term = candidates.iter().find(|c| c.term == "海关").expect("mined");
+        assert_eq!(term.scores.fragment, 0.0);
+    }
+
+    #[test]
+    fn a_phrase_always_after_the_same_modifier_is_a_fragment() {
+        let candidates = mined("东海渔业管理局发布通告。东海渔业管理局加强执法，各方支持东海渔业管理局。");
+        let fragment = |term: &str| candidates.iter().find(|c| c.term == term).map(|c| c.scores.fragment);
+        assert_eq!(fragment("渔业管理局"), Some(1.0));
+        assert_eq!(fragment("东海渔业管理局"), Some(0.0));
     }
 
     #[test]

@@ -2,17 +2,26 @@
 //! in candidates.csv), so a terminologist can see why a term ranks where it does:
 //!
 //! - `cvalue`: C-value unithood — frequency, less what longer candidates containing it
-//!   explain, scaled by length (Frantzi et al.); nested fragments of one longer term get ~0.
-//! - `termhood`: "weirdness" — relative frequency here against jieba's general-language
-//!   dictionary; generic words (合作, 发展) score low.
-//! - `cue`: the text marks it (quotes, title brackets, a defined short form).
+//!   explain, scaled by length (Frantzi et al.). Chinese noun phrases are head-final: a
+//!   longer candidate that adds modifiers on the left (上海 + 合作组织) explains the shorter
+//!   one, but one that adds a new head on the right (去极端化 + 合作, 新冠肺炎 + 疫情) names
+//!   another thing, unless that head binds to it.
+//! - `termhood`: relative frequency here against jieba's general-language dictionary
+//!   ("weirdness"), less a generality penalty: frequent general words (合作, 发展) and
+//!   unlexicalised combinations of them (地区国家) are not terms however often they occur.
+//! - `cue`: the text marks it (quotes, title brackets, a defined short form: 1; quotes around
+//!   a string used once: 0.5), or it is a new word the segmenter split but the text repeats as
+//!   a unit (0.5).
 //! - `spread`: it occurs in several documents.
 //! - `length`: a mild prior against one-word and very long candidates.
-//! - `fragment`: it always follows (or precedes) the same word: a piece of a longer unit.
+//! - `fragment`: it (nearly) always follows the same word that could be part of a term, or
+//!   precedes the same word that binds to it: a piece of a longer unit.
 
-use super::Candidate;
-use crate::segment::{Segmenter, DICTIONARY_TOTAL};
-use std::collections::HashMap;
+use super::neighbours::WordContexts;
+use super::{Candidate, CueKind};
+use crate::lexicon::Lexicon;
+use crate::segment::{Pos, Segmenter, DICTIONARY_TOTAL};
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Scores {
@@ -25,31 +34,56 @@ pub struct Scores {
     pub total: f64,
 }
 
+/// Dictionary frequencies (jieba counts, out of ~60 million) between which a word goes from
+/// specialised to fully general.
+const SPECIALISED_FREQUENCY: f64 = 50.0;
+const GENERAL_FREQUENCY: f64 = 20_000.0;
+/// How much of the generality of its least general word a free combination inherits, and
+/// how much of its head's generality one headed by a general activity noun inherits.
+const COMBINATION_GENERALITY: f64 = 0.35;
+const ACTIVITY_HEAD_GENERALITY: f64 = 0.8;
+
+/// Weights of the components in the total.
+const FREQUENCY_WEIGHT: f64 = 1.5;
+/// Past about twenty weighted occurrences, more says nothing more about termhood: the
+/// frequency term stops growing there, so a frequent general word cannot outrun a term.
+const MAX_FREQUENCY_TERM: f64 = 2.3;
+const CUE_WEIGHT: f64 = 1.5;
+const FRAGMENT_WEIGHT: f64 = 1.5;
+const GENERALITY_WEIGHT: f64 = 3.0;
+
 /// Scores every candidate and sorts best first (ties by frequency, then term, so the order
 /// is the same on every run).
 pub fn rank(
     mut candidates: Vec<Candidate>,
     segmenter: &Segmenter,
+    lexicon: &Lexicon,
+    contexts: &WordContexts,
     total_tokens: usize,
     documents: usize,
 ) -> Vec<Candidate> {
-    let frequency: HashMap<&str, usize> = candidates.iter().map(|c| (c.term.as_str(), c.frequency)).collect();
-    let nesting = nesting_frequencies(&frequency);
+    let nesting = nesting_frequencies(&candidates, contexts);
     let scores: Vec<Scores> = candidates
         .iter()
         .map(|c| {
             let chars = c.term.chars().count();
             let nested = nesting.get(c.term.as_str());
+            let weirdness = termhood(c.frequency, total_tokens, segmenter.dictionary_frequency(&c.term));
             let mut s = Scores {
                 cvalue: cvalue(chars, c.frequency, nested.copied()),
-                termhood: termhood(c.frequency, total_tokens, segmenter.dictionary_frequency(&c.term)),
-                cue: if c.cues.is_empty() { 0.0 } else { 1.0 },
+                termhood: weirdness - GENERALITY_WEIGHT * candidate_generality(c, segmenter, lexicon),
+                cue: cue(c),
                 spread: if documents > 1 { (c.documents as f64).ln() / (documents as f64).ln() } else { 0.0 },
                 length: length_prior(chars),
                 fragment: fragment(c),
                 total: 0.0,
             };
-            s.total = (1.0 + s.cvalue.max(0.0)).ln() + 1.5 * s.cue + s.termhood + s.spread + s.length - s.fragment;
+            s.total = FREQUENCY_WEIGHT * (1.0 + s.cvalue.max(0.0)).ln().min(MAX_FREQUENCY_TERM)
+                + CUE_WEIGHT * s.cue
+                + s.termhood
+                + s.spread
+                - FRAGMENT_WEIGHT * s.fragment
+                + s.length;
             s
         })
         .collect();
@@ -62,35 +96,54 @@ pub fn rank(
     candidates
 }
 
-/// For each candidate nested in longer ones: (number of longer candidates, their summed frequency).
-fn nesting_frequencies<'a>(frequency: &HashMap<&'a str, usize>) -> HashMap<&'a str, (usize, usize)> {
-    let mut nesting: HashMap<&str, (usize, usize)> = HashMap::new();
-    for (&longer, &f) in frequency {
-        let bounds: Vec<usize> = longer.char_indices().map(|(i, _)| i).chain([longer.len()]).collect();
-        let mut seen = std::collections::HashSet::new();
-        for (a, &start) in bounds.iter().enumerate() {
-            for &end in &bounds[a + 1..] {
-                let inner = &longer[start..end];
-                if inner.len() == longer.len() || !seen.insert(inner) {
-                    continue;
-                }
-                if let Some((&key, _)) = frequency.get_key_value(inner) {
-                    let entry = nesting.entry(key).or_default();
-                    entry.0 += 1;
-                    entry.1 += f;
+/// For each candidate nested in longer ones that explain it: the frequency of the most
+/// frequent of them. Nesting is on word boundaries; a longer candidate explains a shorter one
+/// when it adds words on the left (a modifier: 上海 + 合作组织, but not a verb that may be a
+/// predicate: 发展 + 数字经济), or on the right a word that binds to it. A new head on the right names another thing (去极端化 + 合作, 新冠肺炎 + 疫情).
+/// Cued terms found by string search have no words: any candidate inside them counts.
+fn nesting_frequencies<'c>(candidates: &'c [Candidate], contexts: &WordContexts) -> HashMap<&'c str, usize> {
+    let known: HashSet<&str> = candidates.iter().map(|c| c.term.as_str()).collect();
+    let mut nesting: HashMap<&str, usize> = HashMap::new();
+    for longer in candidates {
+        let mut explained: HashSet<&str> = HashSet::new();
+        if longer.words.len() > 1 {
+            let words = &longer.words;
+            for start in 0..words.len() {
+                for end in start + 1..=words.len() {
+                    let Some(&inner) = known.get(words[start..end].concat().as_str()) else { continue };
+                    // A verb before it may be its predicate (发展 + 数字经济), not a modifier.
+                    let modifier = start > 0 && !matches!(longer.tags.first(), Some(Pos::Verb | Pos::VerbalNoun));
+                    let explains =
+                        modifier || (end < words.len() && contexts.binds_to_previous(&words[end], &words[end - 1]));
+                    if explains {
+                        explained.insert(inner);
+                    }
                 }
             }
+        } else {
+            let bounds: Vec<usize> = longer.term.char_indices().map(|(i, _)| i).chain([longer.term.len()]).collect();
+            for (a, &start) in bounds.iter().enumerate() {
+                for &end in &bounds[a + 1..] {
+                    let inner = &longer.term[start..end];
+                    if inner.len() < longer.term.len() {
+                        explained.extend(known.get(inner));
+                    }
+                }
+            }
+        }
+        for inner in explained {
+            let most = nesting.entry(inner).or_default();
+            *most = (*most).max(longer.frequency);
         }
     }
     nesting
 }
 
-pub fn cvalue(chars: usize, frequency: usize, nested: Option<(usize, usize)>) -> f64 {
+/// C-value with the longer candidates' share taken as that of the most frequent one (the
+/// classic average lets rare long titles hide that a fragment nearly always sits in one name).
+pub fn cvalue(chars: usize, frequency: usize, nested_in: Option<usize>) -> f64 {
     let weight = (chars as f64 + 1.0).log2();
-    match nested {
-        Some((count, sum)) if count > 0 => weight * (frequency as f64 - sum as f64 / count as f64),
-        _ => weight * frequency as f64,
-    }
+    weight * frequency.saturating_sub(nested_in.unwrap_or(0)) as f64
 }
 
 /// ln of relative frequency here over relative frequency in general language, scaled to
@@ -99,6 +152,54 @@ pub fn termhood(frequency: usize, total_tokens: usize, dictionary_frequency: usi
     let here = frequency as f64 / total_tokens as f64;
     let general = (dictionary_frequency as f64 + 1.0) / DICTIONARY_TOTAL;
     ((here / general).ln() / 10.0).clamp(0.0, 1.5)
+}
+
+/// 0 for a specialised word, 1 for a word as common as 合作 or 国家 in general Chinese.
+pub fn generality(dictionary_frequency: usize) -> f64 {
+    let f = dictionary_frequency as f64 + 1.0;
+    ((f / SPECIALISED_FREQUENCY).ln() / (GENERAL_FREQUENCY / SPECIALISED_FREQUENCY).ln()).clamp(0.0, 1.0)
+}
+
+/// A dictionary word has its own generality. A combination of words, or a set phrase jieba
+/// lists as one word (经贸合作), is as general as a share of its least general word (地区国家
+/// is made of general words only, 营商环境 is not) or of its head when that is an activity
+/// noun or a verb. Combinations CC-CEDICT lists as lexicalised (世界经济) are not penalised.
+fn candidate_generality(c: &Candidate, segmenter: &Segmenter, lexicon: &Lexicon) -> f64 {
+    if lexicon.entry(&c.term).is_known() {
+        return generality(segmenter.dictionary_frequency(&c.term));
+    }
+    // Three-character entries are words (成员国 = 成员 + 国 is morphology, not a phrase).
+    let phrase = c.term.chars().count() >= 4;
+    let (words, head_pos) = match segmenter.parts(&c.term).filter(|_| phrase) {
+        Some(parts) => (vec![parts.first, parts.head], Some(parts.head_pos)),
+        None if segmenter.is_dictionary_word(&c.term) => {
+            return generality(segmenter.dictionary_frequency(&c.term));
+        }
+        None => (c.words.clone(), c.tags.last().copied()),
+    };
+    if words.len() < 2 {
+        return generality(segmenter.dictionary_frequency(&c.term));
+    }
+    let general = |w: &String| generality(segmenter.dictionary_frequency(w));
+    let least = words.iter().map(general).fold(1.0, f64::min);
+    let head = words.last().map(general).unwrap_or_default();
+    // An activity noun or verb as head (合作, 发展, 支持) makes "X cooperation", a description
+    // of what is done with X rather than a name, unless X itself is fixed (caught by the cue).
+    let activity = matches!(head_pos, Some(Pos::VerbalNoun | Pos::Verb));
+    let activity_head = if activity { ACTIVITY_HEAD_GENERALITY * head } else { 0.0 };
+    (COMBINATION_GENERALITY * least).max(activity_head)
+}
+
+/// The strongest cue; a quoted expression the text uses only once counts half, since quotes
+/// also mark slogans and figures of speech, and a name recurs.
+pub fn cue(c: &Candidate) -> f64 {
+    let strongest = c.cues.iter().map(|k| k.strength()).fold(0.0, f64::max);
+    let only_quoted = c.cues.iter().all(|&k| k == CueKind::Quoted);
+    if only_quoted && c.frequency < 2 {
+        strongest / 2.0
+    } else {
+        strongest
+    }
 }
 
 pub fn length_prior(chars: usize) -> f64 {
@@ -110,10 +211,10 @@ pub fn length_prior(chars: usize) -> f64 {
     }
 }
 
-/// 1 when every occurrence has the same neighbour on one side (and there are several).
+/// 1 when (nearly) every occurrence has the same bound neighbour on one side (and there are
+/// several).
 pub fn fragment(c: &Candidate) -> f64 {
-    let repeated = c.frequency >= 2 && c.cues.is_empty();
-    if repeated && (c.left_variety == 1 || c.right_variety == 1) {
+    if c.frequency >= 2 && c.cues.is_empty() && c.bound {
         1.0
     } else {
         0.0
@@ -126,9 +227,33 @@ mod tests {
 
     #[test]
     fn cvalue_discounts_terms_nested_in_longer_ones() {
-        assert!(cvalue(4, 5, None) > cvalue(4, 5, Some((1, 5))));
-        assert_eq!(cvalue(4, 5, Some((1, 5))), 0.0);
-        assert!(cvalue(4, 6, Some((1, 2))) > 0.0);
+        assert!(cvalue(4, 5, None) > cvalue(4, 5, Some(2)));
+        assert_eq!(cvalue(4, 5, Some(5)), 0.0);
+        assert!(cvalue(4, 6, Some(2)) > 0.0);
+    }
+
+    #[test]
+    fn a_name_quoted_once_is_half_a_cue() {
+        let mut c = Candidate {
+            term: "丝路精神".into(),
+            words: vec!["丝路精神".into()],
+            tags: Vec::new(),
+            occurrences: Vec::new(),
+            frequency: 1,
+            documents: 1,
+            cues: [CueKind::Quoted].into_iter().collect(),
+            short_forms: Default::default(),
+            left_variety: 1,
+            right_variety: 1,
+            bound: false,
+            scores: Scores::default(),
+        };
+        assert_eq!(cue(&c), 0.5);
+        c.frequency = 2;
+        assert_eq!(cue(&c), 1.0);
+        c.frequency = 1;
+        c.cues.insert(CueKind::Title);
+        assert_eq!(cue(&c), 1.0);
     }
 
     #[test]
@@ -137,12 +262,10 @@ mod tests {
     }
 
     #[test]
-    fn nesting_counts_longer_candidates() {
-        let frequency: HashMap<&str, usize> =
-            [("数据安全", 3), ("全球数据安全倡议", 2), ("数据", 9)].into_iter().collect();
-        let nesting = nesting_frequencies(&frequency);
-        assert_eq!(nesting["数据安全"], (1, 2));
-        assert_eq!(nesting["数据"], (2, 5));
-        assert!(!nesting.contains_key("全球数据安全倡议"));
+    fn general_words_are_general_and_rare_ones_not() {
+        assert_eq!(generality(0), 0.0);
+        assert_eq!(generality(40), 0.0);
+        assert!(generality(2_000) > 0.3 && generality(2_000) < 0.7);
+        assert_eq!(generality(100_000), 1.0);
     }
 }

@@ -1,0 +1,168 @@
+//! New-word discovery for small corpora. jieba breaks words it does not know into pieces,
+//! often single characters (中小/微/企业, 可/再生能源). A string of such pieces is taken
+//! for a word when it repeats, starts and ends on token boundaries, is not in the general
+//! dictionary, and is not bound to one neighbour on either side (else it is a piece of a
+//! longer unit, [`super::neighbours`]). Found words are taught to the segmenter so the miner sees them whole.
+
+use super::neighbours::WordContexts;
+use super::runs::{can_start, links_clauses};
+use crate::corpus::{is_han, Document};
+use crate::lexicon::Lexicon;
+use crate::segment::{Pos, Segmenter, Token};
+use std::collections::{BTreeSet, HashMap};
+
+const MIN_TOKENS: usize = 2;
+const MAX_TOKENS: usize = 4;
+const MIN_CHARS: usize = 3;
+const MAX_CHARS: usize = 8;
+const MIN_FREQUENCY: usize = 2;
+
+#[derive(Default)]
+struct Seen<'a> {
+    count: usize,
+    last: &'a str,
+    before: BTreeSet<&'a str>,
+    after: BTreeSet<&'a str>,
+}
+
+/// Words the segmenter split but the corpus repeats as units, shortest first.
+pub fn new_words(
+    docs: &[Document],
+    sentences: &[(usize, Vec<Token>)],
+    contexts: &WordContexts,
+    segmenter: &Segmenter,
+    lexicon: &Lexicon,
+) -> Vec<String> {
+    let mut seen: HashMap<String, Seen> = HashMap::new();
+    for (doc, line) in sentences {
+        let text = docs[*doc].zh.as_str();
+        let word = |i: usize| &text[line[i].span.clone()];
+        for start in 0..line.len() {
+            // A one-character adjective before a noun is a free modifier (新产业, 大项目).
+            let free_modifier = line[start].pos == Pos::Adjective && word(start).chars().count() == 1;
+            if free_modifier || !can_start(word(start), line[start].pos, lexicon) {
+                continue;
+            }
+            for end in start + MIN_TOKENS..=line.len().min(start + MAX_TOKENS) {
+                let window = &line[start..end];
+                if !is_unknown_word_shape(text, window) {
+                    continue;
+                }
+                let span = window[0].span.start..window[window.len() - 1].span.end;
+                let entry = seen.entry(text[span].to_string()).or_default();
+                entry.count += 1;
+                entry.last = word(end - 1);
+                // Only a word that could be part of a term makes the string a piece of one.
+                let before = start.checked_sub(1).filter(|&i| can_start(word(i), line[i].pos, lexicon));
+                entry.before.insert(before.map_or("", word));
+                entry.after.insert(if end < line.len() { word(end) } else { "" });
+            }
+        }
+    }
+    let mut found: Vec<(String, usize)> = seen
+        .into_iter()
+        .filter(|(string, s)| {
+            s.count >= MIN_FREQUENCY
+                && !segmenter.is_dictionary_word(string)
+                && !bound(&s.before, |_| true)
+                && !bound(&s.after, |w| contexts.binds_to_previous(w, s.last))
+        })
+        .map(|(string, s)| (string, s.count))
+        .collect();
+    // Shortest first: a found word glued to a free neighbour (中小微企业 + 合作) is not taught
+    // as well, the miner builds such runs from the tokens itself.
+    found.sort_by(|a, b| a.0.len().cmp(&b.0.len()).then_with(|| a.0.cmp(&b.0)));
+    let mut words: Vec<(String, usize)> = Vec::new();
+    for (string, count) in found {
+        if !words.iter().any(|(shorter, _)| string.contains(shorter.as_str())) {
+            words.push((string, count));
+        }
+    }
+    words.into_iter().map(|(w, _)| w).collect()
+}
+
+/// Han only, 3–8 characters, no grammatical word, number, date or one-character verb (是)
+/// inside, a last piece that could head a noun, and at least one single-character piece (the
+/// mark of a word jieba did not know). The first piece must be able to start a term.
+fn is_unknown_word_shape(text: &str, window: &[Token]) -> bool {
+    let words: Vec<&str> = window.iter().map(|t| &text[t.span.clone()]).collect();
+    let chars: usize = words.iter().map(|w| w.chars().count()).sum();
+    let contiguous = window.windows(2).all(|p| p[0].span.end == p[1].span.start);
+    let last = window[window.len() - 1].pos;
+    let grammatical = |t: &Token, w: &str| {
+        t.pos.is_function() || matches!(t.pos, Pos::Time | Pos::Numeral | Pos::Classifier) || links_clauses(w, t.pos)
+    };
+    contiguous
+        && (MIN_CHARS..=MAX_CHARS).contains(&chars)
+        && words.iter().all(|w| w.chars().all(is_han))
+        && window.iter().zip(&words).all(|(t, w)| !grammatical(t, w))
+        && !matches!(last, Pos::Verb | Pos::Adverb | Pos::Adjective | Pos::Locative | Pos::PersonName)
+        && words.iter().any(|w| w.chars().count() == 1)
+}
+
+/// Always the same neighbour on that side, and one that binds to the string (a word before
+/// it binds when it could be part of a term, which `new_words` checks when recording it).
+fn bound(neighbours: &BTreeSet<&str>, binds: impl Fn(&str) -> bool) -> bool {
+    neighbours.len() == 1 && neighbours.iter().all(|w| !w.is_empty() && binds(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{line_spans, normalize::normalize_zh, InputKind};
+
+    fn discover(text: &str) -> Vec<String> {
+        let docs = vec![Document::monolingual("t".into(), InputKind::Plain, normalize_zh(text, false))];
+        let segmenter = Segmenter::new();
+        let sentences: Vec<(usize, Vec<Token>)> = line_spans(&docs[0].zh)
+            .into_iter()
+            .map(|span| (0, segmenter.tokens(&docs[0].zh[span.clone()], span.start)))
+            .collect();
+        let contexts = WordContexts::new(&docs, &sentences);
+        new_words(&docs, &sentences, &contexts, &segmenter, &Lexicon::new())
+    }
+
+    #[test]
+    fn a_repeated_split_word_is_found() {
+        let words = discover("支持中小微企业发展。\n中小微企业贷款增加，帮助中小微企业。\n");
+        assert!(words.contains(&"中小微企业".to_string()), "{words:?}");
+    }
+
+    #[test]
+    fn a_found_word_is_not_found_again_with_a_free_head() {
+        let words = discover("支持中小微企业合作。\n中小微企业合作增加，中小微企业贷款难。\n加强金融合作，扩大能源合作，深化人文合作。\n");
+        assert!(words.contains(&"中小微企业".to_string()), "{words:?}");
+        assert!(!words.iter().any(|w| w.ends_with("合作")), "{words:?}");
+    }
+
+    #[test]
+    fn a_string_seen_once_is_not_a_word() {
+        let words = discover("支持中小微企业发展。\n");
+        assert!(words.is_empty(), "{words:?}");
+    }
+
+    #[test]
+    fn a_string_always_after_the_same_modifier_is_a_piece_not_a_word() {
+        let words = discover("国有中小微企业改革。\n国有中小微企业贷款。\n");
+        assert!(!words.contains(&"中小微企业".to_string()), "{words:?}");
+    }
+
+    #[test]
+    fn a_one_character_adjective_and_a_noun_are_not_a_word() {
+        let words = discover("培育新产业。\n新产业发展快，扶持新产业。\n");
+        assert!(words.is_empty(), "{words:?}");
+    }
+
+    #[test]
+    fn predicates_with_complements_are_not_words() {
+        let words = discover("要落实好政策。\n落实好，建设好。\n必须落实好。\n");
+        assert!(words.is_empty(), "{words:?}");
+    }
+
+    #[test]
+    fn quantity_phrases_are_not_words() {
+        let words =
+            discover("有三个方面的问题。\n这三个方面很重要，三个方面都要抓。\n集团多个成员发言，集团多个成员反对。\n");
+        assert!(!words.iter().any(|w| w.contains('三') || w.contains("多个")), "{words:?}");
+    }
+}

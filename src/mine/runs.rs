@@ -1,0 +1,347 @@
+//! Candidates as runs of tokens inside a clause, cut by Chinese word-formation rules: no
+//! candidate starts with a predicate or holds a particle, a number, a one-character verb or a
+//! verb with its object; the last word heads a noun phrase (not a verb+于 word such as 致力于,
+//! whatever its tag, nor a person's name).
+
+use crate::corpus::{is_han, Span};
+use crate::lexicon::Lexicon;
+use crate::segment::{Pos, Segmenter, Token};
+
+/// Longest candidate built from tokens, in tokens and in characters.
+const MAX_TOKENS: usize = 7;
+const MAX_CHARS: usize = 18;
+
+/// One place a token run may be a term: its span, its words, and the tokens on either side.
+pub struct Run<'t> {
+    pub span: Span,
+    /// Token index range in the line.
+    pub tokens: std::ops::Range<usize>,
+    pub before: Option<&'t Token>,
+    pub after: Option<&'t Token>,
+}
+
+/// Tokens as the run rules need them: bound prefixes joined, verbal set phrases tagged as verbs.
+pub fn prepare(text: &str, tokens: Vec<Token>, segmenter: &Segmenter, lexicon: &Lexicon) -> Vec<Token> {
+    let mut tokens = merge_bound_prefixes(text, tokens, lexicon);
+    for token in &mut tokens {
+        let word = &text[token.span.clone()];
+        if let Some(pos) = phrase_pos(word, segmenter, lexicon) {
+            token.pos = pos;
+        } else if MODAL_VERBS.contains(&word) {
+            token.pos = Pos::Verb;
+        } else if COVERBS.contains(&word) {
+            token.pos = Pos::Preposition;
+        } else if token.pos == Pos::PersonName && lexicon.entry(word).senses.iter().any(|s| s.starts_with("to ")) {
+            // jieba tags some common words as names because their first character is a
+            // surname (许可 "to permit; permission"); CC-CEDICT knows them as words.
+            token.pos = Pos::VerbalNoun;
+        }
+    }
+    tokens
+}
+
+/// Modal verbs, a closed class of Chinese grammar: they never start or head a term, and
+/// CC-CEDICT glosses them without "to" (应当 "should").
+const MODAL_VERBS: &[&str] = &["应当", "应该", "可以", "能够", "必须", "需要", "愿意", "可能", "得以", "值得"];
+
+/// Coverbs, the verbs of Chinese grammar that work as prepositions (作为 "as", 通过 "through");
+/// jieba often tags them as verbs, CC-CEDICT glosses some as nouns (作为 "conduct").
+const COVERBS: &[&str] =
+    &["作为", "通过", "根据", "按照", "依照", "依据", "经过", "随着", "本着", "为了", "关于", "对于", "除了"];
+
+/// jieba lists set phrases as one word, often untagged (积极开展 "actively carry out", 作出
+/// 贡献 "make a contribution", 按规定 "as prescribed"). One opening with a preposition is a
+/// prepositional phrase; one made of a predicate and a non-verb is a verb phrase; neither
+/// is a name. Two verbs side by side (复工复产, 互联互通) make a set phrase that names a
+/// policy, and keep their tag.
+fn phrase_pos(word: &str, segmenter: &Segmenter, lexicon: &Lexicon) -> Option<Pos> {
+    let parts = segmenter.parts(word)?;
+    if parts.first_pos == Pos::Preposition {
+        return Some(Pos::Preposition);
+    }
+    // Three characters are a word, not a phrase: 保护器 "protector" is a noun.
+    if word.chars().count() < 4 {
+        return None;
+    }
+    let first = is_predicate(&parts.first, parts.first_pos, lexicon);
+    let head = is_predicate(&parts.head, parts.head_pos, lexicon);
+    (first != head).then_some(Pos::Verb)
+}
+
+/// Bound prefixes of Chinese word formation that jieba splits off as verbs, joined to the word
+/// they attach to: 去/逆/反/非… before a -化, -主义 or 歧视 word (去极端化, 逆全球化, 非歧视),
+/// and "-able" 可 before a compound that opens with a verb (可 + 再生能源).
+fn merge_bound_prefixes(text: &str, tokens: Vec<Token>, lexicon: &Lexicon) -> Vec<Token> {
+    const PREFIXES: &[&str] = &["去", "逆", "反", "非", "泛", "超", "跨"];
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    for token in tokens {
+        if let Some(previous) = out.last_mut() {
+            let word = &text[token.span.clone()];
+            let prefix = &text[previous.span.clone()];
+            let glued = previous.span.end == token.span.start;
+            let negating = PREFIXES.contains(&prefix)
+                && (word.ends_with('化') || word.ends_with("主义") || word.ends_with("歧视"));
+            let able =
+                prefix == "可" && !matches!(token.pos, Pos::Verb | Pos::VerbalNoun) && opens_with_verb(word, lexicon);
+            if glued && (negating || able) {
+                previous.span.end = token.span.end;
+                previous.pos = Pos::Noun;
+                continue;
+            }
+        }
+        out.push(token);
+    }
+    out
+}
+
+/// A compound of three or more characters whose first two are a verb (再生能源: 再生 "to regenerate").
+fn opens_with_verb(word: &str, lexicon: &Lexicon) -> bool {
+    let Some((two, _)) = word.char_indices().nth(2) else { return false };
+    lexicon.entry(&word[..two]).senses.first().is_some_and(|s| s.starts_with("to "))
+}
+
+/// Token runs of a line that may be terms.
+pub fn token_runs<'t>(text: &str, tokens: &'t [Token], lexicon: &Lexicon) -> Vec<Run<'t>> {
+    let mut found = Vec::new();
+    let word = |i: usize| &text[tokens[i].span.clone()];
+    for start in 0..tokens.len() {
+        // A one-character noun glued to the word before it is a suffix (可持续 + 性); a
+        // one-character adjective there is a complement (建设 + 好).
+        let suffix = start > 0
+            && word(start).chars().count() == 1
+            && matches!(tokens[start].pos, Pos::Noun | Pos::Adjective)
+            && tokens[start - 1].span.end == tokens[start].span.start
+            && word(start - 1).chars().all(is_han);
+        if suffix || !can_start(word(start), tokens[start].pos, lexicon) {
+            continue;
+        }
+        let mut chars = 0;
+        for end in start..tokens.len().min(start + MAX_TOKENS) {
+            let gap = end > start && tokens[end - 1].span.end != tokens[end].span.start;
+            if gap || breaks_term(word(end), tokens[end].pos) {
+                break;
+            }
+            chars += word(end).chars().count();
+            if chars > MAX_CHARS {
+                break;
+            }
+            if chars >= 2 && can_head(word(end), tokens[end].pos, lexicon) {
+                found.push(Run {
+                    span: tokens[start].span.start..tokens[end].span.end,
+                    tokens: start..end + 1,
+                    before: start.checked_sub(1).map(|i| &tokens[i]),
+                    after: tokens.get(after_insertion(text, tokens, end + 1)),
+                });
+            }
+            // A predicate followed by a word is a verb with its object (加大 + 投入): the run
+            // may not go on through it. Followed by a verb it modifies (注册 + 管理) or by a
+            // one-character noun that makes it a noun (保护 + 器, 发电 + 机) it may.
+            let object_follows = tokens.get(end + 1).is_some_and(|next| {
+                let noun_suffix = next.pos == Pos::Noun && text[next.span.clone()].chars().count() == 1;
+                !matches!(next.pos, Pos::Verb | Pos::VerbalNoun) && !noun_suffix
+            });
+            if end > start && object_follows && is_predicate(word(end), tokens[end].pos, lexicon) {
+                break;
+            }
+        }
+    }
+    found
+}
+
+/// Where the text goes on after token `at`, skipping a short bracketed insertion that a name
+/// carries inside it (政府首脑（总理）理事会): the insertion is optional, so the word after it
+/// is the real neighbour.
+fn after_insertion(text: &str, tokens: &[Token], at: usize) -> usize {
+    const MAX_INSERTION_TOKENS: usize = 3;
+    if tokens.get(at).is_none_or(|t| &text[t.span.clone()] != "（") {
+        return at;
+    }
+    let close =
+        (at + 1..tokens.len().min(at + 2 + MAX_INSERTION_TOKENS)).find(|&i| &text[tokens[i].span.clone()] == "）");
+    match close {
+        Some(close) if close > at + 1 && (at + 1..close).all(|i| text[tokens[i].span.clone()].chars().all(is_han)) => {
+            let next = close + 1;
+            let glued = tokens.get(next).is_some_and(|t| t.span.start == tokens[close].span.end);
+            if glued {
+                next
+            } else {
+                at
+            }
+        }
+        _ => at,
+    }
+}
+
+/// Words that end a run: punctuation, grammatical words, numbers and measure words.
+pub fn breaks_run(word: &str, pos: Pos) -> bool {
+    pos.is_function()
+        || matches!(pos, Pos::Numeral | Pos::Classifier | Pos::Time)
+        || !word.chars().any(|c| is_han(c) || c.is_ascii_alphabetic())
+}
+
+/// Inside a term: no one-character verb or adverb (是, 有, 将, 也), which link clauses rather
+/// than name things. Longer verbs may modify a head (药品注册管理办法) and stay.
+fn breaks_term(word: &str, pos: Pos) -> bool {
+    breaks_run(word, pos) || links_clauses(word, pos)
+}
+
+/// Grammatical words and one-character verbs or adverbs: a quoted expression holding one is a
+/// quoted clause (“发展仍是时代主题”), not a name.
+pub fn links_clauses(word: &str, pos: Pos) -> bool {
+    matches!(pos, Pos::Preposition | Pos::Conjunction | Pos::Particle)
+        || (matches!(pos, Pos::Verb | Pos::Adverb | Pos::Other) && word.chars().count() == 1)
+}
+
+/// A word jieba tags as a verb whose first CC-CEDICT sense is a verb (加大 "to increase"), or
+/// a modal verb.
+fn is_predicate(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
+    pos == Pos::Verb
+        && (MODAL_VERBS.contains(&word) || lexicon.entry(word).senses.first().is_none_or(|s| s.starts_with("to ")))
+}
+
+/// No term starts with a predicate, an adverb, a locative or an idiom. A word jieba tags as
+/// a verb starts a term only when CC-CEDICT gives a non-verbal sense first (发展
+/// "development"), not when it is a verb with a noun sense further down (支持, 联合); a
+/// verbal noun only when CC-CEDICT knows it as something besides a verb (抗击 is not).
+pub fn can_start(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
+    let entry = lexicon.entry(word);
+    !breaks_term(word, pos)
+        && !matches!(pos, Pos::Adverb | Pos::Locative | Pos::Idiom)
+        && !is_predicate(word, pos, lexicon)
+        && (pos != Pos::VerbalNoun || !entry.is_known() || entry.has_nominal_sense())
+}
+
+/// The last word must be able to head a noun phrase: a nominal tag, or a word jieba tags
+/// otherwise that CC-CEDICT also knows as a noun (组织 "organization", 通道 "channel").
+/// Verb+于 words (致力于, 有利于) govern an object whatever their tag; X们 is a plural of people.
+pub fn can_head(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
+    // Verb+于 words govern an object; 们 marks a plural of people (团长们), not a name.
+    if word.chars().count() >= 2 && word.ends_with(['于', '於', '们']) {
+        return false;
+    }
+    match pos {
+        _ if pos.is_nominal() => true,
+        Pos::Verb => {
+            word.chars().count() >= 2 && !MODAL_VERBS.contains(&word) && lexicon.entry(word).has_nominal_sense()
+        }
+        Pos::Other => {
+            let entry = lexicon.entry(word);
+            word.chars().count() >= 2 && (!entry.is_known() || entry.has_nominal_sense())
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn runs(text: &str) -> Vec<String> {
+        let (segmenter, lexicon) = (Segmenter::new(), Lexicon::new());
+        let tokens = prepare(text, segmenter.tokens(text, 0), &segmenter, &lexicon);
+        token_runs(text, &tokens, &lexicon).into_iter().map(|r| text[r.span].to_string()).collect()
+    }
+
+    #[test]
+    fn run_spans_slice_to_their_words() {
+        let text = "推动药品注册管理办法修订";
+        let tokens = Segmenter::new().tokens(text, 0);
+        for run in token_runs(text, &tokens, &Lexicon::new()) {
+            let words: String = tokens[run.tokens.clone()].iter().map(|t| &text[t.span.clone()]).collect();
+            assert_eq!(&text[run.span.clone()], words);
+        }
+    }
+
+    #[test]
+    fn runs_start_after_predicates_and_stop_at_particles() {
+        let found = runs("我们要推动医疗器械监管的改革。");
+        assert!(found.iter().any(|t| t == "医疗器械监管"), "{found:?}");
+        assert!(!found.iter().any(|t| t.starts_with("推动") || t.contains('的')), "{found:?}");
+    }
+
+    #[test]
+    fn predicates_start_no_term() {
+        let found = runs("各国支持能源转型，抗击洪涝灾害。");
+        assert!(found.iter().any(|t| t == "能源转型"), "{found:?}");
+        assert!(!found.iter().any(|t| t.starts_with("支持") || t.starts_with("抗击")), "{found:?}");
+    }
+
+    #[test]
+    fn a_verb_with_its_object_ends_a_run() {
+        let found = runs("积极加大科研投入。");
+        assert!(!found.iter().any(|t| t.contains("加大")), "{found:?}");
+        assert!(found.iter().any(|t| t == "科研投入"), "{found:?}");
+        assert!(runs("请检查漏电保护器。").iter().any(|t| t == "漏电保护器"), "a verb and a noun suffix");
+        assert!(!runs("积极开创后冷战时期新局面。").iter().any(|t| t.contains("开创")));
+    }
+
+    #[test]
+    fn verb_plus_yu_words_do_not_head_terms() {
+        let found = runs("本公司致力于新能源汽车研发。");
+        assert!(!found.iter().any(|t| t.ends_with("致力于")), "{found:?}");
+        assert!(found.iter().any(|t| t == "新能源汽车"), "{found:?}");
+    }
+
+    #[test]
+    fn bound_prefixes_join_their_word() {
+        let text = "开展去极端化合作，开发可再生能源，可推动发展";
+        let tokens = merge_bound_prefixes(text, Segmenter::new().tokens(text, 0), &Lexicon::new());
+        let words: Vec<_> = tokens.iter().map(|t| &text[t.span.clone()]).collect();
+        assert!(words.contains(&"去极端化") && words.contains(&"可再生能源"), "{words:?}");
+        assert!(!words.iter().any(|w| w.starts_with("可推动")), "{words:?}");
+    }
+
+    #[test]
+    fn set_phrases_get_the_part_of_speech_of_their_structure() {
+        let (segmenter, lexicon) = (Segmenter::new(), Lexicon::new());
+        assert_eq!(phrase_pos("积极开展", &segmenter, &lexicon), Some(Pos::Verb));
+        assert_eq!(phrase_pos("按规定", &segmenter, &lexicon), Some(Pos::Preposition));
+        assert_eq!(phrase_pos("互联互通", &segmenter, &lexicon), None);
+        assert_eq!(phrase_pos("公共卫生", &segmenter, &lexicon), None);
+        assert_eq!(phrase_pos("保护器", &segmenter, &lexicon), None);
+    }
+
+    #[test]
+    fn clause_words_are_told_from_name_words() {
+        assert!(links_clauses("是", Pos::Verb));
+        assert!(links_clauses("的", Pos::Particle));
+        assert!(!links_clauses("势力", Pos::Noun));
+        assert!(!links_clauses("－", Pos::Punctuation), "a dash joins names");
+    }
+
+    #[test]
+    fn modal_verbs_head_nothing_and_words_mistaken_for_names_stay() {
+        let found = runs("知识产权许可应当以书面形式订立。");
+        assert!(found.iter().any(|t| t == "知识产权许可"), "{found:?}");
+        assert!(!found.iter().any(|t| t.ends_with("应当")), "{found:?}");
+    }
+
+    #[test]
+    fn a_bracketed_insertion_is_skipped_to_find_the_next_word() {
+        let text = "各国卫生部长（大臣）会议召开";
+        let tokens = Segmenter::new().tokens(text, 0);
+        let runs = token_runs(text, &tokens, &Lexicon::new());
+        let minister = runs.iter().find(|r| &text[r.span.clone()] == "卫生部长").expect("a run");
+        assert_eq!(minister.after.map(|t| &text[t.span.clone()]), Some("会议"));
+    }
+
+    #[test]
+    fn coverbs_are_prepositions() {
+        let found = runs("报告附件作为大会正式文件分发。");
+        assert!(!found.iter().any(|t| t.contains("作为")), "{found:?}");
+        assert!(found.iter().any(|t| t == "大会正式文件"), "{found:?}");
+    }
+
+    #[test]
+    fn suffixes_start_no_term() {
+        let found = runs("为全球可持续性作出贡献。");
+        assert!(!found.iter().any(|t| t.starts_with('性')), "{found:?}");
+        let found = runs("要建设好港口物流信息平台。");
+        assert!(!found.iter().any(|t| t.starts_with('好')), "{found:?}");
+    }
+
+    #[test]
+    fn modifying_verbs_with_nominal_senses_stay_inside() {
+        assert!(runs("修订药品注册管理办法。").iter().any(|t| t == "药品注册管理办法"));
+    }
+}
