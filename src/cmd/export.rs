@@ -2,9 +2,9 @@
 
 use super::Outcome;
 use anyhow::Context;
-use clap::ValueEnum;
 use std::io::Write;
 use std::path::PathBuf;
+use zhterm::export::Format;
 use zhterm::{export, store};
 
 #[derive(clap::Args)]
@@ -14,27 +14,15 @@ pub struct Args {
     glossary: PathBuf,
     /// Output format.
     #[arg(short, long, value_enum)]
-    format: FormatArg,
+    format: Format,
     /// Output file (default: standard output).
     #[arg(short, long)]
     output: Option<PathBuf>,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum FormatArg {
-    /// TBX-Basic, TBX v3 (ISO 30042:2019), DCA style.
-    Tbx,
-    /// CSV, UTF-8 with BOM: zh-CN,en,status,score,…
-    Csv,
-}
-
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let graph = store::load(&args.glossary)?;
-    let format = match args.format {
-        FormatArg::Tbx => export::Format::Tbx,
-        FormatArg::Csv => export::Format::Csv,
-    };
-    let bytes = export::render(&graph, format)?;
+    let bytes = export::render(&graph, args.format)?;
     match &args.output {
         Some(path) => store::write_atomic(path, &bytes).with_context(|| format!("writing {}", path.display()))?,
         None => std::io::stdout().lock().write_all(&bytes)?,
