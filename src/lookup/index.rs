@@ -10,8 +10,10 @@
 //! {"concept_id":"c1",...}                                   one JSON Entry a line
 //! ```
 //! OFFSET and LENGTH locate the concept's JSON line from the start of the entry section.
-//! TAG is `z` (Chinese term), `v` (Chinese short form), `e` (English), `p` (pinyin: TEXT toned,
-//! NORMALISED bare letters). Tabs and line breaks inside keys are written as spaces.
+//! TAG is `z` (Chinese term), `v` (Chinese short form), `e` (English), `p` (pinyin as bare
+//! letters). TEXT is left empty when it equals NORMALISED (always for pinyin), which keeps the
+//! key section small: a look-up reads all of it. Tabs and line breaks inside keys are written
+//! as spaces.
 
 use crate::error::{Error, Result};
 use crate::export::entry::Entry;
@@ -53,13 +55,13 @@ pub fn render(graph: &TermGraph, stamp: Stamp) -> Vec<u8> {
         let json = serde_json::to_string(&entry).unwrap_or_default();
         keys.push_str(&format!("{}\t{}", entries.len(), json.len()));
         let mut key = |tag: char, text: &str, normalised: &str| {
+            let text = if text == normalised { "" } else { text };
             keys.push_str(&format!("\t{tag}\t{}\t{}", clean(text), clean(normalised)));
         };
         for (tag, text) in std::iter::once(('z', &entry.zh)).chain(entry.zh_variants.iter().map(|v| ('v', v))) {
             key(tag, text, &normalize(text));
-            let toned = pinyin(text, true);
             if let Some(folded) = fold_pinyin(&pinyin(text, false)) {
-                key('p', &toned, &folded);
+                key('p', "", &folded);
             }
         }
         for en in &entry.en {
@@ -89,7 +91,7 @@ impl<T: Read + Seek> ReadSeek for T {}
 
 /// An open index: the key section in memory, entries read on demand.
 pub struct Index {
-    pub(super) keys: String,
+    pub(super) keys: Vec<u8>,
     entries_start: u64,
     reader: Box<dyn ReadSeek>,
     path: PathBuf,
@@ -132,7 +134,6 @@ impl Index {
         }
         let mut keys = vec![0; number(keys_len)? as usize];
         buffered.read_exact(&mut keys).map_err(|e| Error::io(path, e))?;
-        let keys = String::from_utf8(keys).map_err(|_| malformed("key section is not UTF-8"))?;
         let entries_start = (header.len() + keys.len()) as u64;
         drop(buffered);
         Ok(Index { keys, entries_start, reader, path: path.to_path_buf() })

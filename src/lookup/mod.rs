@@ -3,11 +3,13 @@
 //! (strsim) matches over Chinese terms, their short forms, their pinyin and English terms.
 //! Only the best kind of match that found anything is returned, best first.
 
+mod distance;
 pub mod index;
 pub mod keys;
 
 use crate::error::Result;
 use crate::export::entry::Entry;
+use distance::Pattern;
 use index::Index;
 use keys::{fold_pinyin, normalize};
 
@@ -43,92 +45,153 @@ struct Query {
     text: String,
     normalized: String,
     normalized_chars: usize,
-    pinyin: Option<String>,
+    normalized_pattern: Pattern,
+    pinyin: Option<(String, Pattern)>,
+}
+
+/// One entry's best match so far.
+struct Found {
+    kind: MatchKind,
+    similarity: f64,
+    matched: String,
+    offset: u64,
+    length: usize,
+    order: usize,
 }
 
 /// Hits for `query` in `index`, best first, at most `limit`.
+///
+/// Two passes over the keys: equality and prefix tests are cheap, so they run on every key
+/// first; the fuzzy pass, the costly one, runs only when they found nothing.
 pub fn lookup(index: &mut Index, query: &str, limit: usize) -> Result<Vec<Hit>> {
     let text = query.trim().to_string();
+    if text.is_empty() {
+        return Ok(Vec::new());
+    }
     let normalized = normalize(&text);
     let q = Query {
         normalized_chars: normalized.chars().count(),
-        pinyin: fold_pinyin(&text).filter(|p| p.len() >= MIN_PREFIX_CHARS),
+        normalized_pattern: Pattern::new(&normalized),
+        pinyin: fold_pinyin(&text).filter(|p| p.len() >= MIN_PREFIX_CHARS).map(|p| {
+            let pattern = Pattern::new(&p);
+            (p, pattern)
+        }),
         text,
         normalized,
     };
-    if q.text.is_empty() {
-        return Ok(Vec::new());
+    let mut found = scan(&index.keys, |tag, text, key| direct_match(&q, tag, text, key));
+    if found.is_empty() {
+        found = scan(&index.keys, |tag, _, key| fuzzy_match(&q, tag, key));
     }
-    // (kind, similarity, matched, offset, length, order)
-    let mut found: Vec<(MatchKind, f64, String, u64, usize, usize)> = Vec::new();
-    let mut best_kind = MatchKind::Fuzzy;
-    for (order, line) in index.keys.lines().enumerate() {
-        let mut fields = line.split('\t');
-        let (Some(offset), Some(length)) = (fields.next(), fields.next()) else { continue };
-        let mut best: Option<(MatchKind, f64, &str)> = None;
-        while let (Some(tag), Some(text), Some(key)) = (fields.next(), fields.next(), fields.next()) {
-            let Some((kind, similarity)) = match_key(&q, tag, text, key, best_kind) else { continue };
-            if best.is_none_or(|(k, s, _)| (kind, -similarity) < (k, -s)) {
-                best = Some((kind, similarity, text));
-            }
-        }
-        if let Some((kind, similarity, matched)) = best {
-            best_kind = best_kind.min(kind);
-            let (Ok(offset), Ok(length)) = (offset.parse(), length.parse()) else { continue };
-            found.push((kind, similarity, matched.to_string(), offset, length, order));
-        }
-    }
-    found.retain(|f| f.0 == best_kind);
-    found.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.5.cmp(&b.5)));
+    let Some(best_kind) = found.iter().map(|f| f.kind).min() else { return Ok(Vec::new()) };
+    found.retain(|f| f.kind == best_kind);
+    found.sort_by(|a, b| b.similarity.total_cmp(&a.similarity).then(a.order.cmp(&b.order)));
     found.truncate(limit);
     found
         .into_iter()
-        .map(|(kind, similarity, matched, offset, length, _)| {
-            Ok(Hit { kind, similarity, matched, entry: index.entry(offset, length)? })
+        .map(|f| {
+            Ok(Hit {
+                kind: f.kind,
+                similarity: f.similarity,
+                matched: f.matched,
+                entry: index.entry(f.offset, f.length)?,
+            })
         })
         .collect()
 }
 
-/// How `key` answers the query; kinds worse than `floor` (already beaten elsewhere) are not
-/// computed, which keeps a large glossary's look-up from running fuzzy matching on every key.
-fn match_key(q: &Query, tag: &str, text: &str, key: &str, floor: MatchKind) -> Option<(MatchKind, f64)> {
-    if tag == "p" {
-        let query = q.pinyin.as_deref()?;
-        if key == query {
-            return Some((MatchKind::Pinyin, 1.0));
+/// Each entry's best key under `matcher(tag, text, normalised)`; see [`index`] for the line
+/// layout. Works on bytes in one memchr pass over the separators: the key section is large and
+/// every byte of it is read, so it is neither validated as UTF-8 as a whole nor split twice.
+fn scan(keys: &[u8], matcher: impl Fn(u8, &[u8], &[u8]) -> Option<(MatchKind, f64)>) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut fields: Vec<&[u8]> = Vec::with_capacity(16);
+    let mut start = 0;
+    let mut order = 0;
+    for end in memchr::memchr2_iter(b'\t', b'\n', keys) {
+        fields.push(&keys[start..end]);
+        start = end + 1;
+        if keys[end] == b'\n' {
+            if let Some(f) = best_key(&fields, order, &matcher) {
+                found.push(f);
+            }
+            fields.clear();
+            order += 1;
         }
-        if floor >= MatchKind::Prefix && query.len() >= MIN_PINYIN_LETTERS && key.starts_with(query) {
-            return Some((MatchKind::Prefix, query.len() as f64 / key.len() as f64));
-        }
-        if floor == MatchKind::Fuzzy && query.len() >= MIN_PINYIN_LETTERS {
-            return fuzzy(query, query.len(), key, PINYIN_FUZZY_THRESHOLD).map(|s| (MatchKind::Fuzzy, s));
-        }
-        return None;
     }
-    if text == q.text {
-        return Some((MatchKind::Exact, 1.0));
-    }
-    if floor >= MatchKind::Normalized && key == q.normalized {
-        return Some((MatchKind::Normalized, 1.0));
-    }
-    if floor >= MatchKind::Prefix && q.normalized_chars >= MIN_PREFIX_CHARS && key.starts_with(&q.normalized) {
-        return Some((MatchKind::Prefix, q.normalized_chars as f64 / key.chars().count() as f64));
-    }
-    if floor == MatchKind::Fuzzy {
-        return fuzzy(&q.normalized, q.normalized_chars, key, FUZZY_THRESHOLD).map(|s| (MatchKind::Fuzzy, s));
-    }
-    None
+    found
 }
 
-/// Normalised Levenshtein similarity when it reaches `threshold`. The length difference is a
-/// lower bound of the distance, so most keys are ruled out before the real computation.
-fn fuzzy(query: &str, query_chars: usize, key: &str, threshold: f64) -> Option<f64> {
-    let key_chars = key.chars().count();
-    let longest = query_chars.max(key_chars).max(1) as f64;
-    if 1.0 - (query_chars.abs_diff(key_chars) as f64) / longest < threshold {
+/// The best match among one index line's fields: OFFSET, LENGTH, then (TAG, TEXT, KEY)s.
+fn best_key(
+    fields: &[&[u8]],
+    order: usize,
+    matcher: &impl Fn(u8, &[u8], &[u8]) -> Option<(MatchKind, f64)>,
+) -> Option<Found> {
+    let [offset, length, keys @ ..] = fields else { return None };
+    let mut best: Option<(MatchKind, f64, &[u8])> = None;
+    for key in keys.chunks_exact(3) {
+        let (tag, text, normalised) = (key[0].first().copied().unwrap_or(0), key[1], key[2]);
+        let Some((kind, similarity)) = matcher(tag, text, normalised) else { continue };
+        if best.is_none_or(|(k, s, _)| (kind, -similarity) < (k, -s)) {
+            best = Some((kind, similarity, if text.is_empty() { normalised } else { text }));
+        }
+    }
+    let (kind, similarity, matched) = best?;
+    let number = |field: &[u8]| std::str::from_utf8(field).ok()?.parse::<u64>().ok();
+    Some(Found {
+        kind,
+        similarity,
+        matched: String::from_utf8_lossy(matched).into_owned(),
+        offset: number(offset)?,
+        length: number(length)? as usize,
+        order,
+    })
+}
+
+fn direct_match(q: &Query, tag: u8, text: &[u8], key: &[u8]) -> Option<(MatchKind, f64)> {
+    if tag == b'p' {
+        let (query, _) = q.pinyin.as_ref()?;
+        if key == query.as_bytes() {
+            return Some((MatchKind::Pinyin, 1.0));
+        }
+        return (query.len() >= MIN_PINYIN_LETTERS && key.starts_with(query.as_bytes()))
+            .then(|| (MatchKind::Prefix, query.len() as f64 / key.len() as f64));
+    }
+    let text = if text.is_empty() { key } else { text };
+    if text == q.text.as_bytes() {
+        return Some((MatchKind::Exact, 1.0));
+    }
+    if key == q.normalized.as_bytes() {
+        return Some((MatchKind::Normalized, 1.0));
+    }
+    if q.normalized_chars < MIN_PREFIX_CHARS || !key.starts_with(q.normalized.as_bytes()) {
         return None;
     }
-    let similarity = strsim::normalized_levenshtein(query, key);
+    let key_chars = std::str::from_utf8(key).ok()?.chars().count();
+    Some((MatchKind::Prefix, q.normalized_chars as f64 / key_chars as f64))
+}
+
+fn fuzzy_match(q: &Query, tag: u8, key: &[u8]) -> Option<(MatchKind, f64)> {
+    let similarity = if tag == b'p' {
+        let (_, pattern) = q.pinyin.as_ref().filter(|(p, _)| p.len() >= MIN_PINYIN_LETTERS)?;
+        fuzzy(pattern, key, PINYIN_FUZZY_THRESHOLD)?
+    } else {
+        fuzzy(&q.normalized_pattern, key, FUZZY_THRESHOLD)?
+    };
+    Some((MatchKind::Fuzzy, similarity))
+}
+
+/// Normalised Levenshtein similarity when it reaches `threshold`. A key of `n` UTF-8 bytes
+/// has between n/4 and n characters, and the similarity is at most shorter length / longer
+/// length, which rules out most keys before the distance is computed.
+fn fuzzy(pattern: &Pattern, key: &[u8], threshold: f64) -> Option<f64> {
+    let query_chars = pattern.chars();
+    let closest = query_chars.clamp(key.len().div_ceil(4), key.len());
+    if (closest.min(query_chars) as f64) < threshold * closest.max(query_chars) as f64 {
+        return None;
+    }
+    let similarity = pattern.similarity(std::str::from_utf8(key).ok()?);
     (similarity >= threshold).then_some(similarity)
 }
 
