@@ -151,3 +151,48 @@ impl Index {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::{Lang, Relation, Term, TermKind, Translation};
+    use crate::lookup::lookup;
+
+    fn graph() -> TermGraph {
+        let mut g = TermGraph::default();
+        let zh = g.add_term(Term { rank: Some(1), ..Term::new("风力发电机", Lang::Zh, TermKind::Term) });
+        let en = g.add_term(Term::new("wind turbine", Lang::En, TermKind::Term));
+        let t = Translation { score: 0.7, cooccurrences: 2, dice: 0.7, dictionary: 1.0, method: "alignment".into() };
+        g.relate(zh, en, Relation::Translation(t));
+        g
+    }
+
+    fn first_english(dir: &Path) -> String {
+        let mut index = Index::open(dir).unwrap();
+        lookup(&mut index, "风力发电机", 1).unwrap()[0].entry.en[0].term.clone()
+    }
+
+    #[test]
+    fn a_fresh_index_is_read_and_a_stale_one_ignored() {
+        let dir = tempfile::tempdir().unwrap();
+        let g = graph();
+        std::fs::write(dir.path().join(store::GRAPH_FILE), store::to_json(&g)).unwrap();
+        write(dir.path(), &g).unwrap();
+        // Tamper with the index only (same length, so offsets hold): a fresh index is trusted.
+        let path = dir.path().join(INDEX_FILE);
+        let text = std::fs::read_to_string(&path).unwrap().replace("wind turbine", "wind turbinX");
+        std::fs::write(&path, text).unwrap();
+        assert_eq!(first_english(dir.path()), "wind turbinX");
+        // Any change to the graph file makes the index stale: the graph answers.
+        std::fs::write(dir.path().join(store::GRAPH_FILE), store::to_json(&g) + "\n").unwrap();
+        assert_eq!(first_english(dir.path()), "wind turbine");
+    }
+
+    #[test]
+    fn garbage_in_place_of_an_index_falls_back_to_the_graph() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(store::GRAPH_FILE), store::to_json(&graph())).unwrap();
+        std::fs::write(dir.path().join(INDEX_FILE), "not an index\n").unwrap();
+        assert_eq!(first_english(dir.path()), "wind turbine");
+    }
+}
