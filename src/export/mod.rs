@@ -5,6 +5,7 @@
 pub mod cat;
 pub mod csv;
 pub mod entry;
+pub mod html;
 pub mod picture;
 pub mod tbx;
 pub mod xml;
@@ -37,6 +38,8 @@ pub enum Format {
     Dot,
     /// GraphML of the term graph (Gephi, yEd, Cytoscape).
     Graphml,
+    /// Self-contained HTML report: a picture of the best entries and a filterable table.
+    Html,
 }
 
 impl Format {
@@ -50,6 +53,7 @@ impl Format {
             Format::Json => "json",
             Format::Dot => "dot",
             Format::Graphml => "graphml",
+            Format::Html => "html",
         }
     }
 }
@@ -67,5 +71,6 @@ pub fn render(graph: &TermGraph, format: Format) -> Result<Vec<u8>> {
         Format::Json => entry::json(graph),
         Format::Dot => Ok(picture::dot(graph).into_bytes()),
         Format::Graphml => Ok(picture::graphml(graph).into_bytes()),
+        Format::Html => Ok(html::render(graph).into_bytes()),
     }
 }
