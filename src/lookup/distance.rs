@@ -48,16 +48,25 @@ impl Pattern {
         if self.len > 64 {
             return (strsim::levenshtein(&self.text, text), text.chars().count());
         }
+        // Most keys of an English or pinyin query are ASCII: skip character decoding for them.
+        if text.is_ascii() {
+            self.run(text.bytes().map(|b| self.ascii[usize::from(b)]))
+        } else {
+            self.run(text.chars().map(|c| self.positions(c)))
+        }
+    }
+
+    /// Myers' recurrence over the text's characters, given as their query position sets.
+    fn run(&self, text: impl Iterator<Item = u64>) -> (usize, usize) {
         let mut n = 0;
         if self.len == 0 {
-            n = text.chars().count();
+            let n = text.count();
             return (n, n);
         }
         let last = 1u64 << (self.len - 1);
         let (mut pv, mut mv, mut score) = (u64::MAX, 0u64, self.len);
-        for c in text.chars() {
+        for eq in text {
             n += 1;
-            let eq = self.positions(c);
             let xv = eq | mv;
             let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
             let mut ph = mv | !(xh | pv);
