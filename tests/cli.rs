@@ -153,6 +153,8 @@ fn lookup_answers_pinyin_prefixes_and_short_forms_in_the_fixture() {
         assert!(text.starts_with(first_line), "{query}: {text}");
         assert!(!text.contains('\u{1b}'), "no colour when not on a terminal");
     }
+    let output = zhterm(&["lookup", "-g", "tests/fixtures", "guoji", "diangong", "weiyuanhui"]);
+    assert!(stdout(&output).starts_with("国际电工委员会  →"), "unquoted words are one query");
     let output = zhterm(&["lookup", "-g", "tests/fixtures", "接地故障"]);
     assert_eq!(output.status.code(), Some(1), "a rejected term is not an entry");
 }

@@ -8,8 +8,9 @@ use zhterm::lookup::{lookup, Hit};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Chinese, English or pinyin (`kuaisu tongdao`, tones optional).
-    query: String,
+    /// Chinese, English or pinyin (`kuaisu tongdao`, tones optional); several words need no quotes.
+    #[arg(required = true, num_args = 1..)]
+    query: Vec<String>,
     /// Glossary folder.
     #[arg(short, long, default_value = "glossary")]
     glossary: PathBuf,
@@ -23,13 +24,14 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let mut index = Index::open(&args.glossary)?;
-    let hits = lookup(&mut index, &args.query, args.limit)?;
+    let query = args.query.join(" ");
+    let hits = lookup(&mut index, &query, args.limit)?;
     let mut out = std::io::stdout().lock();
     if hits.is_empty() {
         if args.json {
             writeln!(out, "[]")?;
         }
-        eprintln!("zhterm: no entry matches {:?} in {}", args.query, args.glossary.display());
+        eprintln!("zhterm: no entry matches {query:?} in {}", args.glossary.display());
         return Ok(Outcome::NotFound);
     }
     if args.json {
