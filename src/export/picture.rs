@@ -57,7 +57,9 @@ fn dot_string(text: &str) -> String {
 pub fn dot(graph: &TermGraph) -> String {
     let g = &graph.graph;
     let shown = shown(graph);
-    let mut out = String::from("digraph zhterm {\n  rankdir=LR;\n  node [shape=box, fontname=\"Noto Sans CJK SC\"];\n");
+    let mut out = String::from(
+        "digraph zhterm {\n  rankdir=LR;\n  node [shape=box, fontname=\"Noto Sans CJK SC\"];\n  edge [fontname=\"Noto Sans CJK SC\", fontsize=10];\n",
+    );
     for &node in &shown.nodes {
         let term = &g[node];
         let style = match term.lang {
