@@ -1,6 +1,7 @@
 //! Term look-up in a stored glossary, through its index ([`index`]): exact, then normalised
 //! (case, width, dashes, plural), then pinyin (toned or not), then prefix, then fuzzy
-//! (strsim) matches over Chinese terms, their short forms, their pinyin and English terms.
+//! (normalised Levenshtein, as strsim defines it, computed bit-parallel in [`distance`])
+//! matches over Chinese terms, their short forms, their pinyin and English terms.
 //! Only the best kind of match that found anything is returned, best first.
 
 mod distance;
