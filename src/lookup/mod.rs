@@ -1,6 +1,6 @@
 //! Term look-up in a stored glossary, through its index ([`index`]): exact, then normalised
 //! (case, width, dashes, plural), then pinyin (toned or not), then prefix, then fuzzy
-//! (normalised Levenshtein, as strsim defines it, computed bit-parallel in [`distance`])
+//! (normalised Levenshtein, as strsim defines it, computed bit-parallel in `distance.rs`)
 //! matches over Chinese terms, their short forms, their pinyin and English terms.
 //! Only the best kind of match that found anything is returned, best first.
 
