@@ -4,7 +4,7 @@ use super::{KindArg, Outcome};
 use anyhow::Context;
 use std::io::Write;
 use std::path::PathBuf;
-use zhterm::{corpus, export, pipeline, store};
+use zhterm::{corpus, export, lookup, pipeline, store};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -44,6 +44,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     write("glossary.csv", &export::render(&build.graph, export::Format::Csv)?)?;
     write("glossary.tbx", &export::render(&build.graph, export::Format::Tbx)?)?;
     write(store::GRAPH_FILE, store::to_json(&build.graph).as_bytes())?;
+    // After the graph: the index is stamped with the graph file it indexes.
+    lookup::index::write(dir, &build.graph).with_context(|| format!("indexing the glossary in {}", dir.display()))?;
     if !args.quiet {
         let concepts = build.graph.concepts();
         let translated = concepts.iter().filter(|c| !c.en.is_empty()).count();
