@@ -140,3 +140,65 @@ fn align_prints_beads_in_benchmark_format() {
     assert!(output.status.success());
     assert_eq!(stdout(&output), "[0]:[0]\n[1]:[1]\n[2]:[2]\n");
 }
+
+#[test]
+fn lookup_answers_pinyin_prefixes_and_short_forms_in_the_fixture() {
+    for (query, first_line) in [
+        ("loudian baohuqi", "漏电保护器  →  residual current device | residual current circuit breaker | RCD"),
+        ("lòudiàn bǎohùqì", "漏电保护器  →  "),
+        ("RCD", "漏电保护器  →  "),
+        ("国际电工委", "国际电工委员会  →  International Electrotechnical Commission | IEC"),
+        ("医疗器械", "医疗器械注册证  →  (no English equivalent found)"),
+    ] {
+        let output = zhterm(&["lookup", "-g", "tests/fixtures", query]);
+        assert!(output.status.success(), "{query}");
+        let text = stdout(&output);
+        assert!(text.starts_with(first_line), "{query}: {text}");
+        assert!(!text.contains('\u{1b}'), "no colour when not on a terminal");
+    }
+    let output = zhterm(&["lookup", "-g", "tests/fixtures", "guoji", "diangong", "weiyuanhui"]);
+    assert!(stdout(&output).starts_with("国际电工委员会  →"), "unquoted words are one query");
+    let output = zhterm(&["lookup", "-g", "tests/fixtures", "接地故障"]);
+    assert_eq!(output.status.code(), Some(1), "a rejected term is not an entry");
+}
+
+#[test]
+fn lookup_json_carries_the_entry_and_how_it_matched() {
+    let output = zhterm(&["lookup", "-g", "tests/fixtures", "--json", "protective devices"]);
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(value[0]["match"], "normalized");
+    assert_eq!(value[0]["concept_id"], "c2");
+    assert_eq!(value[0]["contained_in"][0], "漏电保护器");
+    assert_eq!(value[0]["pinyin"], "bǎo hù qì");
+}
+
+#[test]
+fn a_stale_lookup_index_is_ignored_for_the_graph() {
+    let dir = tempfile::tempdir().unwrap();
+    let graph_path = dir.path().join("graph.json");
+    let fixture = read(Path::new(&fixture("graph.json")));
+    std::fs::write(&graph_path, &fixture).unwrap();
+    let graph = zhterm::store::load(dir.path()).unwrap();
+    zhterm::lookup::index::write(dir.path(), &graph).unwrap();
+    let g = dir.path().to_str().unwrap();
+    assert!(zhterm(&["lookup", "-g", g, "保护器"]).status.success());
+    // A reviewer rejects 保护器 in the graph; the old index must not answer for it.
+    let edited = fixture.replacen(
+        "{\"text\": \"保护器\", \"lang\": \"zh\", \"kind\": \"term\", \"status\": \"candidate\"",
+        "{\"text\": \"保护器\", \"lang\": \"zh\", \"kind\": \"term\", \"status\": \"rejected\"",
+        1,
+    );
+    assert_ne!(edited, fixture);
+    std::fs::write(&graph_path, edited).unwrap();
+    let output = zhterm(&["lookup", "-g", g, "-n", "1", "保护器"]);
+    assert!(!stdout(&output).starts_with("保护器  →"), "{}", stdout(&output));
+}
+
+#[test]
+fn build_writes_the_lookup_index_that_lookup_reads() {
+    let dir = build(&[&fixture("plain.txt")]);
+    let index = read(&dir.path().join("lookup.idx"));
+    assert!(index.starts_with("zhterm-lookup-index\t1\t"), "{}", &index[..index.len().min(80)]);
+    let output = zhterm(&["lookup", "-g", dir.path().to_str().unwrap(), "linchuang shiyan"]);
+    assert!(stdout(&output).starts_with("临床试验  →"), "{}", stdout(&output));
+}

@@ -4,7 +4,7 @@ use super::{KindArg, Outcome};
 use anyhow::Context;
 use std::io::Write;
 use std::path::PathBuf;
-use zhterm::{corpus, export, pipeline, store};
+use zhterm::{corpus, export, lookup, pipeline, store};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -55,6 +55,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     write("glossary.csv", &export::render(&build.graph, export::Format::Csv)?)?;
     write("glossary.tbx", &export::render(&build.graph, export::Format::Tbx)?)?;
     write(store::GRAPH_FILE, store::to_json(&build.graph).as_bytes())?;
+    // After the graph: the index is stamped with the graph file it indexes.
+    lookup::index::write(dir, &build.graph).with_context(|| format!("indexing the glossary in {}", dir.display()))?;
     if args.stats {
         let mut stages: Vec<(&str, f64)> = vec![("read", read.as_secs_f64())];
         stages.extend(build.stages.iter().map(|(name, time)| (*name, time.as_secs_f64())));

@@ -2,9 +2,10 @@
 
 use super::Outcome;
 use anyhow::Context;
-use clap::ValueEnum;
 use std::io::Write;
 use std::path::PathBuf;
+use clap::ValueEnum;
+use zhterm::export::Format;
 use zhterm::graph::Status;
 use zhterm::{curate, export, store};
 
@@ -15,7 +16,7 @@ pub struct Args {
     glossary: PathBuf,
     /// Output format.
     #[arg(short, long, value_enum)]
-    format: FormatArg,
+    format: Format,
     /// Output file (default: standard output).
     #[arg(short, long)]
     output: Option<PathBuf>,
@@ -32,14 +33,6 @@ enum StatusArg {
     Approved,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum FormatArg {
-    /// TBX-Basic, TBX v3 (ISO 30042:2019), DCA style.
-    Tbx,
-    /// CSV, UTF-8 with BOM: zh-CN,en,status,score,…
-    Csv,
-}
-
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let mut graph = store::load(&args.glossary)?;
     if let Some(status) = args.status {
@@ -49,11 +42,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         };
         graph = curate::with_status(&graph, status);
     }
-    let format = match args.format {
-        FormatArg::Tbx => export::Format::Tbx,
-        FormatArg::Csv => export::Format::Csv,
-    };
-    let bytes = export::render(&graph, format)?;
+    let bytes = export::render(&graph, args.format)?;
     match &args.output {
         Some(path) => store::write_atomic(path, &bytes).with_context(|| format!("writing {}", path.display()))?,
         None => std::io::stdout().lock().write_all(&bytes)?,

@@ -1,15 +1,16 @@
 //! `zhterm lookup`: find a term in a glossary and show its entry.
 
 use super::Outcome;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
+use zhterm::lookup::index::Index;
 use zhterm::lookup::{lookup, Hit};
-use zhterm::store;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Chinese or English term.
-    query: String,
+    /// Chinese, English or pinyin (`kuaisu tongdao`, tones optional); several words need no quotes.
+    #[arg(required = true, num_args = 1..)]
+    query: Vec<String>,
     /// Glossary folder.
     #[arg(short, long, default_value = "glossary")]
     glossary: PathBuf,
@@ -22,86 +23,106 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    let graph = store::load(&args.glossary)?;
-    let hits = lookup(&graph, &args.query, args.limit);
+    let mut index = Index::open(&args.glossary)?;
+    let query = args.query.join(" ");
+    let hits = lookup(&mut index, &query, args.limit)?;
     let mut out = std::io::stdout().lock();
     if hits.is_empty() {
         if args.json {
             writeln!(out, "[]")?;
         }
-        eprintln!("zhterm: no entry matches {:?} in {}", args.query, args.glossary.display());
+        eprintln!("zhterm: no entry matches {query:?} in {}", args.glossary.display());
         return Ok(Outcome::NotFound);
     }
     if args.json {
-        let entries: Vec<serde_json::Value> = hits.iter().map(to_json).collect();
+        let entries: Vec<JsonHit<'_>> = hits.iter().map(JsonHit::from).collect();
         writeln!(out, "{}", serde_json::to_string_pretty(&entries)?)?;
     } else {
+        // NO_COLOR (https://no-color.org): any non-empty value turns colour off.
+        let colour = out.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
         for (i, hit) in hits.iter().enumerate() {
             if i > 0 {
                 writeln!(out)?;
             }
-            write_text(&mut out, hit)?;
+            write_text(&mut out, hit, Paint(colour))?;
         }
     }
     Ok(Outcome::Done)
 }
 
-fn write_text(out: &mut impl Write, hit: &Hit<'_>) -> std::io::Result<()> {
-    let c = &hit.concept;
-    let english: Vec<&str> = c.en.iter().map(|(t, _)| t.text.as_str()).collect();
+#[derive(serde::Serialize)]
+struct JsonHit<'a> {
+    #[serde(rename = "match")]
+    kind: zhterm::lookup::MatchKind,
+    matched: &'a str,
+    similarity: f64,
+    #[serde(flatten)]
+    entry: &'a zhterm::export::entry::Entry,
+}
+
+impl<'a> From<&'a Hit> for JsonHit<'a> {
+    fn from(hit: &'a Hit) -> Self {
+        JsonHit { kind: hit.kind, matched: &hit.matched, similarity: hit.similarity, entry: &hit.entry }
+    }
+}
+
+/// ANSI styling when writing to a terminal, plain text otherwise.
+#[derive(Clone, Copy)]
+struct Paint(bool);
+
+impl Paint {
+    fn style(self, code: &str, text: &str) -> String {
+        if self.0 {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+    fn bold(self, text: &str) -> String {
+        self.style("1", text)
+    }
+    fn green(self, text: &str) -> String {
+        self.style("32", text)
+    }
+    fn dim(self, text: &str) -> String {
+        self.style("2", text)
+    }
+}
+
+fn write_text(out: &mut impl Write, hit: &Hit, paint: Paint) -> std::io::Result<()> {
+    let e = &hit.entry;
+    let english: Vec<&str> = e.en.iter().map(|t| t.term.as_str()).collect();
     let english = if english.is_empty() { "(no English equivalent found)".to_string() } else { english.join(" | ") };
-    writeln!(out, "{}  →  {}", c.zh.text, english)?;
-    let score = c.zh.scores.map(|s| format!("{:.2}", s.total)).unwrap_or_else(|| "-".into());
-    writeln!(
-        out,
-        "  c{}  {}  score {}  frequency {} in {} documents  ({} match on {:?})",
-        c.id,
-        c.zh.status.as_str(),
+    writeln!(out, "{}  →  {}", paint.bold(&e.zh), paint.green(&english))?;
+    let score = e.score.map(|s| format!("{s:.2}")).unwrap_or_else(|| "-".into());
+    let kind = format!("{:?}", hit.kind).to_lowercase();
+    let meta = format!(
+        "{}  {}  {}  score {}  frequency {} in {} documents  ({kind} match on {:?})",
+        e.pinyin,
+        e.concept_id,
+        e.status.as_str(),
         score,
-        c.zh.frequency,
-        c.zh.documents,
-        format!("{:?}", hit.kind).to_lowercase(),
+        e.frequency,
+        e.documents,
         hit.matched
-    )?;
-    let list = |terms: &[&zhterm::graph::Term]| terms.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(", ");
-    let variants: Vec<_> = c.zh_variants.iter().chain(&c.short_form_entries).copied().collect();
-    if !variants.is_empty() {
-        writeln!(out, "  short forms: {}", list(&variants))?;
+    );
+    writeln!(out, "  {}", paint.dim(&meta))?;
+    let short_forms: Vec<&str> = e.zh_variants.iter().chain(&e.short_form_entries).map(String::as_str).collect();
+    for (label, terms) in [
+        ("short forms", short_forms),
+        ("contains", e.contains.iter().map(String::as_str).collect()),
+        ("part of", e.contained_in.iter().map(String::as_str).collect()),
+    ] {
+        if !terms.is_empty() {
+            writeln!(out, "  {}: {}", label, terms.join(", "))?;
+        }
     }
-    if !c.contains.is_empty() {
-        writeln!(out, "  contains: {}", list(&c.contains))?;
-    }
-    if !c.contained_in.is_empty() {
-        writeln!(out, "  part of: {}", list(&c.contained_in))?;
-    }
-    if let Some(context) = c.zh.contexts.first() {
+    if let Some(context) = e.contexts.iter().find(|c| c.en.is_some()).or(e.contexts.first()) {
         writeln!(out, "  zh: {}", context.zh)?;
         if let Some(en) = &context.en {
             writeln!(out, "  en: {en}")?;
         }
-        writeln!(out, "  source: {}", context.source)?;
+        writeln!(out, "  {}", paint.dim(&format!("source: {}", context.source)))?;
     }
     Ok(())
-}
-
-fn to_json(hit: &Hit<'_>) -> serde_json::Value {
-    let c = &hit.concept;
-    let texts = |terms: &[&zhterm::graph::Term]| terms.iter().map(|t| t.text.clone()).collect::<Vec<_>>();
-    serde_json::json!({
-        "concept_id": format!("c{}", c.id),
-        "match": hit.kind,
-        "matched": hit.matched,
-        "similarity": hit.similarity,
-        "zh": c.zh.text,
-        "en": c.en.iter().map(|(t, tr)| serde_json::json!({"term": t.text, "translation": tr})).collect::<Vec<_>>(),
-        "status": c.zh.status,
-        "score": c.zh.scores.map(|s| s.total),
-        "frequency": c.zh.frequency,
-        "documents": c.zh.documents,
-        "zh_variants": texts(&c.zh_variants),
-        "short_form_entries": texts(&c.short_form_entries),
-        "contains": texts(&c.contains),
-        "contained_in": texts(&c.contained_in),
-        "contexts": c.zh.contexts,
-    })
 }

@@ -24,7 +24,7 @@ pub struct Cli {
 enum Command {
     /// Build the glossary from a corpus and write it into a glossary folder.
     Build(build::Args),
-    /// Look a term up (Chinese or English) in a glossary.
+    /// Look a term up (Chinese, English or pinyin) in a glossary.
     Lookup(lookup::Args),
     /// Export the glossary in another format.
     Export(export::Args),

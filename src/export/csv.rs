@@ -44,17 +44,23 @@ pub const CANDIDATE_HEADER: &[&str] = &[
     "short_forms",
 ];
 
-const BOM: &[u8] = "\u{feff}".as_bytes();
+pub const BOM: &[u8] = "\u{feff}".as_bytes();
 
 fn writer() -> csv::Writer<Vec<u8>> {
-    csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(BOM.to_vec())
+    delimited(b',')
 }
 
-fn finish(writer: csv::Writer<Vec<u8>>) -> Result<Vec<u8>> {
+/// A BOM-first, `\n`-terminated writer; fields holding the delimiter, quotes or line breaks
+/// are quoted (RFC 4180).
+pub(super) fn delimited(delimiter: u8) -> csv::Writer<Vec<u8>> {
+    csv::WriterBuilder::new().delimiter(delimiter).terminator(csv::Terminator::Any(b'\n')).from_writer(BOM.to_vec())
+}
+
+pub(super) fn finish(writer: csv::Writer<Vec<u8>>) -> Result<Vec<u8>> {
     writer.into_inner().map_err(|e| Error::Invalid(format!("writing CSV: {e}")))
 }
 
-fn csv_error(e: csv::Error) -> Error {
+pub(super) fn csv_error(e: csv::Error) -> Error {
     Error::Invalid(format!("writing CSV: {e}"))
 }
 

@@ -1,0 +1,192 @@
+//! Glossary files shaped for the import dialogs of CAT tools (README: "Importing into CAT
+//! tools" gives the steps). Every profile keeps the concept id and the review status, so a
+//! reviewed file can be matched back to the graph.
+//!
+//! # Formats
+//! - memoQ: tab-separated, UTF-8 with BOM; header `Chinese (PRC)`, `English` (all English
+//!   equivalents, `;`-separated: memoQ's "split alternatives" character), `Chinese (PRC)_Example`,
+//!   `English_Example`, `Entry_Note`, `Concept_ID`, `Status`.
+//! - Trados (Glossary Converter → MultiTerm): CSV with BOM; `Chinese,English` language
+//!   columns, then descriptive fields `English variants,Status,Context,Source,Note,Concept ID`.
+//! - Crowdin: CSV with BOM; `term_zh-CN,description_zh-CN,partOfSpeech_zh-CN,term_en,
+//!   description_en,concept_id`.
+//! - OmegaT: `.utf8` glossary, tab-separated, no header, no quoting: source, target, comment;
+//!   one line per Chinese form and English equivalent.
+//!
+//! In every profile, tabs and line breaks inside fields become spaces (the generic CSV keeps
+//! them, quoted).
+
+use super::csv::{csv_error, delimited, finish, score};
+use crate::error::Result;
+use crate::graph::{Concept, TermGraph};
+
+fn english<'a>(concept: &Concept<'a>, skip: usize) -> Vec<&'a str> {
+    concept.en.iter().skip(skip).map(|(t, _)| t.text.as_str()).collect()
+}
+
+fn context_zh<'a>(concept: &Concept<'a>) -> &'a str {
+    concept.zh.contexts.first().map_or("", |c| c.zh.as_str())
+}
+
+fn context_en<'a>(concept: &Concept<'a>) -> &'a str {
+    concept.zh.contexts.first().and_then(|c| c.en.as_deref()).unwrap_or("")
+}
+
+fn source<'a>(concept: &Concept<'a>) -> &'a str {
+    concept.zh.contexts.first().map_or("", |c| c.source.as_str())
+}
+
+/// The evidence in one line: status, score, frequency, short forms.
+fn summary(concept: &Concept<'_>) -> String {
+    let zh = concept.zh;
+    let mut parts = vec![format!("zhterm {}", zh.status.as_str())];
+    if let Some(s) = zh.scores {
+        parts.push(format!("score {}", score(s.total)));
+    }
+    parts.push(format!("frequency {}", zh.frequency));
+    let short: Vec<&str> =
+        concept.zh_variants.iter().chain(&concept.short_form_entries).map(|t| t.text.as_str()).collect();
+    if !short.is_empty() {
+        parts.push(format!("short forms {}", short.join(", ")));
+    }
+    if let Some(note) = &zh.note {
+        parts.push(note.clone());
+    }
+    parts.join("; ")
+}
+
+pub const MEMOQ_HEADER: &[&str] =
+    &["Chinese (PRC)", "English", "Chinese (PRC)_Example", "English_Example", "Entry_Note", "Concept_ID", "Status"];
+
+pub fn memoq(graph: &TermGraph) -> Result<Vec<u8>> {
+    let mut w = delimited(b'\t');
+    w.write_record(MEMOQ_HEADER).map_err(csv_error)?;
+    for c in graph.concepts() {
+        w.write_record(
+            [
+                c.zh.text.as_str(),
+                &english(&c, 0).join(";"),
+                context_zh(&c),
+                context_en(&c),
+                &summary(&c),
+                &format!("c{}", c.id),
+                c.zh.status.as_str(),
+            ]
+            .map(flat),
+        )
+        .map_err(csv_error)?;
+    }
+    finish(w)
+}
+
+pub const TRADOS_HEADER: &[&str] =
+    &["Chinese", "English", "English variants", "Status", "Context", "Source", "Note", "Concept ID"];
+
+pub fn trados(graph: &TermGraph) -> Result<Vec<u8>> {
+    let mut w = delimited(b',');
+    w.write_record(TRADOS_HEADER).map_err(csv_error)?;
+    for c in graph.concepts() {
+        w.write_record(
+            [
+                c.zh.text.as_str(),
+                english(&c, 0).first().copied().unwrap_or(""),
+                &english(&c, 1).join("; "),
+                c.zh.status.as_str(),
+                context_zh(&c),
+                source(&c),
+                &summary(&c),
+                &format!("c{}", c.id),
+            ]
+            .map(flat),
+        )
+        .map_err(csv_error)?;
+    }
+    finish(w)
+}
+
+pub const CROWDIN_HEADER: &[&str] =
+    &["term_zh-CN", "description_zh-CN", "partOfSpeech_zh-CN", "term_en", "description_en", "concept_id"];
+
+pub fn crowdin(graph: &TermGraph) -> Result<Vec<u8>> {
+    let mut w = delimited(b',');
+    w.write_record(CROWDIN_HEADER).map_err(csv_error)?;
+    for c in graph.concepts() {
+        let mut description = summary(&c);
+        if !context_zh(&c).is_empty() {
+            description = format!("{description}. Context: {}", context_zh(&c));
+        }
+        let others = english(&c, 1);
+        let description_en = if others.is_empty() { String::new() } else { format!("Also: {}", others.join("; ")) };
+        w.write_record(
+            [
+                c.zh.text.as_str(),
+                &description,
+                "noun",
+                english(&c, 0).first().copied().unwrap_or(""),
+                &description_en,
+                &format!("c{}", c.id),
+            ]
+            .map(flat),
+        )
+        .map_err(csv_error)?;
+    }
+    finish(w)
+}
+
+/// Tabs and line breaks become spaces: OmegaT splits on them and cannot escape them, and the
+/// CAT import dialogs that can read quoted line breaks show them as one line anyway.
+fn flat(text: &str) -> String {
+    text.split(['\t', '\n', '\r']).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+pub fn omegat(graph: &TermGraph) -> String {
+    let mut out = String::new();
+    for c in graph.concepts() {
+        let comment = flat(&format!("c{} {}", c.id, summary(&c)));
+        let sources = std::iter::once(c.zh).chain(c.zh_variants.iter().copied());
+        for zh in sources {
+            for en in english(&c, 0) {
+                out.push_str(&format!("{}\t{}\t{comment}\n", flat(&zh.text), flat(en)));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::{Lang, Relation, Term, TermKind, Translation};
+
+    fn graph() -> TermGraph {
+        let mut g = TermGraph::default();
+        let zh = g.add_term(Term {
+            rank: Some(1),
+            note: Some("a\tb\nc".into()),
+            ..Term::new("光伏\t组件", Lang::Zh, TermKind::Term)
+        });
+        let en = g.add_term(Term::new("PV\nmodule", Lang::En, TermKind::Term));
+        let t = Translation { score: 0.7, cooccurrences: 2, dice: 0.7, dictionary: 1.0, method: "alignment".into() };
+        g.relate(zh, en, Relation::Translation(t));
+        g
+    }
+
+    #[test]
+    fn omegat_lines_have_exactly_three_fields() {
+        let text = omegat(&graph());
+        assert_eq!(text.lines().count(), 1, "{text:?}");
+        let fields: Vec<&str> = text.trim_end().split('\t').collect();
+        assert_eq!(fields[..2], ["光伏 组件", "PV module"]);
+        assert_eq!(fields.len(), 3);
+        assert!(fields[2].starts_with("c1 zhterm candidate") && fields[2].ends_with("a b c"), "{}", fields[2]);
+    }
+
+    #[test]
+    fn memoq_is_tab_separated_with_language_headers() {
+        let bytes = memoq(&graph()).unwrap();
+        let mut reader = csv::ReaderBuilder::new().delimiter(b'\t').from_reader(&bytes[3..]);
+        assert_eq!(reader.headers().unwrap(), MEMOQ_HEADER);
+        let row = reader.records().next().unwrap().unwrap();
+        assert_eq!((&row[0], &row[1], &row[5]), ("光伏 组件", "PV module", "c1"));
+    }
+}

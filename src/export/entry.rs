@@ -1,0 +1,104 @@
+//! The glossary entry as one self-contained record: what `export --format json` writes, what
+//! the look-up index stores and what `lookup --json` prints.
+//!
+//! # Format
+//! A JSON array of objects: `concept_id` (`c1`…, the TBX id), `status`, `zh`, `pinyin` (tone
+//! marks, a space between syllables), `score`, `frequency`, `documents`, `en` (preferred first:
+//! `term`, `kind`, `status`, and the `translation` evidence when the pair was aligned),
+//! `zh_variants`, `short_form_entries`, `contains`, `contained_in`, `contexts`
+//! (`source`, `zh`, `en`), `note`.
+
+use crate::error::{Error, Result};
+use crate::graph::{Concept, Context, Status, Term, TermGraph, TermKind, Translation};
+use crate::lookup::keys::pinyin;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    pub concept_id: String,
+    pub status: Status,
+    pub zh: String,
+    pub pinyin: String,
+    pub score: Option<f64>,
+    pub frequency: usize,
+    pub documents: usize,
+    pub en: Vec<English>,
+    pub zh_variants: Vec<String>,
+    pub short_form_entries: Vec<String>,
+    pub contains: Vec<String>,
+    pub contained_in: Vec<String>,
+    pub contexts: Vec<Context>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct English {
+    pub term: String,
+    pub kind: TermKind,
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translation: Option<Translation>,
+}
+
+impl Entry {
+    pub fn new(concept: &Concept<'_>) -> Self {
+        let texts = |terms: &[&Term]| terms.iter().map(|t| t.text.clone()).collect::<Vec<_>>();
+        let zh = concept.zh;
+        Entry {
+            concept_id: format!("c{}", concept.id),
+            status: zh.status,
+            zh: zh.text.clone(),
+            pinyin: pinyin(&zh.text, true),
+            score: zh.scores.map(|s| s.total),
+            frequency: zh.frequency,
+            documents: zh.documents,
+            en: concept
+                .en
+                .iter()
+                .map(|(t, translation)| English {
+                    term: t.text.clone(),
+                    kind: t.kind,
+                    status: t.status,
+                    translation: translation.cloned(),
+                })
+                .collect(),
+            zh_variants: texts(&concept.zh_variants),
+            short_form_entries: texts(&concept.short_form_entries),
+            contains: texts(&concept.contains),
+            contained_in: texts(&concept.contained_in),
+            contexts: zh.contexts.clone(),
+            note: zh.note.clone(),
+        }
+    }
+}
+
+pub fn entries(graph: &TermGraph) -> Vec<Entry> {
+    graph.concepts().iter().map(Entry::new).collect()
+}
+
+pub fn json(graph: &TermGraph) -> Result<Vec<u8>> {
+    let mut bytes =
+        serde_json::to_vec_pretty(&entries(graph)).map_err(|e| Error::Invalid(format!("writing JSON: {e}")))?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::{Lang, Relation};
+
+    #[test]
+    fn json_reads_back_into_the_same_entries() {
+        let mut g = TermGraph::default();
+        let zh = g.add_term(Term { rank: Some(1), ..Term::new("风力发电机", Lang::Zh, TermKind::Term) });
+        let en = g.add_term(Term::new("wind turbine", Lang::En, TermKind::Term));
+        let t = Translation { score: 0.7, cooccurrences: 2, dice: 0.7, dictionary: 1.0, method: "alignment".into() };
+        g.relate(zh, en, Relation::Translation(t));
+        let back: Vec<Entry> = serde_json::from_slice(&json(&g).unwrap()).unwrap();
+        assert_eq!(back, entries(&g));
+        assert_eq!(back[0].pinyin, "fēng lì fā diàn jī");
+        assert_eq!(back[0].en[0].term, "wind turbine");
+    }
+}
