@@ -98,7 +98,9 @@ pub fn mine(docs: &[Document], segmenter: &mut Segmenter, lexicon: &Lexicon) -> 
             segmenter.add_word(word, "nz");
             table.entry(word.clone()).or_default().cues.insert(CueKind::Discovered);
         }
-        let changed = |sentence: &str| found.iter().any(|w| sentence.contains(w.as_str()));
+        // One automaton over all new words: a sentence is segmented again only if it holds one.
+        let new_words = aho_corasick::AhoCorasick::new(&found).expect("plain words build an automaton");
+        let changed = |sentence: &str| new_words.is_match(sentence);
         for (old, new) in tokens.iter_mut().zip(tokenize(docs, &sentences, segmenter, lexicon, changed)) {
             if let Some(new) = new {
                 *old = new;
@@ -182,20 +184,47 @@ fn is_deictic(text: &str, segmenter: &Segmenter) -> bool {
 }
 
 /// Tokens of every sentence for which `wanted(sentence)` holds (None for the others), made
-/// ready for the run rules ([`runs::prepare`]).
+/// ready for the run rules ([`runs::prepare`]). Each distinct clause text is segmented once,
+/// on all cores; a repeated clause (translation memories are full of them) gets the tokens of
+/// its first occurrence moved to its own offset.
 fn tokenize(
     docs: &[Document],
     sentences: &[Sentence],
     segmenter: &Segmenter,
     lexicon: &Lexicon,
-    wanted: impl Fn(&str) -> bool,
+    wanted: impl Fn(&str) -> bool + Sync,
 ) -> Vec<Option<Vec<Token>>> {
+    use rayon::prelude::*;
+    let text_of = |s: &Sentence| &docs[s.doc].zh[s.span.clone()];
+    let mut first_of: HashMap<&str, usize> = HashMap::new();
+    let mut distinct: Vec<&Sentence> = Vec::new();
+    let slot: Vec<Option<usize>> = sentences
+        .iter()
+        .map(|s| {
+            let line = text_of(s);
+            wanted(line).then(|| {
+                *first_of.entry(line).or_insert_with(|| {
+                    distinct.push(s);
+                    distinct.len() - 1
+                })
+            })
+        })
+        .collect();
+    let segmented: Vec<Vec<Token>> = distinct
+        .par_iter()
+        .map(|s| runs::prepare(&docs[s.doc].zh, segmenter.tokens(text_of(s), s.span.start), segmenter, lexicon))
+        .collect();
     sentences
         .iter()
-        .map(|Sentence { doc, span, .. }| {
-            let text = &docs[*doc].zh;
-            let line = &text[span.clone()];
-            wanted(line).then(|| runs::prepare(text, segmenter.tokens(line, span.start), segmenter, lexicon))
+        .zip(slot)
+        .map(|(sentence, slot)| {
+            let index = slot?;
+            let origin = distinct[index].span.start;
+            let shift = |t: &Token| Token {
+                span: t.span.start - origin + sentence.span.start..t.span.end - origin + sentence.span.start,
+                pos: t.pos,
+            };
+            Some(segmented[index].iter().map(shift).collect())
         })
         .collect()
 }
@@ -265,19 +294,27 @@ fn link_short_forms(text: &str, line: &Span, found: &[Run], segmenter: &Segmente
 }
 
 /// Cued terms that no token run produced (titles with 的 inside, abbreviations, quoted
-/// expressions starting with a numeral) get their occurrences by string search.
+/// expressions starting with a numeral) get their occurrences by string search: one pass of
+/// an automaton over all sentences, however many such terms there are.
 fn count_cued_occurrences(docs: &[Document], sentences: &[Sentence], table: &mut HashMap<String, Tally>) {
-    for (term, tally) in table.iter_mut() {
-        if tally.cues.is_empty() || !tally.occurrences.is_empty() {
-            continue;
-        }
-        for &Sentence { doc, ref span, repeat } in sentences {
-            let line = &docs[doc].zh[span.clone()];
-            for (at, _) in line.match_indices(term.as_str()) {
-                let start = span.start + at;
-                tally.occurrences.push(Occurrence { doc, span: start..start + term.len() });
-                tally.counted += usize::from(!repeat);
-            }
+    let mut missing: Vec<&String> = table
+        .iter()
+        .filter(|(_, tally)| !tally.cues.is_empty() && tally.occurrences.is_empty())
+        .map(|(t, _)| t)
+        .collect();
+    if missing.is_empty() {
+        return;
+    }
+    missing.sort();
+    let terms: Vec<String> = missing.into_iter().cloned().collect();
+    let automaton = aho_corasick::AhoCorasick::new(&terms).expect("plain strings build an automaton");
+    for &Sentence { doc, ref span, repeat } in sentences {
+        let line = &docs[doc].zh[span.clone()];
+        for found in automaton.find_overlapping_iter(line) {
+            let tally = table.get_mut(&terms[found.pattern().as_usize()]).expect("every pattern is in the table");
+            let start = span.start + found.start();
+            tally.occurrences.push(Occurrence { doc, span: start..span.start + found.end() });
+            tally.counted += usize::from(!repeat);
         }
     }
 }
