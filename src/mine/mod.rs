@@ -11,6 +11,7 @@ pub mod furniture;
 pub mod neighbours;
 pub mod runs;
 pub mod score;
+mod segmented;
 
 use crate::corpus::{is_han, Document, Span};
 use crate::lexicon::Lexicon;
@@ -19,6 +20,7 @@ pub use cues::CueKind;
 use neighbours::WordContexts;
 use runs::Run;
 pub use score::Scores;
+use segmented::Segmented;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Quoted expressions up to this length are taught to the segmenter as words.
@@ -84,13 +86,13 @@ pub fn mine(docs: &[Document], segmenter: &mut Segmenter, lexicon: &Lexicon) -> 
     let sentences = body_sentences(docs);
     let mut table: HashMap<String, Tally> = HashMap::new();
     teach_cued_words(docs, &sentences, segmenter, &mut table);
-    let mut tokens: Vec<Vec<Token>> =
-        tokenize(docs, &sentences, segmenter, lexicon, |_| true).into_iter().map(Option::unwrap_or_default).collect();
-    let distinct = |tokens: &[Vec<Token>]| -> Vec<(usize, Vec<Token>)> {
-        sentences.iter().zip(tokens).filter(|(s, _)| !s.repeat).map(|(s, t)| (s.doc, t.clone())).collect()
+    let mut segmented = Segmented::new(docs, &sentences, segmenter, lexicon);
+    let counted_tokens = |segmented: &Segmented| -> Vec<(usize, Vec<Token>)> {
+        let counted = sentences.iter().enumerate().filter(|(_, s)| !s.repeat);
+        counted.map(|(i, s)| (s.doc, segmented.tokens(i, s))).collect()
     };
     let found = {
-        let counted = distinct(&tokens);
+        let counted = counted_tokens(&segmented);
         discover::new_words(docs, &counted, &WordContexts::new(docs, &counted), segmenter, lexicon)
     };
     if !found.is_empty() {
@@ -98,20 +100,17 @@ pub fn mine(docs: &[Document], segmenter: &mut Segmenter, lexicon: &Lexicon) -> 
             segmenter.add_word(word, "nz");
             table.entry(word.clone()).or_default().cues.insert(CueKind::Discovered);
         }
-        // One automaton over all new words: a sentence is segmented again only if it holds one.
+        // One automaton over all new words: a clause is segmented again only if it holds one.
         let new_words = aho_corasick::AhoCorasick::new(&found).expect("plain words build an automaton");
-        let changed = |sentence: &str| new_words.is_match(sentence);
-        for (old, new) in tokens.iter_mut().zip(tokenize(docs, &sentences, segmenter, lexicon, changed)) {
-            if let Some(new) = new {
-                *old = new;
-            }
-        }
+        segmented.resegment(docs, &sentences, segmenter, lexicon, |clause| new_words.is_match(clause));
     }
-    let counted = distinct(&tokens);
+    let counted = counted_tokens(&segmented);
     let contexts = WordContexts::new(docs, &counted);
     let total_tokens = counted.iter().map(|(_, t)| t.len()).sum::<usize>();
-    for (sentence, line) in sentences.iter().zip(&tokens) {
+    drop(counted);
+    for (index, sentence) in sentences.iter().enumerate() {
         let (doc, text) = (sentence.doc, &docs[sentence.doc].zh);
+        let line = &segmented.tokens(index, sentence);
         let found = runs::token_runs(text, line, lexicon);
         for run in &found {
             let tally = table.entry(text[run.span.clone()].to_string()).or_default();
@@ -183,54 +182,8 @@ fn is_deictic(text: &str, segmenter: &Segmenter) -> bool {
     segmenter.tokens(text, 0).first().is_some_and(|t| t.pos == Pos::Pronoun) || text.starts_with('此')
 }
 
-/// Tokens of every sentence for which `wanted(sentence)` holds (None for the others), made
-/// ready for the run rules ([`runs::prepare`]). Each distinct clause text is segmented once,
-/// on all cores; a repeated clause (translation memories are full of them) gets the tokens of
-/// its first occurrence moved to its own offset.
-fn tokenize(
-    docs: &[Document],
-    sentences: &[Sentence],
-    segmenter: &Segmenter,
-    lexicon: &Lexicon,
-    wanted: impl Fn(&str) -> bool + Sync,
-) -> Vec<Option<Vec<Token>>> {
-    use rayon::prelude::*;
-    let text_of = |s: &Sentence| &docs[s.doc].zh[s.span.clone()];
-    let mut first_of: HashMap<&str, usize> = HashMap::new();
-    let mut distinct: Vec<&Sentence> = Vec::new();
-    let slot: Vec<Option<usize>> = sentences
-        .iter()
-        .map(|s| {
-            let line = text_of(s);
-            wanted(line).then(|| {
-                *first_of.entry(line).or_insert_with(|| {
-                    distinct.push(s);
-                    distinct.len() - 1
-                })
-            })
-        })
-        .collect();
-    let segmented: Vec<Vec<Token>> = distinct
-        .par_iter()
-        .map(|s| runs::prepare(&docs[s.doc].zh, segmenter.tokens(text_of(s), s.span.start), segmenter, lexicon))
-        .collect();
-    sentences
-        .iter()
-        .zip(slot)
-        .map(|(sentence, slot)| {
-            let index = slot?;
-            let origin = distinct[index].span.start;
-            let shift = |t: &Token| Token {
-                span: t.span.start - origin + sentence.span.start..t.span.end - origin + sentence.span.start,
-                pos: t.pos,
-            };
-            Some(segmented[index].iter().map(shift).collect())
-        })
-        .collect()
-}
-
 /// A clause of running text (see [`clause_spans`]).
-struct Sentence {
+pub(crate) struct Sentence {
     doc: usize,
     span: Span,
     /// The same clause (white space aside) came earlier in the corpus: a speech republished
