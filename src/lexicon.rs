@@ -3,7 +3,7 @@
 //! mining and as lexical anchors and composition evidence when aligning.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::RwLock;
 
 /// English function words: never the first or last word of an English term, never evidence.
 pub const ENGLISH_FUNCTION_WORDS: &[&str] = &[
@@ -141,7 +141,7 @@ pub fn is_english_function_word(word: &str) -> bool {
 /// split and lower-cased once per word here).
 #[derive(Default)]
 pub struct Lexicon {
-    cache: Mutex<HashMap<String, std::sync::Arc<Entry>>>,
+    cache: RwLock<HashMap<String, std::sync::Arc<Entry>>>,
 }
 
 /// What CC-CEDICT says of one simplified-Chinese word.
@@ -177,7 +177,7 @@ impl Lexicon {
 
     /// The CC-CEDICT entry of `word` (empty when the word is not listed).
     pub fn entry(&self, word: &str) -> std::sync::Arc<Entry> {
-        if let Some(entry) = self.cache.lock().ok().and_then(|c| c.get(word).cloned()) {
+        if let Some(entry) = self.cache.read().ok().and_then(|c| c.get(word).cloned()) {
             return entry;
         }
         let mut senses = Vec::new();
@@ -196,7 +196,7 @@ impl Lexicon {
             }
         }
         let entry = std::sync::Arc::new(Entry { senses });
-        if let Ok(mut cache) = self.cache.lock() {
+        if let Ok(mut cache) = self.cache.write() {
             cache.insert(word.to_string(), entry.clone());
         }
         entry

@@ -18,6 +18,7 @@
 //! The library never prints and never exits; errors are [`Error`] values.
 
 pub mod align;
+pub mod bench;
 pub mod corpus;
 pub mod curate;
 pub mod error;

@@ -29,6 +29,8 @@ pub struct Build {
     /// Every candidate, best first (the glossary holds the best of them).
     pub candidates: Vec<Candidate>,
     pub pairs: Vec<SentencePair>,
+    /// Wall time of each stage, in order.
+    pub stages: Vec<(&'static str, std::time::Duration)>,
 }
 
 pub fn build(docs: &[Document], options: &BuildOptions) -> Build {
@@ -39,14 +41,18 @@ pub fn build(docs: &[Document], options: &BuildOptions) -> Build {
 /// (see [`rebuild`]): rejected terms stay out, approved and manual entries stay as
 /// the reviewer left them, approved pairs anchor the term translation.
 pub fn build_with_previous(docs: &[Document], options: &BuildOptions, previous: Option<&TermGraph>) -> Build {
+    let mut clock = Stopwatch::start();
     let lexicon = Lexicon::new();
     let mut segmenter = Segmenter::new();
+    clock.lap("load dictionaries");
     let mut candidates = mine::mine(docs, &mut segmenter, &lexicon);
     if let Some(previous) = previous {
         let rejected = rebuild::rejected_terms(previous);
         candidates.retain(|c| !rejected.contains(c.term.as_str()));
     }
+    clock.lap("mine");
     let pairs = align::sentence_pairs(docs);
+    clock.lap("align sentences");
     let selected: Vec<Candidate> = candidates
         .iter()
         .filter(|c| c.scores.total > 0.0 && (c.frequency >= 2 || !c.cues.is_empty()))
@@ -57,11 +63,30 @@ pub fn build_with_previous(docs: &[Document], options: &BuildOptions, previous: 
     if let Some(previous) = previous {
         rebuild::anchor_translations(previous, &selected, docs, &pairs, &mut equivalents);
     }
+    clock.lap("translate terms");
     let mut graph = term_graph(docs, &candidates, &selected, &equivalents, &pairs);
     if let Some(previous) = previous {
         rebuild::carry_over(previous, &mut graph);
     }
-    Build { graph, candidates, pairs }
+    clock.lap("build graph");
+    Build { graph, candidates, pairs, stages: clock.stages }
+}
+
+/// Wall time of each stage of a build, for `build --stats` and the scale benchmark.
+struct Stopwatch {
+    stages: Vec<(&'static str, std::time::Duration)>,
+    since: std::time::Instant,
+}
+
+impl Stopwatch {
+    fn start() -> Self {
+        Stopwatch { stages: Vec::new(), since: std::time::Instant::now() }
+    }
+
+    fn lap(&mut self, stage: &'static str) {
+        self.stages.push((stage, self.since.elapsed()));
+        self.since = std::time::Instant::now();
+    }
 }
 
 fn term_graph(

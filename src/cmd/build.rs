@@ -22,12 +22,23 @@ pub struct Args {
     /// Print nothing but errors.
     #[arg(short, long)]
     quiet: bool,
+    /// Print stage times and peak memory as JSON on standard output.
+    #[arg(long)]
+    stats: bool,
+    /// Worker threads (default: all cores).
+    #[arg(short, long)]
+    jobs: Option<usize>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let inputs = if args.inputs.is_empty() { vec![PathBuf::from("glossary/corpus")] } else { args.inputs };
+    if let Some(jobs) = args.jobs {
+        // Only fails if a pool already exists, which `build` never makes before this point.
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(jobs.max(1)).build_global();
+    }
     let started = std::time::Instant::now();
     let docs = corpus::load(&inputs, args.kind.map(Into::into))?;
+    let read = started.elapsed();
     let options = pipeline::BuildOptions { max_terms: args.max_terms };
     let dir = &args.output;
     // A glossary folder that already holds a graph may hold a reviewer's decisions: the
@@ -46,6 +57,19 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     write(store::GRAPH_FILE, store::to_json(&build.graph).as_bytes())?;
     // After the graph: the index is stamped with the graph file it indexes.
     lookup::index::write(dir, &build.graph).with_context(|| format!("indexing the glossary in {}", dir.display()))?;
+    if args.stats {
+        let mut stages: Vec<(&str, f64)> = vec![("read", read.as_secs_f64())];
+        stages.extend(build.stages.iter().map(|(name, time)| (*name, time.as_secs_f64())));
+        let stats = serde_json::json!({
+            "documents": docs.len(),
+            "pairs": build.pairs.len(),
+            "candidates": build.candidates.len(),
+            "seconds": started.elapsed().as_secs_f64(),
+            "stages": stages,
+            "peak_rss_bytes": zhterm::bench::peak_rss_bytes(),
+        });
+        writeln!(std::io::stdout(), "{stats}")?;
+    }
     if !args.quiet {
         let concepts = build.graph.concepts();
         let translated = concepts.iter().filter(|c| !c.en.is_empty()).count();

@@ -1,6 +1,7 @@
 //! Command-line interface: one module per command, each with its arguments and `run`.
 
 mod align;
+mod bench;
 mod build;
 mod candidates;
 mod eval;
@@ -37,6 +38,8 @@ enum Command {
     Align(align::Args),
     /// Score a glossary against gold term lists.
     Eval(eval::Args),
+    /// Measure build throughput and memory on synthetic translation memories.
+    Bench(bench::Args),
 }
 
 /// How a command ended when it did not fail.
@@ -55,6 +58,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Candidates(args) => candidates::run(args),
         Command::Align(args) => align::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Bench(args) => bench::run(args),
     }
 }
 

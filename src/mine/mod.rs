@@ -11,6 +11,7 @@ pub mod furniture;
 pub mod neighbours;
 pub mod runs;
 pub mod score;
+mod segmented;
 
 use crate::corpus::{is_han, Document, Span};
 use crate::lexicon::Lexicon;
@@ -19,6 +20,7 @@ pub use cues::CueKind;
 use neighbours::WordContexts;
 use runs::Run;
 pub use score::Scores;
+use segmented::Segmented;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Quoted expressions up to this length are taught to the segmenter as words.
@@ -84,13 +86,13 @@ pub fn mine(docs: &[Document], segmenter: &mut Segmenter, lexicon: &Lexicon) -> 
     let sentences = body_sentences(docs);
     let mut table: HashMap<String, Tally> = HashMap::new();
     teach_cued_words(docs, &sentences, segmenter, &mut table);
-    let mut tokens: Vec<Vec<Token>> =
-        tokenize(docs, &sentences, segmenter, lexicon, |_| true).into_iter().map(Option::unwrap_or_default).collect();
-    let distinct = |tokens: &[Vec<Token>]| -> Vec<(usize, Vec<Token>)> {
-        sentences.iter().zip(tokens).filter(|(s, _)| !s.repeat).map(|(s, t)| (s.doc, t.clone())).collect()
+    let mut segmented = Segmented::new(docs, &sentences, segmenter, lexicon);
+    let counted_tokens = |segmented: &Segmented| -> Vec<(usize, Vec<Token>)> {
+        let counted = sentences.iter().enumerate().filter(|(_, s)| !s.repeat);
+        counted.map(|(i, s)| (s.doc, segmented.tokens(i, s))).collect()
     };
     let found = {
-        let counted = distinct(&tokens);
+        let counted = counted_tokens(&segmented);
         discover::new_words(docs, &counted, &WordContexts::new(docs, &counted), segmenter, lexicon)
     };
     if !found.is_empty() {
@@ -98,18 +100,17 @@ pub fn mine(docs: &[Document], segmenter: &mut Segmenter, lexicon: &Lexicon) -> 
             segmenter.add_word(word, "nz");
             table.entry(word.clone()).or_default().cues.insert(CueKind::Discovered);
         }
-        let changed = |sentence: &str| found.iter().any(|w| sentence.contains(w.as_str()));
-        for (old, new) in tokens.iter_mut().zip(tokenize(docs, &sentences, segmenter, lexicon, changed)) {
-            if let Some(new) = new {
-                *old = new;
-            }
-        }
+        // One automaton over all new words: a clause is segmented again only if it holds one.
+        let new_words = aho_corasick::AhoCorasick::new(&found).expect("plain words build an automaton");
+        segmented.resegment(docs, &sentences, segmenter, lexicon, |clause| new_words.is_match(clause));
     }
-    let counted = distinct(&tokens);
+    let counted = counted_tokens(&segmented);
     let contexts = WordContexts::new(docs, &counted);
     let total_tokens = counted.iter().map(|(_, t)| t.len()).sum::<usize>();
-    for (sentence, line) in sentences.iter().zip(&tokens) {
+    drop(counted);
+    for (index, sentence) in sentences.iter().enumerate() {
         let (doc, text) = (sentence.doc, &docs[sentence.doc].zh);
+        let line = &segmented.tokens(index, sentence);
         let found = runs::token_runs(text, line, lexicon);
         for run in &found {
             let tally = table.entry(text[run.span.clone()].to_string()).or_default();
@@ -181,27 +182,8 @@ fn is_deictic(text: &str, segmenter: &Segmenter) -> bool {
     segmenter.tokens(text, 0).first().is_some_and(|t| t.pos == Pos::Pronoun) || text.starts_with('此')
 }
 
-/// Tokens of every sentence for which `wanted(sentence)` holds (None for the others), made
-/// ready for the run rules ([`runs::prepare`]).
-fn tokenize(
-    docs: &[Document],
-    sentences: &[Sentence],
-    segmenter: &Segmenter,
-    lexicon: &Lexicon,
-    wanted: impl Fn(&str) -> bool,
-) -> Vec<Option<Vec<Token>>> {
-    sentences
-        .iter()
-        .map(|Sentence { doc, span, .. }| {
-            let text = &docs[*doc].zh;
-            let line = &text[span.clone()];
-            wanted(line).then(|| runs::prepare(text, segmenter.tokens(line, span.start), segmenter, lexicon))
-        })
-        .collect()
-}
-
 /// A clause of running text (see [`clause_spans`]).
-struct Sentence {
+pub(crate) struct Sentence {
     doc: usize,
     span: Span,
     /// The same clause (white space aside) came earlier in the corpus: a speech republished
@@ -265,19 +247,27 @@ fn link_short_forms(text: &str, line: &Span, found: &[Run], segmenter: &Segmente
 }
 
 /// Cued terms that no token run produced (titles with 的 inside, abbreviations, quoted
-/// expressions starting with a numeral) get their occurrences by string search.
+/// expressions starting with a numeral) get their occurrences by string search: one pass of
+/// an automaton over all sentences, however many such terms there are.
 fn count_cued_occurrences(docs: &[Document], sentences: &[Sentence], table: &mut HashMap<String, Tally>) {
-    for (term, tally) in table.iter_mut() {
-        if tally.cues.is_empty() || !tally.occurrences.is_empty() {
-            continue;
-        }
-        for &Sentence { doc, ref span, repeat } in sentences {
-            let line = &docs[doc].zh[span.clone()];
-            for (at, _) in line.match_indices(term.as_str()) {
-                let start = span.start + at;
-                tally.occurrences.push(Occurrence { doc, span: start..start + term.len() });
-                tally.counted += usize::from(!repeat);
-            }
+    let mut missing: Vec<&String> = table
+        .iter()
+        .filter(|(_, tally)| !tally.cues.is_empty() && tally.occurrences.is_empty())
+        .map(|(t, _)| t)
+        .collect();
+    if missing.is_empty() {
+        return;
+    }
+    missing.sort();
+    let terms: Vec<String> = missing.into_iter().cloned().collect();
+    let automaton = aho_corasick::AhoCorasick::new(&terms).expect("plain strings build an automaton");
+    for &Sentence { doc, ref span, repeat } in sentences {
+        let line = &docs[doc].zh[span.clone()];
+        for found in automaton.find_overlapping_iter(line) {
+            let tally = table.get_mut(&terms[found.pattern().as_usize()]).expect("every pattern is in the table");
+            let start = span.start + found.start();
+            tally.occurrences.push(Occurrence { doc, span: start..span.start + found.end() });
+            tally.counted += usize::from(!repeat);
         }
     }
 }

@@ -1,0 +1,74 @@
+//! The words of every body clause, kept once per distinct clause text: a translation memory
+//! repeats most of its segments, and a repeated clause has the same words at another offset.
+
+use super::{runs, Sentence};
+use crate::corpus::{Document, Span};
+use crate::lexicon::Lexicon;
+use crate::segment::{Segmenter, Token};
+use rayon::prelude::*;
+use std::collections::HashMap;
+
+pub(super) struct Segmented {
+    /// Tokens of each distinct clause text, spans relative to the clause's start.
+    distinct: Vec<Vec<Token>>,
+    /// A clause with each distinct text, to segment it from.
+    representative: Vec<usize>,
+    /// For each clause, the index of its text in `distinct`.
+    slot: Vec<usize>,
+}
+
+impl Segmented {
+    /// Segments every distinct clause text once, on all cores.
+    pub fn new(docs: &[Document], sentences: &[Sentence], segmenter: &Segmenter, lexicon: &Lexicon) -> Self {
+        let mut first_of: HashMap<&str, usize> = HashMap::new();
+        let mut representative = Vec::new();
+        let slot = sentences
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                *first_of.entry(&docs[s.doc].zh[s.span.clone()]).or_insert_with(|| {
+                    representative.push(i);
+                    representative.len() - 1
+                })
+            })
+            .collect();
+        let distinct = representative.par_iter().map(|&i| segment(docs, &sentences[i], segmenter, lexicon)).collect();
+        Segmented { distinct, representative, slot }
+    }
+
+    /// Segments again, with what `segmenter` has learnt since, the clause texts for which
+    /// `changed` holds.
+    pub fn resegment(
+        &mut self,
+        docs: &[Document],
+        sentences: &[Sentence],
+        segmenter: &Segmenter,
+        lexicon: &Lexicon,
+        changed: impl Fn(&str) -> bool + Sync,
+    ) {
+        self.distinct.par_iter_mut().zip(&self.representative).for_each(|(tokens, &i)| {
+            let sentence = &sentences[i];
+            if changed(&docs[sentence.doc].zh[sentence.span.clone()]) {
+                *tokens = segment(docs, sentence, segmenter, lexicon);
+            }
+        });
+    }
+
+    /// The tokens of clause `index` (which is `sentence`), spans into its document.
+    pub fn tokens(&self, index: usize, sentence: &Sentence) -> Vec<Token> {
+        let at = sentence.span.start;
+        self.distinct[self.slot[index]].iter().map(|t| Token { span: shift(&t.span, at), pos: t.pos }).collect()
+    }
+}
+
+fn shift(span: &Span, by: usize) -> Span {
+    span.start + by..span.end + by
+}
+
+/// Tokens of one clause, prepared for the run rules, spans relative to the clause start.
+fn segment(docs: &[Document], sentence: &Sentence, segmenter: &Segmenter, lexicon: &Lexicon) -> Vec<Token> {
+    let text = &docs[sentence.doc].zh;
+    let start = sentence.span.start;
+    let tokens = runs::prepare(text, segmenter.tokens(&text[sentence.span.clone()], start), segmenter, lexicon);
+    tokens.into_iter().map(|t| Token { span: t.span.start - start..t.span.end - start, pos: t.pos }).collect()
+}
