@@ -113,7 +113,12 @@ pub fn mine(docs: &[Document], segmenter: &mut Segmenter, lexicon: &Lexicon) -> 
         let line = &segmented.tokens(index, sentence);
         let found = runs::token_runs(text, line, lexicon);
         for run in &found {
-            let tally = table.entry(text[run.span.clone()].to_string()).or_default();
+            // Look up by slice first: most occurrences are of terms already in the table.
+            let term = &text[run.span.clone()];
+            if !table.contains_key(term) {
+                table.insert(term.to_string(), Tally::default());
+            }
+            let tally = table.get_mut(term).expect("inserted above");
             if tally.words.is_empty() {
                 tally.words = line[run.tokens.clone()].iter().map(|t| text[t.span.clone()].to_string()).collect();
                 tally.tags = line[run.tokens.clone()].iter().map(|t| t.pos).collect();
