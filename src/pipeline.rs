@@ -179,8 +179,10 @@ fn contexts(
 
 /// The sentence of `doc.zh` that holds `span`.
 fn sentence_around(doc: &Document, span: &Span) -> Span {
+    // Blocks are in text order: a binary search, since a memory has a million of them.
+    let index = doc.zh_blocks.partition_point(|b| b.start <= span.start);
     let block =
-        doc.zh_blocks.iter().find(|b| b.start <= span.start && span.end <= b.end).cloned().unwrap_or(span.clone());
+        index.checked_sub(1).map(|i| doc.zh_blocks[i].clone()).filter(|b| span.end <= b.end).unwrap_or(span.clone());
     align::zh_sentences(&doc.zh, &block)
         .into_iter()
         .find(|s| s.start <= span.start && span.end <= s.end)
