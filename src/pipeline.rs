@@ -34,14 +34,14 @@ pub fn build(docs: &[Document], options: &BuildOptions) -> Build {
     let lexicon = Lexicon::new();
     let mut segmenter = Segmenter::new();
     let candidates = mine::mine(docs, &mut segmenter, &lexicon);
-    let pairs = align::sentence_pairs(docs);
+    let pairs = align::sentence_pairs(docs, &segmenter, &lexicon);
     let selected: Vec<Candidate> = candidates
         .iter()
         .filter(|c| c.scores.total > 0.0 && (c.frequency >= 2 || !c.cues.is_empty()))
         .take(options.max_terms)
         .cloned()
         .collect();
-    let equivalents = terms::translate(&selected, docs, &pairs, &segmenter, &lexicon);
+    let equivalents = terms::translate(&selected, docs, &pairs, &lexicon);
     let graph = term_graph(docs, &candidates, &selected, &equivalents, &pairs);
     Build { graph, candidates, pairs }
 }
@@ -82,7 +82,17 @@ fn term_graph(
                 dictionary: e.dictionary,
                 method: "alignment".into(),
             };
-            graph.relate(node, en, Relation::Translation(translation));
+            graph.relate(node, en, Relation::Translation(translation.clone()));
+            // Other spellings (fast track / fast tracks) join the concept after the preferred one.
+            for variant in &e.variants {
+                let variant_node = graph.find_or_add(variant, Lang::En, TermKind::Term);
+                let weaker = Translation { score: e.score * 0.99, ..translation.clone() };
+                graph.relate(node, variant_node, Relation::Translation(weaker));
+            }
+            if let Some(short) = &e.abbreviation {
+                let short_node = graph.find_or_add(short, Lang::En, TermKind::Abbreviation);
+                graph.relate(node, short_node, Relation::Abbreviation);
+            }
         }
         for short in &c.short_forms {
             let lang = if short.chars().any(crate::corpus::is_han) { Lang::Zh } else { Lang::En };
