@@ -7,6 +7,7 @@
 
 mod anchor;
 pub mod english;
+pub mod evaluate;
 pub mod features;
 pub mod numbers;
 pub mod sentence;

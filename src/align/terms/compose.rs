@@ -5,7 +5,10 @@
 
 use crate::align::english;
 use crate::lexicon::{is_english_function_word, Lexicon};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 
 /// Longest CC-CEDICT word looked up inside a term, in characters.
 const MAX_PART: usize = 6;
@@ -56,11 +59,17 @@ struct Part {
     suffixes: &'static [&'static str],
 }
 
+/// A gloss word that an English stem matches: (part, sense, word of the sense, similarity).
+type GlossMatch = (usize, usize, usize, f64);
+
 /// The parts of a Chinese term, ready to be compared with English phrases.
 #[derive(Debug)]
 pub struct TermGlosses {
     chars: usize,
     parts: Vec<Part>,
+    /// What each English stem matched, remembered: a term meets the same words in many
+    /// phrases.
+    matches: RefCell<HashMap<String, Rc<Vec<GlossMatch>>>>,
 }
 
 /// One English morpheme to explain: a word's stem, or a root or affix inside it.
@@ -117,7 +126,7 @@ impl TermGlosses {
                 || !p.suffixes.is_empty()
                 || !in_words.iter().any(|w| w.contains(&p.chars.start))
         });
-        TermGlosses { chars: chars.len(), parts }
+        TermGlosses { chars: chars.len(), parts, matches: RefCell::default() }
     }
 
     /// Share of the term's characters explained by the English words, averaged with the
@@ -140,8 +149,20 @@ impl TermGlosses {
         let mut char_credit = vec![0.0f64; self.chars];
         // The same without the whole term's own senses: what its words explain.
         let mut word_credit = vec![0.0f64; self.chars];
-        for part in &self.parts {
-            let credit = part.weight * self.part_credit(part, &all);
+        // Best similarity of each gloss word to any English morpheme, summed per sense.
+        let mut best: HashMap<(usize, usize, usize), f64> = HashMap::new();
+        for morpheme in all.iter().filter(|m| !m.affix) {
+            for &(part, sense, word, similarity) in self.matches(&morpheme.text).iter() {
+                let entry = best.entry((part, sense, word)).or_insert(0.0);
+                *entry = entry.max(similarity);
+            }
+        }
+        let mut found: HashMap<(usize, usize), f64> = HashMap::new();
+        for ((part, sense, _), similarity) in best {
+            *found.entry((part, sense)).or_default() += similarity;
+        }
+        for (index, part) in self.parts.iter().enumerate() {
+            let credit = part.weight * self.part_credit(index, part, &all, &found);
             for c in part.chars.clone() {
                 char_credit[c] = char_credit[c].max(credit);
                 if part.chars.len() < self.chars {
@@ -206,8 +227,36 @@ impl TermGlosses {
         out
     }
 
-    /// How well the English morphemes render one part: the best share of one sense's words.
-    fn part_credit(&self, part: &Part, morphemes: &[&Morpheme]) -> f64 {
+    /// Gloss words an English stem matches.
+    fn matches(&self, stem: &str) -> Rc<Vec<GlossMatch>> {
+        if let Some(found) = self.matches.borrow().get(stem) {
+            return found.clone();
+        }
+        let mut found = Vec::new();
+        for (p, part) in self.parts.iter().enumerate() {
+            for (s, sense) in part.senses.iter().enumerate() {
+                for (g, gloss) in sense.iter().enumerate() {
+                    let similarity = similarity(gloss, stem);
+                    if similarity > 0.0 {
+                        found.push((p, s, g, similarity));
+                    }
+                }
+            }
+        }
+        let found = Rc::new(found);
+        self.matches.borrow_mut().insert(stem.to_string(), found.clone());
+        found
+    }
+
+    /// How well the English morphemes render one part: an affix it stands for, or the best
+    /// share of one sense's words (`found`: summed similarities per (part, sense)).
+    fn part_credit(
+        &self,
+        index: usize,
+        part: &Part,
+        morphemes: &[&Morpheme],
+        found: &HashMap<(usize, usize), f64>,
+    ) -> f64 {
         let affix_found = morphemes
             .iter()
             .any(|m| m.affix && (part.prefixes.contains(&m.text.as_str()) || part.suffixes.contains(&m.text.as_str())));
@@ -216,30 +265,28 @@ impl TermGlosses {
         }
         part.senses
             .iter()
-            .map(|sense| {
-                let found: f64 = sense
-                    .iter()
-                    .map(|g| morphemes.iter().filter(|m| !m.affix).map(|m| similarity(g, &m.text)).fold(0.0, f64::max))
-                    .sum();
+            .enumerate()
+            .map(|(s, sense)| {
                 // A sense with extra words ("Shanghai municipality") still counts mostly.
-                (found / sense.len() as f64).sqrt()
+                (found.get(&(index, s)).copied().unwrap_or(0.0) / sense.len() as f64).sqrt()
             })
             .fold(0.0, f64::max)
     }
 
     fn morpheme_credit(&self, morpheme: &Morpheme) -> f64 {
-        let mut best = 0.0f64;
-        for part in &self.parts {
-            let credit = if morpheme.affix {
-                f64::from(u8::from(
-                    part.prefixes.contains(&morpheme.text.as_str()) || part.suffixes.contains(&morpheme.text.as_str()),
-                ))
-            } else {
-                part.senses.iter().flatten().map(|g| similarity(g, &morpheme.text)).fold(0.0, f64::max)
-            };
-            best = best.max(credit * part.weight.max(CHARACTER_WEIGHT));
+        if morpheme.affix {
+            let text = morpheme.text.as_str();
+            return self
+                .parts
+                .iter()
+                .filter(|p| p.prefixes.contains(&text) || p.suffixes.contains(&text))
+                .map(|p| p.weight.max(CHARACTER_WEIGHT))
+                .fold(0.0, f64::max);
         }
-        best
+        self.matches(&morpheme.text)
+            .iter()
+            .map(|&(p, _, _, similarity)| similarity * self.parts[p].weight.max(CHARACTER_WEIGHT))
+            .fold(0.0, f64::max)
     }
 }
 

@@ -25,12 +25,14 @@ use crate::lexicon::Lexicon;
 use crate::mine::Candidate;
 use compose::TermGlosses;
 use spans::{key_of, Lemmas, Phrase};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// Below this score no equivalent is proposed.
 const MIN_SCORE: f64 = 0.3;
 /// Supporting pair ids kept as evidence.
 const MAX_EVIDENCE: usize = 5;
+/// Most sentence pairs per term searched for English candidates.
+const MAX_SAMPLE: usize = 200;
 /// Options per term kept for competitive linking.
 const MAX_OPTIONS: usize = 8;
 /// How much an English phrase far from the term's relative position loses (at distance 1).
@@ -219,7 +221,12 @@ fn term_options(
     glosses: &TermGlosses,
 ) -> Vec<Option_> {
     let mut together: HashMap<u64, Together> = HashMap::new();
-    for &(p, zh_position) in ids {
+    // A frequent term's English shows in any few hundred of its pairs: an even sample keeps
+    // the work per term bounded however large the corpus, and counts are scaled back.
+    let step = ids.len().div_ceil(MAX_SAMPLE).max(1);
+    let sample: Vec<(usize, f64)> = ids.iter().copied().step_by(step).collect();
+    let scale = ids.len() as f64 / sample.len().max(1) as f64;
+    for &(p, zh_position) in &sample {
         let mut nearest: HashMap<u64, f64> = HashMap::new();
         let words = english.words[p].len().max(1) as f64;
         for phrase in english.phrases(p) {
@@ -252,70 +259,98 @@ fn term_options(
         .filter(|s| !s.chars().any(is_han))
         .map(str::to_lowercase)
         .collect();
-    let dictionary: HashMap<u64, f64> = together
-        .iter()
-        .map(|(&key, t)| {
-            let surface = t.surfaces.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map_or("", |(s, _)| *s);
+    let global = |key: u64, t: &Together| frequency.get(&key).copied().unwrap_or(t.count);
+    let compounds = compounds_of(&together);
+    let mut memo: HashMap<u64, f64> = HashMap::new();
+    let mut dictionary = |key: u64| {
+        *memo.entry(key).or_insert_with(|| {
+            let surface = surface_of(&together[&key]);
             let words: Vec<&str> = english::words(surface, 0).iter().map(|w| &surface[w.span.clone()]).collect();
             let mut dictionary = glosses.composition(&words);
             if numeral.is_some_and(|n| list_items(surface) == n) {
                 let head = words.last().copied().unwrap_or_default();
                 dictionary = dictionary.max(0.5 + 0.5 * glosses.composition(&[head]));
             }
-            (key, dictionary)
+            dictionary
+        })
+    };
+    // Best co-occurrence first: the score never exceeds dice (+ identity), so the search
+    // stops once no remaining phrase can enter the kept options.
+    let mut order: Vec<(f64, u64)> = together
+        .iter()
+        .map(|(&key, t)| {
+            let count = (t.count as f64 * scale).min(global(key, t) as f64);
+            (2.0 * count / (term_frequency + global(key, t) as f64), key)
         })
         .collect();
-    let bound = bound_fragments(&together, frequency, &dictionary);
-    let mut options: Vec<Option_> = together
-        .into_iter()
-        .filter(|(key, _)| !bound.contains(key))
-        .map(|(key, t)| {
+    order.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let identity_possible = if latin.is_empty() { 0.0 } else { 1.0 };
+    // (score, key, dice, dictionary), best first.
+    let mut kept: Vec<(f64, u64, f64, f64)> = Vec::new();
+    for (dice, key) in order {
+        let floor = if kept.len() >= MAX_OPTIONS { kept[MAX_OPTIONS - 1].0 } else { MIN_SCORE };
+        if dice + identity_possible < floor {
+            break;
+        }
+        let t = &together[&key];
+        let own = dictionary(key);
+        // A fragment of a longer compound that occurs exactly where it does, here and in the
+        // whole corpus, gives way unless the dictionary clearly prefers it ("current device"
+        // of "residual current device"; "food security" stays beside "ensure food security").
+        let fragment = compounds.get(&key).into_iter().flatten().any(|&c| {
+            let longer = &together[&c];
+            longer.count == t.count && global(c, longer) == global(key, t) && own <= dictionary(c) + FRAGMENT_MARGIN
+        });
+        if fragment {
+            continue;
+        }
+        let identity = if latin.contains(&surface_of(t).to_lowercase()) { 1.0 } else { 0.0 };
+        // Word order differs between the languages, so position only nudges (IBM 2's
+        // diagonal preference, mildly).
+        let distortion = t.distortion / t.count.max(1) as f64;
+        let score = dice * (0.4 + 0.6 * own) * (1.0 - DISTORTION_WEIGHT * distortion) + identity;
+        if score < floor {
+            continue;
+        }
+        let surface = surface_of(t);
+        let at = kept
+            .iter()
+            .position(|k| score > k.0 || (score == k.0 && surface < surface_of(&together[&k.1])))
+            .unwrap_or(kept.len());
+        kept.insert(at, (score, key, dice, own));
+        kept.truncate(MAX_OPTIONS);
+    }
+    kept.into_iter()
+        .filter_map(|(score, key, dice, dictionary)| {
+            let t = together.remove(&key)?;
             let mut surfaces: Vec<(&str, usize)> = t.surfaces.into_iter().collect();
             surfaces.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-            let surface = surfaces[0].0;
-            let f_e = frequency.get(&key).copied().unwrap_or(t.count) as f64;
-            let dice = 2.0 * t.count as f64 / (term_frequency + f_e);
-            let dictionary = dictionary[&key];
-            let identity = if latin.contains(&surface.to_lowercase()) { 1.0 } else { 0.0 };
-            // Word order differs between the languages, so position only nudges (IBM 2's
-            // diagonal preference, mildly).
-            let distortion = t.distortion / t.count.max(1) as f64;
-            let score = dice * (0.4 + 0.6 * dictionary) * (1.0 - DISTORTION_WEIGHT * distortion) + identity;
-            Option_ {
+            Some(Option_ {
                 key,
                 spots: t.spots,
                 equivalent: Equivalent {
-                    english: surface.to_string(),
+                    english: surfaces[0].0.to_string(),
                     score,
-                    cooccurrences: t.count,
+                    cooccurrences: (t.count as f64 * scale).round() as usize,
                     dice,
                     dictionary,
                     pairs: t.support.into_iter().take(MAX_EVIDENCE).collect(),
                     variants: surfaces[1..].iter().map(|(s, _)| s.to_string()).collect(),
                     abbreviation: None,
                 },
-            }
+            })
         })
-        .filter(|o| o.equivalent.score >= MIN_SCORE)
-        .collect();
-    options.sort_by(|a, b| {
-        b.equivalent.score.total_cmp(&a.equivalent.score).then_with(|| a.equivalent.english.cmp(&b.equivalent.english))
-    });
-    options.truncate(MAX_OPTIONS);
-    options
+        .collect()
 }
 
-/// Phrases that are fragments of a longer compound: "current device" of "residual current
-/// device", when the compound (one adjacent word more) occurs exactly where the fragment does,
-/// here and in the whole corpus, and the dictionary does not prefer the fragment clearly
-/// ("food security" stays beside "ensure food security").
-fn bound_fragments(
-    together: &HashMap<u64, Together>,
-    frequency: &HashMap<u64, usize>,
-    dictionary: &HashMap<u64, f64>,
-) -> HashSet<u64> {
-    let global = |key: u64, count: usize| frequency.get(&key).copied().unwrap_or(count);
-    let mut bound = HashSet::new();
+/// The most frequent spelling of a phrase (alphabetical among equals).
+fn surface_of<'a>(t: &Together<'a>) -> &'a str {
+    t.surfaces.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map_or("", |(s, _)| *s)
+}
+
+/// For each phrase, the phrases one adjacent word longer that hold it.
+fn compounds_of(together: &HashMap<u64, Together>) -> HashMap<u64, Vec<u64>> {
+    let mut out: HashMap<u64, Vec<u64>> = HashMap::new();
     for (&key, t) in together {
         let n = t.ids.len();
         if n < 2 {
@@ -323,14 +358,12 @@ fn bound_fragments(
         }
         for (start, end) in [(1, n), (0, n - 1)] {
             let part = key_of(&t.ids[start..end]);
-            let Some(fragment) = together.get(&part) else { continue };
-            let same = fragment.count == t.count && global(part, fragment.count) == global(key, t.count);
-            if same && dictionary[&part] <= dictionary[&key] + FRAGMENT_MARGIN {
-                bound.insert(part);
+            if together.contains_key(&part) {
+                out.entry(part).or_default().push(key);
             }
         }
     }
-    bound
+    out
 }
 
 /// The value of a term's leading Chinese numeral (三股势力 → 3), for list translations.
