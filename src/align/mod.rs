@@ -50,7 +50,7 @@ pub fn sentence_pairs(docs: &[Document], segmenter: &Segmenter, lexicon: &Lexico
 }
 
 fn align_document(index: usize, doc: &Document, features: &mut Features, pairs: &mut Vec<SentencePair>) {
-    for (zh_group, en_group) in align_spans(&doc.zh, &doc.zh_blocks, &doc.en, &doc.en_blocks, features) {
+    for (zh_group, en_group) in paragraph_pairs(doc, features) {
         let zh_sentences: Vec<Span> = zh_group.iter().flat_map(|p| zh_sentences(&doc.zh, p)).collect();
         let en_sentences: Vec<Span> = en_group.iter().flat_map(|p| english::sentences(&doc.en, p)).collect();
         for (zh, en) in align_spans(&doc.zh, &zh_sentences, &doc.en, &en_sentences, features) {
@@ -61,6 +61,12 @@ fn align_document(index: usize, doc: &Document, features: &mut Features, pairs: 
             });
         }
     }
+}
+
+/// Paragraph pairs of a bilingual document: groups of Chinese and English blocks that
+/// translate each other (1-0 and 0-1 beads left out).
+pub fn paragraph_pairs(doc: &Document, features: &mut Features) -> Vec<(Vec<Span>, Vec<Span>)> {
+    align_spans(&doc.zh, &doc.zh_blocks, &doc.en, &doc.en_blocks, features)
 }
 
 /// Aligns two lists of spans; returns the groups of the beads that have both sides.

@@ -209,6 +209,27 @@ mod tests {
     }
 
     #[test]
+    fn the_band_widens_to_the_full_search_result() {
+        // 60 English items with no Chinese counterpart come first: the true path leaves the
+        // first band, which must widen until it finds what the full search finds.
+        let zh: Vec<usize> = (0..100).map(|i| 10 + (i * 37) % 50).collect();
+        let mut en: Vec<usize> = (0..60).map(|i| 3 + (i * 53) % 7).collect();
+        en.extend(zh.iter().map(|l| l * 3));
+        let mut anchor = |z: Range<usize>, e: Range<usize>| {
+            if e.start == z.start + 60 && e.len() == 1 && z.len() == 1 {
+                20.0
+            } else {
+                0.0
+            }
+        };
+        let banded = align(&zh, &en, &mut anchor);
+        let (full, _) = align_in_band(&zh, &en, &Band::new(zh.len(), en.len(), 1000), &mut anchor);
+        assert_eq!(banded, full);
+        let right = (0..100).filter(|&i| banded.contains(&Bead { zh: i..i + 1, en: i + 60..i + 61 })).count();
+        assert!(right >= 95, "{right} of 100");
+    }
+
+    #[test]
     fn beads_print_in_benchmark_format() {
         assert_eq!(format_bead(&Bead { zh: 0..2, en: 3..3 }), "[0,1]:[]");
     }
