@@ -201,16 +201,16 @@ fn phrase_frequencies(english: &EnglishSide, term_pairs: &[Vec<(usize, f64)>]) -
     wanted
 }
 
-/// Co-occurrence of one phrase with a term.
-struct Together<'a> {
+/// One occurrence of a phrase in a pair of the term: (key, pair, word range, distance of
+/// its relative position from the term's).
+type Spot = (u64, usize, (usize, usize), f64);
+
+/// Co-occurrence of one phrase with a term: its spots are `spots[range]`, sorted by pair.
+struct Together {
     count: usize,
-    surfaces: HashMap<&'a str, usize>,
-    support: Vec<usize>,
-    spots: Vec<(usize, (usize, usize))>,
+    range: std::ops::Range<usize>,
     /// Sum over supporting pairs of the smallest |relative position in Chinese − in English|.
     distortion: f64,
-    /// Lemma ids of the phrase (to find the phrases nested in it).
-    ids: Vec<u32>,
 }
 
 fn term_options(
@@ -220,38 +220,47 @@ fn term_options(
     frequency: &HashMap<u64, usize>,
     glosses: &TermGlosses,
 ) -> Vec<Option_> {
-    let mut together: HashMap<u64, Together> = HashMap::new();
     // A frequent term's English shows in any few hundred of its pairs: an even sample keeps
     // the work per term bounded however large the corpus, and counts are scaled back.
     let step = ids.len().div_ceil(MAX_SAMPLE).max(1);
     let sample: Vec<(usize, f64)> = ids.iter().copied().step_by(step).collect();
     let scale = ids.len() as f64 / sample.len().max(1) as f64;
+    // All phrase occurrences in one flat list, grouped by sorting: no allocation per phrase.
+    let mut spots: Vec<Spot> = Vec::new();
     for &(p, zh_position) in &sample {
-        let mut nearest: HashMap<u64, f64> = HashMap::new();
         let words = english.words[p].len().max(1) as f64;
         for phrase in english.phrases(p) {
-            let entry = together.entry(phrase.key).or_insert_with(|| Together {
-                count: 0,
-                surfaces: HashMap::new(),
-                support: Vec::new(),
-                spots: Vec::new(),
-                distortion: 0.0,
-                ids: english.ids[p][phrase.words.0..phrase.words.1].to_vec(),
-            });
-            entry.spots.push((p, phrase.words));
-            *entry.surfaces.entry(english.surface(p, &phrase)).or_default() += 1;
             let distance = (zh_position - phrase.words.0 as f64 / words).abs();
-            let best = nearest.entry(phrase.key).or_insert(f64::INFINITY);
-            *best = best.min(distance);
-        }
-        for (key, distance) in nearest {
-            if let Some(entry) = together.get_mut(&key) {
-                entry.count += 1;
-                entry.support.push(p);
-                entry.distortion += distance;
-            }
+            spots.push((phrase.key, p, phrase.words, distance));
         }
     }
+    spots.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(a.3.total_cmp(&b.3)));
+    let mut together: HashMap<u64, Together> = HashMap::new();
+    let mut start = 0;
+    while start < spots.len() {
+        let key = spots[start].0;
+        let end = spots[start..].iter().position(|s| s.0 != key).map_or(spots.len(), |k| start + k);
+        let (mut count, mut distortion) = (0, 0.0);
+        for (k, spot) in spots[start..end].iter().enumerate() {
+            // The first spot of each pair is its nearest (sorted by distance within a pair).
+            if k == 0 || spots[start + k - 1].1 != spot.1 {
+                count += 1;
+                distortion += spot.3;
+            }
+        }
+        together.insert(key, Together { count, range: start..end, distortion });
+        start = end;
+    }
+    let surfaces = |t: &Together| -> Vec<(&str, usize)> {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for &(_, p, words, _) in &spots[t.range.clone()] {
+            *counts.entry(english.surface(p, &Phrase { key: 0, words })).or_default() += 1;
+        }
+        let mut out: Vec<(&str, usize)> = counts.into_iter().collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        out
+    };
+    let surface_of = |t: &Together| surfaces(t).first().map_or("", |s| s.0);
     let term_frequency = ids.len() as f64;
     let numeral = leading_numeral(&candidate.term);
     let latin: Vec<String> = std::iter::once(candidate.term.as_str())
@@ -260,7 +269,7 @@ fn term_options(
         .map(str::to_lowercase)
         .collect();
     let global = |key: u64, t: &Together| frequency.get(&key).copied().unwrap_or(t.count);
-    let compounds = compounds_of(&together);
+    let compounds = compounds_of(&together, &spots, english);
     let mut memo: HashMap<u64, f64> = HashMap::new();
     let mut dictionary = |key: u64| {
         *memo.entry(key).or_insert_with(|| {
@@ -322,19 +331,20 @@ fn term_options(
     }
     kept.into_iter()
         .filter_map(|(score, key, dice, dictionary)| {
-            let t = together.remove(&key)?;
-            let mut surfaces: Vec<(&str, usize)> = t.surfaces.into_iter().collect();
-            surfaces.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            let t = together.get(&key)?;
+            let surfaces = surfaces(t);
+            let mut support: Vec<usize> = spots[t.range.clone()].iter().map(|s| s.1).collect();
+            support.dedup();
             Some(Option_ {
                 key,
-                spots: t.spots,
+                spots: spots[t.range.clone()].iter().map(|s| (s.1, s.2)).collect(),
                 equivalent: Equivalent {
                     english: surfaces[0].0.to_string(),
                     score,
                     cooccurrences: (t.count as f64 * scale).round() as usize,
                     dice,
                     dictionary,
-                    pairs: t.support.into_iter().take(MAX_EVIDENCE).collect(),
+                    pairs: support.into_iter().take(MAX_EVIDENCE).collect(),
                     variants: surfaces[1..].iter().map(|(s, _)| s.to_string()).collect(),
                     abbreviation: None,
                 },
@@ -343,21 +353,18 @@ fn term_options(
         .collect()
 }
 
-/// The most frequent spelling of a phrase (alphabetical among equals).
-fn surface_of<'a>(t: &Together<'a>) -> &'a str {
-    t.surfaces.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map_or("", |(s, _)| *s)
-}
-
 /// For each phrase, the phrases one adjacent word longer that hold it.
-fn compounds_of(together: &HashMap<u64, Together>) -> HashMap<u64, Vec<u64>> {
+fn compounds_of(together: &HashMap<u64, Together>, spots: &[Spot], english: &EnglishSide) -> HashMap<u64, Vec<u64>> {
     let mut out: HashMap<u64, Vec<u64>> = HashMap::new();
     for (&key, t) in together {
-        let n = t.ids.len();
+        let (_, pair, (first, last), _) = spots[t.range.start];
+        let ids = &english.ids[pair][first..last];
+        let n = ids.len();
         if n < 2 {
             continue;
         }
         for (start, end) in [(1, n), (0, n - 1)] {
-            let part = key_of(&t.ids[start..end]);
+            let part = key_of(&ids[start..end]);
             if together.contains_key(&part) {
                 out.entry(part).or_default().push(key);
             }

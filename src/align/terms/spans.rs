@@ -50,9 +50,10 @@ pub fn key_of(ids: &[u32]) -> u64 {
 
 /// Candidate phrases of one sentence (`words` of `text`, `ids` their lemma ids).
 pub fn phrases(text: &str, words: &[Word], ids: &[u32]) -> Vec<Phrase> {
+    let content: Vec<bool> = words.iter().map(english::is_content).collect();
     let mut out = Vec::new();
     for start in 0..words.len() {
-        if !english::is_content(&words[start]) {
+        if !content[start] {
             continue;
         }
         // A comma may only join one-word items of a list closed by and/or; `open_list` holds
@@ -81,7 +82,7 @@ pub fn phrases(text: &str, words: &[Word], ids: &[u32]) -> Vec<Phrase> {
                     open_list = Some(item_words + 1);
                 }
             }
-            if english::is_content(&words[end]) && open_list.is_none() {
+            if content[end] && open_list.is_none() {
                 out.push(Phrase { key: key_of(&ids[start..=end]), words: (start, end + 1) });
             }
         }
