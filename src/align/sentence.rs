@@ -25,7 +25,8 @@ const SHAPES: &[(usize, usize, f64)] = &[
     (3, 1, 0.004),
 ];
 
-/// Variance of the length difference per character (Gale & Church's s²).
+/// Variance of the length difference per character (Gale & Church's s²) before a document's
+/// own is estimated.
 const VARIANCE: f64 = 6.8;
 
 /// Half-width of the first search band, in items; doubled while the best path touches it.
@@ -41,11 +42,49 @@ pub fn align<F>(zh_lengths: &[usize], en_lengths: &[usize], mut anchor: F) -> Ve
 where
     F: FnMut(Range<usize>, Range<usize>) -> f64,
 {
+    let ratio = length_ratio(zh_lengths, en_lengths);
+    let first = align_with(zh_lengths, en_lengths, VARIANCE, &mut anchor);
+    // How much lengths vary between the languages depends on the pair and the text: the
+    // variance is re-estimated on the 1-1 beads of a first pass (Gale & Church's s²).
+    let (mut spread, mut mass, mut beads) = (0.0, 0.0, 0usize);
+    for bead in first.iter().filter(|b| b.zh.len() == 1 && b.en.len() == 1) {
+        let (zh, en) = (zh_lengths[bead.zh.start] as f64, en_lengths[bead.en.start] as f64);
+        let mean = (zh + en / ratio) / 2.0;
+        if mean > 0.0 {
+            spread += (en - zh * ratio).powi(2);
+            mass += mean * ratio;
+            beads += 1;
+        }
+    }
+    if beads < MIN_BEADS_FOR_VARIANCE || mass == 0.0 {
+        return first;
+    }
+    let variance = (spread / mass).clamp(VARIANCE / 2.0, VARIANCE * 10.0);
+    align_with(zh_lengths, en_lengths, variance, &mut anchor)
+}
+
+/// 1-1 beads needed before a document's own length variance is trusted.
+const MIN_BEADS_FOR_VARIANCE: usize = 20;
+
+fn length_ratio(zh_lengths: &[usize], en_lengths: &[usize]) -> f64 {
+    let zh_total: usize = zh_lengths.iter().sum();
+    let en_total: usize = en_lengths.iter().sum();
+    if zh_total == 0 {
+        1.0
+    } else {
+        (en_total as f64 / zh_total as f64).max(0.1)
+    }
+}
+
+fn align_with<F>(zh_lengths: &[usize], en_lengths: &[usize], variance: f64, anchor: &mut F) -> Vec<Bead>
+where
+    F: FnMut(Range<usize>, Range<usize>) -> f64,
+{
     let (n, m) = (zh_lengths.len(), en_lengths.len());
     let mut width = FIRST_BAND;
     loop {
         let band = Band::new(n, m, width);
-        let (beads, touches_edge) = align_in_band(zh_lengths, en_lengths, &band, &mut anchor);
+        let (beads, touches_edge) = align_in_band(zh_lengths, en_lengths, &band, variance, anchor);
         if !touches_edge || band.is_full() {
             return beads;
         }
@@ -85,14 +124,18 @@ impl Band {
     }
 }
 
-fn align_in_band<F>(zh_lengths: &[usize], en_lengths: &[usize], band: &Band, anchor: &mut F) -> (Vec<Bead>, bool)
+fn align_in_band<F>(
+    zh_lengths: &[usize],
+    en_lengths: &[usize],
+    band: &Band,
+    variance: f64,
+    anchor: &mut F,
+) -> (Vec<Bead>, bool)
 where
     F: FnMut(Range<usize>, Range<usize>) -> f64,
 {
     let (n, m) = (zh_lengths.len(), en_lengths.len());
-    let zh_total: usize = zh_lengths.iter().sum();
-    let en_total: usize = en_lengths.iter().sum();
-    let ratio = if zh_total == 0 { 1.0 } else { (en_total as f64 / zh_total as f64).max(0.1) };
+    let ratio = length_ratio(zh_lengths, en_lengths);
     let zh_prefix = prefix_sums(zh_lengths);
     let en_prefix = prefix_sums(en_lengths);
     let mut cost: Vec<Vec<f64>> = band.rows.iter().map(|r| vec![f64::INFINITY; r.len()]).collect();
@@ -115,7 +158,7 @@ where
                 }
                 let zl = zh_prefix[i] - zh_prefix[i - di];
                 let el = en_prefix[j] - en_prefix[j - dj];
-                let mut c = before + length_cost(zl, el, ratio) - prior.ln();
+                let mut c = before + length_cost(zl, el, ratio, variance) - prior.ln();
                 if di > 0 && dj > 0 {
                     c -= anchor(i - di..i, j - dj..j);
                 }
@@ -156,12 +199,12 @@ fn prefix_sums(lengths: &[usize]) -> Vec<usize> {
 }
 
 /// −ln P(length difference) under Gale & Church's normal model.
-fn length_cost(zh: usize, en: usize, ratio: f64) -> f64 {
+fn length_cost(zh: usize, en: usize, ratio: f64, variance: f64) -> f64 {
     if zh == 0 && en == 0 {
         return 0.0;
     }
     let mean = (zh as f64 + en as f64 / ratio) / 2.0;
-    let delta = (en as f64 - zh as f64 * ratio) / (VARIANCE * mean * ratio).sqrt().max(1e-9);
+    let delta = (en as f64 - zh as f64 * ratio) / (variance * mean * ratio).sqrt().max(1e-9);
     let p = 2.0 * (1.0 - normal_cdf(delta.abs()));
     -(p.max(1e-12)).ln()
 }
@@ -222,8 +265,8 @@ mod tests {
                 0.0
             }
         };
-        let banded = align(&zh, &en, &mut anchor);
-        let (full, _) = align_in_band(&zh, &en, &Band::new(zh.len(), en.len(), 1000), &mut anchor);
+        let banded = align_with(&zh, &en, VARIANCE, &mut anchor);
+        let (full, _) = align_in_band(&zh, &en, &Band::new(zh.len(), en.len(), 1000), VARIANCE, &mut anchor);
         assert_eq!(banded, full);
         let right = (0..100).filter(|&i| banded.contains(&Bead { zh: i..i + 1, en: i + 60..i + 61 })).count();
         assert!(right >= 95, "{right} of 100");
