@@ -137,3 +137,13 @@ fn align_prints_beads_in_benchmark_format() {
     assert!(output.status.success());
     assert_eq!(stdout(&output), "[0]:[0]\n[1]:[1]\n[2]:[2]\n");
 }
+
+#[test]
+fn align_finds_split_and_untranslated_sentences() {
+    let output = zhterm(&["align", &fixture("story.zh"), &fixture("story.en")]);
+    assert!(output.status.success());
+    assert_eq!(stdout(&output), "[0]:[0]\n[1]:[1]\n[2]:[2,3]\n[3]:[4]\n[4]:[]\n[5]:[5]\n");
+    let output = zhterm(&["align", "--format", "tsv", &fixture("story.zh"), &fixture("story.en")]);
+    let tsv = stdout(&output);
+    assert!(tsv.lines().any(|l| l.starts_with("第三天") && l.ends_with("toward the sea.")), "{tsv}");
+}

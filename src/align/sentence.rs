@@ -198,9 +198,11 @@ fn prefix_sums(lengths: &[usize]) -> Vec<usize> {
     sums
 }
 
-/// −ln P(length difference) under Gale & Church's normal model.
+/// −ln P(length difference) under Gale & Church's normal model. A bead with an empty side has
+/// no length to compare: its prior alone prices it (else every untranslated sentence would
+/// cost as much as its length, and long ones would be forced into merges).
 fn length_cost(zh: usize, en: usize, ratio: f64, variance: f64) -> f64 {
-    if zh == 0 && en == 0 {
+    if zh == 0 || en == 0 {
         return 0.0;
     }
     let mean = (zh as f64 + en as f64 / ratio) / 2.0;
