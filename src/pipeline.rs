@@ -51,7 +51,7 @@ pub fn build_with_previous(docs: &[Document], options: &BuildOptions, previous: 
         candidates.retain(|c| !rejected.contains(c.term.as_str()));
     }
     clock.lap("mine");
-    let pairs = align::sentence_pairs(docs);
+    let pairs = align::sentence_pairs(docs, &segmenter, &lexicon);
     clock.lap("align sentences");
     let selected: Vec<Candidate> = candidates
         .iter()
@@ -59,7 +59,7 @@ pub fn build_with_previous(docs: &[Document], options: &BuildOptions, previous: 
         .take(options.max_terms)
         .cloned()
         .collect();
-    let mut equivalents = terms::translate(&selected, docs, &pairs, &segmenter, &lexicon);
+    let mut equivalents = terms::translate(&selected, docs, &pairs, &lexicon);
     if let Some(previous) = previous {
         rebuild::anchor_translations(previous, &selected, docs, &pairs, &mut equivalents);
     }
@@ -125,7 +125,17 @@ fn term_graph(
                 dictionary: e.dictionary,
                 method: "alignment".into(),
             };
-            graph.relate(node, en, Relation::Translation(translation));
+            graph.relate(node, en, Relation::Translation(translation.clone()));
+            // Other spellings (fast track / fast tracks) join the concept after the preferred one.
+            for variant in &e.variants {
+                let variant_node = graph.find_or_add(variant, Lang::En, TermKind::Term);
+                let weaker = Translation { score: e.score * 0.99, ..translation.clone() };
+                graph.relate(node, variant_node, Relation::Translation(weaker));
+            }
+            if let Some(short) = &e.abbreviation {
+                let short_node = graph.find_or_add(short, Lang::En, TermKind::Abbreviation);
+                graph.relate(node, short_node, Relation::Abbreviation);
+            }
         }
         for short in &c.short_forms {
             let lang = if short.chars().any(crate::corpus::is_han) { Lang::Zh } else { Lang::En };

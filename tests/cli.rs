@@ -201,4 +201,11 @@ fn build_writes_the_lookup_index_that_lookup_reads() {
     assert!(index.starts_with("zhterm-lookup-index\t1\t"), "{}", &index[..index.len().min(80)]);
     let output = zhterm(&["lookup", "-g", dir.path().to_str().unwrap(), "linchuang shiyan"]);
     assert!(stdout(&output).starts_with("临床试验  →"), "{}", stdout(&output));
+fn align_finds_split_and_untranslated_sentences() {
+    let output = zhterm(&["align", &fixture("story.zh"), &fixture("story.en")]);
+    assert!(output.status.success());
+    assert_eq!(stdout(&output), "[0]:[0]\n[1]:[1]\n[2]:[2,3]\n[3]:[4]\n[4]:[]\n[5]:[5]\n");
+    let output = zhterm(&["align", "--format", "tsv", &fixture("story.zh"), &fixture("story.en")]);
+    let tsv = stdout(&output);
+    assert!(tsv.lines().any(|l| l.starts_with("第三天") && l.ends_with("toward the sea.")), "{tsv}");
 }

@@ -60,9 +60,10 @@ pub fn lemma(word: &str) -> String {
 /// declaration / declare / declared → "declar". Never shown to users.
 pub fn stem(word: &str) -> String {
     let word = lemma(word);
+    let word = irregular_base(&word).map_or(word, str::to_string);
     for suffix in [
-        "izations", "ization", "ations", "ation", "ition", "ments", "ment", "ities", "ity", "ions", "ion", "ing", "ed",
-        "al", "es", "e", "s",
+        "izations", "ization", "ations", "ation", "ition", "ments", "ment", "ities", "ity", "ions", "ion", "ating",
+        "ated", "ate", "ing", "ed", "al", "es", "e", "s",
     ] {
         if word.len() >= suffix.len() + 4 {
             if let Some(stem) = word.strip_suffix(suffix) {
@@ -71,6 +72,140 @@ pub fn stem(word: &str) -> String {
         }
     }
     word
+}
+
+/// Base forms of common irregular English verbs (past tense and participle), so that "said"
+/// meets a gloss "to say".
+fn irregular_base(word: &str) -> Option<&'static str> {
+    const FORMS: &[(&str, &str)] = &[
+        ("ate", "eat"),
+        ("became", "become"),
+        ("began", "begin"),
+        ("begun", "begin"),
+        ("bent", "bend"),
+        ("bit", "bite"),
+        ("bitten", "bite"),
+        ("blew", "blow"),
+        ("bore", "bear"),
+        ("born", "bear"),
+        ("bought", "buy"),
+        ("broke", "break"),
+        ("broken", "break"),
+        ("brought", "bring"),
+        ("built", "build"),
+        ("burnt", "burn"),
+        ("caught", "catch"),
+        ("chose", "choose"),
+        ("chosen", "choose"),
+        ("came", "come"),
+        ("cried", "cry"),
+        ("did", "do"),
+        ("done", "do"),
+        ("drank", "drink"),
+        ("drew", "draw"),
+        ("drawn", "draw"),
+        ("dreamt", "dream"),
+        ("driven", "drive"),
+        ("drove", "drive"),
+        ("dug", "dig"),
+        ("eaten", "eat"),
+        ("fell", "fall"),
+        ("fallen", "fall"),
+        ("felt", "feel"),
+        ("fought", "fight"),
+        ("found", "find"),
+        ("fled", "flee"),
+        ("flew", "fly"),
+        ("flown", "fly"),
+        ("forgot", "forget"),
+        ("forgotten", "forget"),
+        ("froze", "freeze"),
+        ("frozen", "freeze"),
+        ("gave", "give"),
+        ("given", "give"),
+        ("went", "go"),
+        ("gone", "go"),
+        ("got", "get"),
+        ("gotten", "get"),
+        ("grew", "grow"),
+        ("grown", "grow"),
+        ("hung", "hang"),
+        ("heard", "hear"),
+        ("held", "hold"),
+        ("hid", "hide"),
+        ("hidden", "hide"),
+        ("hit", "hit"),
+        ("kept", "keep"),
+        ("knew", "know"),
+        ("known", "know"),
+        ("knelt", "kneel"),
+        ("laid", "lay"),
+        ("lay", "lie"),
+        ("lain", "lie"),
+        ("led", "lead"),
+        ("left", "leave"),
+        ("lent", "lend"),
+        ("lit", "light"),
+        ("lost", "lose"),
+        ("made", "make"),
+        ("meant", "mean"),
+        ("met", "meet"),
+        ("paid", "pay"),
+        ("ran", "run"),
+        ("rang", "ring"),
+        ("rode", "ride"),
+        ("rose", "rise"),
+        ("risen", "rise"),
+        ("said", "say"),
+        ("sang", "sing"),
+        ("sung", "sing"),
+        ("sank", "sink"),
+        ("sat", "sit"),
+        ("saw", "see"),
+        ("seen", "see"),
+        ("sent", "send"),
+        ("shook", "shake"),
+        ("shot", "shoot"),
+        ("shone", "shine"),
+        ("slept", "sleep"),
+        ("slid", "slide"),
+        ("sold", "sell"),
+        ("sought", "seek"),
+        ("spoke", "speak"),
+        ("spoken", "speak"),
+        ("spent", "spend"),
+        ("stood", "stand"),
+        ("stole", "steal"),
+        ("stolen", "steal"),
+        ("struck", "strike"),
+        ("swam", "swim"),
+        ("swept", "sweep"),
+        ("taught", "teach"),
+        ("took", "take"),
+        ("taken", "take"),
+        ("tore", "tear"),
+        ("torn", "tear"),
+        ("told", "tell"),
+        ("thought", "think"),
+        ("threw", "throw"),
+        ("thrown", "throw"),
+        ("understood", "understand"),
+        ("woke", "wake"),
+        ("wore", "wear"),
+        ("worn", "wear"),
+        ("won", "win"),
+        ("wept", "weep"),
+        ("wrote", "write"),
+        ("written", "write"),
+        ("men", "man"),
+        ("women", "woman"),
+        ("children", "child"),
+        ("feet", "foot"),
+        ("teeth", "tooth"),
+        ("mice", "mouse"),
+        ("people", "person"),
+    ];
+    FORMS.iter().find(|(form, _)| *form == word).map(|(_, base)| *base)
 }
 
 pub fn is_content(word: &Word) -> bool {
@@ -143,6 +278,7 @@ mod tests {
     fn stems_meet_across_derivation() {
         assert_eq!(stem("declaration"), stem("declare"));
         assert_eq!(stem("declared"), stem("declare"));
+        assert_eq!(stem("cooperation"), stem("cooperate"));
         assert_eq!(stem("securities"), stem("security"));
         assert_ne!(stem("data"), stem("date"));
     }

@@ -5,11 +5,19 @@
 //! bilingual document is aligned in two levels: its paragraph streams first, then the
 //! sentences inside each paragraph pair.
 
+mod anchor;
 pub mod english;
+pub mod evaluate;
+pub mod features;
+pub mod numbers;
 pub mod sentence;
 pub mod terms;
 
 use crate::corpus::{is_han, Document, Span};
+use crate::lexicon::Lexicon;
+use crate::segment::Segmenter;
+use anchor::AnchorScorer;
+pub use features::Features;
 use sentence::Bead;
 
 /// A Chinese span and the English span that translates it, in one document.
@@ -21,7 +29,8 @@ pub struct SentencePair {
 }
 
 /// Sentence pairs of every bilingual document, in document order.
-pub fn sentence_pairs(docs: &[Document]) -> Vec<SentencePair> {
+pub fn sentence_pairs(docs: &[Document], segmenter: &Segmenter, lexicon: &Lexicon) -> Vec<SentencePair> {
+    let mut features = Features::new(segmenter, lexicon);
     let mut pairs = Vec::new();
     for (index, doc) in docs.iter().enumerate() {
         if !doc.is_bilingual() {
@@ -34,17 +43,17 @@ pub fn sentence_pairs(docs: &[Document]) -> Vec<SentencePair> {
                 }
             }
         } else {
-            align_document(index, doc, &mut pairs);
+            align_document(index, doc, &mut features, &mut pairs);
         }
     }
     pairs
 }
 
-fn align_document(index: usize, doc: &Document, pairs: &mut Vec<SentencePair>) {
-    for (zh_group, en_group) in align_spans(&doc.zh, &doc.zh_blocks, &doc.en, &doc.en_blocks) {
+fn align_document(index: usize, doc: &Document, features: &mut Features, pairs: &mut Vec<SentencePair>) {
+    for (zh_group, en_group) in paragraph_pairs(doc, features) {
         let zh_sentences: Vec<Span> = zh_group.iter().flat_map(|p| zh_sentences(&doc.zh, p)).collect();
         let en_sentences: Vec<Span> = en_group.iter().flat_map(|p| english::sentences(&doc.en, p)).collect();
-        for (zh, en) in align_spans(&doc.zh, &zh_sentences, &doc.en, &en_sentences) {
+        for (zh, en) in align_spans(&doc.zh, &zh_sentences, &doc.en, &en_sentences, features) {
             pairs.push(SentencePair {
                 doc: index,
                 zh: zh[0].start..zh[zh.len() - 1].end,
@@ -54,40 +63,38 @@ fn align_document(index: usize, doc: &Document, pairs: &mut Vec<SentencePair>) {
     }
 }
 
+/// Paragraph pairs of a bilingual document: groups of Chinese and English blocks that
+/// translate each other (1-0 and 0-1 beads left out).
+pub fn paragraph_pairs(doc: &Document, features: &mut Features) -> Vec<(Vec<Span>, Vec<Span>)> {
+    align_spans(&doc.zh, &doc.zh_blocks, &doc.en, &doc.en_blocks, features)
+}
+
 /// Aligns two lists of spans; returns the groups of the beads that have both sides.
-fn align_spans(zh: &str, zh_spans: &[Span], en: &str, en_spans: &[Span]) -> Vec<(Vec<Span>, Vec<Span>)> {
+fn align_spans(
+    zh: &str,
+    zh_spans: &[Span],
+    en: &str,
+    en_spans: &[Span],
+    features: &mut Features,
+) -> Vec<(Vec<Span>, Vec<Span>)> {
     let zh_items: Vec<&str> = zh_spans.iter().map(|s| &zh[s.clone()]).collect();
     let en_items: Vec<&str> = en_spans.iter().map(|s| &en[s.clone()]).collect();
-    align_texts(&zh_items, &en_items)
+    align_texts(&zh_items, &en_items, features)
         .into_iter()
         .filter(|b| !b.zh.is_empty() && !b.en.is_empty())
         .map(|b| (zh_spans[b.zh].to_vec(), en_spans[b.en].to_vec()))
         .collect()
 }
 
-/// Aligns Chinese items (sentences or paragraphs) with English ones, in order.
-pub fn align_texts(zh: &[&str], en: &[&str]) -> Vec<Bead> {
-    let zh_lengths: Vec<usize> = zh.iter().map(|s| s.chars().count()).collect();
+/// Aligns Chinese items (sentences or paragraphs) with English ones, in order: lengths plus
+/// lexical anchors (dictionary glosses, numbers, Latin words) corrected for chance.
+pub fn align_texts(zh: &[&str], en: &[&str], features: &mut Features) -> Vec<Bead> {
+    let zh_lengths: Vec<usize> = zh.iter().map(|s| s.chars().filter(|c| !c.is_whitespace()).count()).collect();
     let en_lengths: Vec<usize> = en.iter().map(|s| s.chars().count()).collect();
-    let zh_anchors: Vec<Vec<String>> = zh.iter().map(|s| anchors(s)).collect();
-    let en_anchors: Vec<Vec<String>> = en.iter().map(|s| anchors(s)).collect();
-    sentence::align(&zh_lengths, &en_lengths, |z, e| {
-        let zh_side: Vec<&String> = zh_anchors[z].iter().flatten().collect();
-        let en_side: Vec<&String> = en_anchors[e].iter().flatten().collect();
-        let shared = zh_side.iter().filter(|a| en_side.contains(a)).count();
-        2.0 * shared as f64
-    })
-}
-
-/// Tokens that read the same in both languages: Arabic numbers and Latin words.
-fn anchors(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|t| {
-            !t.is_empty()
-                && (t.chars().all(|c| c.is_ascii_digit()) || t.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2)
-        })
-        .map(str::to_string)
-        .collect()
+    let zh_tokens: Vec<_> = zh.iter().map(|s| features.chinese(s)).collect();
+    let en_tokens: Vec<_> = en.iter().map(|s| features.english(s)).collect();
+    let mut scorer = AnchorScorer::new(&zh_tokens, &en_tokens);
+    sentence::align(&zh_lengths, &en_lengths, |z, e| scorer.score(z, e))
 }
 
 /// Sentence spans of a Chinese paragraph: ends after 。！？ (and closing quotes after them).
@@ -142,7 +149,7 @@ mod tests {
             en,
             aligned: false,
         };
-        let pairs = sentence_pairs(std::slice::from_ref(&doc));
+        let pairs = sentence_pairs(std::slice::from_ref(&doc), &Segmenter::new(), &Lexicon::new());
         assert_eq!(pairs.len(), 2);
         assert!(doc.zh[pairs[0].zh.clone()].contains("2020"));
         assert!(doc.en[pairs[0].en.clone()].contains("2020"));

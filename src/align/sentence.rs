@@ -25,57 +25,168 @@ const SHAPES: &[(usize, usize, f64)] = &[
     (3, 1, 0.004),
 ];
 
-/// Variance of the length difference per character (Gale & Church's s²).
+/// Variance of the length difference per character (Gale & Church's s²) before a document's
+/// own is estimated.
 const VARIANCE: f64 = 6.8;
+
+/// Half-width of the first search band, in items; doubled while the best path touches it.
+const FIRST_BAND: usize = 24;
 
 /// Aligns `zh_lengths.len()` Chinese items with `en_lengths.len()` English ones.
 /// `anchor(zh_range, en_range)` returns the lexical evidence (≥ 0, in nats) that the two
 /// groups translate each other; it only lowers a bead's cost.
+///
+/// The search keeps to a band around the diagonal, so time and memory grow with length × band;
+/// when the best path runs along the band's edge the band is doubled and the search redone.
 pub fn align<F>(zh_lengths: &[usize], en_lengths: &[usize], mut anchor: F) -> Vec<Bead>
 where
     F: FnMut(Range<usize>, Range<usize>) -> f64,
 {
-    let (n, m) = (zh_lengths.len(), en_lengths.len());
+    let ratio = length_ratio(zh_lengths, en_lengths);
+    let first = align_with(zh_lengths, en_lengths, VARIANCE, &mut anchor);
+    // How much lengths vary between the languages depends on the pair and the text: the
+    // variance is re-estimated on the 1-1 beads of a first pass (Gale & Church's s²).
+    let (mut spread, mut mass, mut beads) = (0.0, 0.0, 0usize);
+    for bead in first.iter().filter(|b| b.zh.len() == 1 && b.en.len() == 1) {
+        let (zh, en) = (zh_lengths[bead.zh.start] as f64, en_lengths[bead.en.start] as f64);
+        let mean = (zh + en / ratio) / 2.0;
+        if mean > 0.0 {
+            spread += (en - zh * ratio).powi(2);
+            mass += mean * ratio;
+            beads += 1;
+        }
+    }
+    if beads < MIN_BEADS_FOR_VARIANCE || mass == 0.0 {
+        return first;
+    }
+    let variance = (spread / mass).clamp(VARIANCE / 2.0, VARIANCE * 10.0);
+    align_with(zh_lengths, en_lengths, variance, &mut anchor)
+}
+
+/// 1-1 beads needed before a document's own length variance is trusted.
+const MIN_BEADS_FOR_VARIANCE: usize = 20;
+
+fn length_ratio(zh_lengths: &[usize], en_lengths: &[usize]) -> f64 {
     let zh_total: usize = zh_lengths.iter().sum();
     let en_total: usize = en_lengths.iter().sum();
-    let ratio = if zh_total == 0 { 1.0 } else { (en_total as f64 / zh_total as f64).max(0.1) };
+    if zh_total == 0 {
+        1.0
+    } else {
+        (en_total as f64 / zh_total as f64).max(0.1)
+    }
+}
+
+fn align_with<F>(zh_lengths: &[usize], en_lengths: &[usize], variance: f64, anchor: &mut F) -> Vec<Bead>
+where
+    F: FnMut(Range<usize>, Range<usize>) -> f64,
+{
+    let (n, m) = (zh_lengths.len(), en_lengths.len());
+    let mut width = FIRST_BAND;
+    loop {
+        let band = Band::new(n, m, width);
+        let (beads, touches_edge) = align_in_band(zh_lengths, en_lengths, &band, variance, anchor);
+        if !touches_edge || band.is_full() {
+            return beads;
+        }
+        width *= 2;
+    }
+}
+
+/// For each Chinese prefix length i, the English prefix lengths searched: a diagonal strip.
+struct Band {
+    rows: Vec<Range<usize>>,
+    full: bool,
+}
+
+impl Band {
+    fn new(n: usize, m: usize, width: usize) -> Self {
+        let slack = width + n.abs_diff(m).min(width);
+        let mut full = true;
+        let rows = (0..=n)
+            .map(|i| {
+                let centre = (i * m).checked_div(n).unwrap_or(0);
+                let lo = centre.saturating_sub(slack);
+                let hi = (centre + slack).min(m);
+                full &= lo == 0 && hi == m;
+                lo..hi + 1
+            })
+            .collect();
+        Band { rows, full }
+    }
+
+    fn is_full(&self) -> bool {
+        self.full
+    }
+
+    fn slot(&self, i: usize, j: usize) -> Option<usize> {
+        let row = &self.rows[i];
+        row.contains(&j).then(|| j - row.start)
+    }
+}
+
+fn align_in_band<F>(
+    zh_lengths: &[usize],
+    en_lengths: &[usize],
+    band: &Band,
+    variance: f64,
+    anchor: &mut F,
+) -> (Vec<Bead>, bool)
+where
+    F: FnMut(Range<usize>, Range<usize>) -> f64,
+{
+    let (n, m) = (zh_lengths.len(), en_lengths.len());
+    let ratio = length_ratio(zh_lengths, en_lengths);
     let zh_prefix = prefix_sums(zh_lengths);
     let en_prefix = prefix_sums(en_lengths);
-    let mut cost = vec![vec![f64::INFINITY; m + 1]; n + 1];
-    let mut back = vec![vec![(0usize, 0usize); m + 1]; n + 1];
+    let mut cost: Vec<Vec<f64>> = band.rows.iter().map(|r| vec![f64::INFINITY; r.len()]).collect();
+    let mut back: Vec<Vec<u8>> = band.rows.iter().map(|r| vec![0; r.len()]).collect();
     cost[0][0] = 0.0;
     for i in 0..=n {
-        for j in 0..=m {
+        for j in band.rows[i].clone() {
             if i == 0 && j == 0 {
                 continue;
             }
-            for &(di, dj, prior) in SHAPES {
-                if di > i || dj > j || !cost[i - di][j - dj].is_finite() {
+            let mut best = (f64::INFINITY, 0u8);
+            for (shape, &(di, dj, prior)) in SHAPES.iter().enumerate() {
+                if di > i || dj > j {
+                    continue;
+                }
+                let Some(slot) = band.slot(i - di, j - dj) else { continue };
+                let before = cost[i - di][slot];
+                if !before.is_finite() {
                     continue;
                 }
                 let zl = zh_prefix[i] - zh_prefix[i - di];
                 let el = en_prefix[j] - en_prefix[j - dj];
-                let mut c = cost[i - di][j - dj] + length_cost(zl, el, ratio) - prior.ln();
+                let mut c = before + length_cost(zl, el, ratio, variance) - prior.ln();
                 if di > 0 && dj > 0 {
                     c -= anchor(i - di..i, j - dj..j);
                 }
-                if c < cost[i][j] {
-                    cost[i][j] = c;
-                    back[i][j] = (di, dj);
+                if c < best.0 {
+                    best = (c, shape as u8);
                 }
             }
+            let slot = j - band.rows[i].start;
+            cost[i][slot] = best.0;
+            back[i][slot] = best.1;
         }
     }
     let mut beads = Vec::new();
+    if !cost[n][m - band.rows[n].start].is_finite() {
+        return (beads, true);
+    }
+    let mut touches_edge = false;
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
-        let (di, dj) = back[i][j];
+        let row = &band.rows[i];
+        touches_edge |= (j == row.start && row.start > 0) || (j + 1 == row.end && row.end <= m);
+        let (di, dj, _) = SHAPES[back[i][j - row.start] as usize];
         beads.push(Bead { zh: i - di..i, en: j - dj..j });
         i -= di;
         j -= dj;
     }
     beads.reverse();
-    beads
+    (beads, touches_edge)
 }
 
 fn prefix_sums(lengths: &[usize]) -> Vec<usize> {
@@ -87,13 +198,15 @@ fn prefix_sums(lengths: &[usize]) -> Vec<usize> {
     sums
 }
 
-/// −ln P(length difference) under Gale & Church's normal model.
-fn length_cost(zh: usize, en: usize, ratio: f64) -> f64 {
-    if zh == 0 && en == 0 {
+/// −ln P(length difference) under Gale & Church's normal model. A bead with an empty side has
+/// no length to compare: its prior alone prices it (else every untranslated sentence would
+/// cost as much as its length, and long ones would be forced into merges).
+fn length_cost(zh: usize, en: usize, ratio: f64, variance: f64) -> f64 {
+    if zh == 0 || en == 0 {
         return 0.0;
     }
     let mean = (zh as f64 + en as f64 / ratio) / 2.0;
-    let delta = (en as f64 - zh as f64 * ratio) / (VARIANCE * mean * ratio).sqrt().max(1e-9);
+    let delta = (en as f64 - zh as f64 * ratio) / (variance * mean * ratio).sqrt().max(1e-9);
     let p = 2.0 * (1.0 - normal_cdf(delta.abs()));
     -(p.max(1e-12)).ln()
 }
@@ -138,6 +251,27 @@ mod tests {
         let plain = align(&[10, 10], &[30, 30], |_, _| 0.0);
         let anchored = align(&[10, 10], &[30, 30], |z, e| if z == (0..1) && e == (0..2) { 30.0 } else { 0.0 });
         assert_ne!(plain, anchored);
+    }
+
+    #[test]
+    fn the_band_widens_to_the_full_search_result() {
+        // 60 English items with no Chinese counterpart come first: the true path leaves the
+        // first band, which must widen until it finds what the full search finds.
+        let zh: Vec<usize> = (0..100).map(|i| 10 + (i * 37) % 50).collect();
+        let mut en: Vec<usize> = (0..60).map(|i| 3 + (i * 53) % 7).collect();
+        en.extend(zh.iter().map(|l| l * 3));
+        let mut anchor = |z: Range<usize>, e: Range<usize>| {
+            if e.start == z.start + 60 && e.len() == 1 && z.len() == 1 {
+                20.0
+            } else {
+                0.0
+            }
+        };
+        let banded = align_with(&zh, &en, VARIANCE, &mut anchor);
+        let (full, _) = align_in_band(&zh, &en, &Band::new(zh.len(), en.len(), 1000), VARIANCE, &mut anchor);
+        assert_eq!(banded, full);
+        let right = (0..100).filter(|&i| banded.contains(&Bead { zh: i..i + 1, en: i + 60..i + 61 })).count();
+        assert!(right >= 95, "{right} of 100");
     }
 
     #[test]

@@ -4,8 +4,10 @@ use super::Outcome;
 use clap::ValueEnum;
 use std::io::Write;
 use std::path::PathBuf;
-use zhterm::align::{align_texts, sentence::format_bead};
+use zhterm::align::{align_texts, sentence::format_bead, Features};
 use zhterm::corpus::read_text;
+use zhterm::lexicon::Lexicon;
+use zhterm::segment::Segmenter;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -29,8 +31,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let en_text = read_text(&args.en)?;
     let zh: Vec<&str> = zh_text.lines().collect();
     let en: Vec<&str> = en_text.lines().collect();
+    let (segmenter, lexicon) = (Segmenter::new(), Lexicon::new());
+    let beads = align_texts(&zh, &en, &mut Features::new(&segmenter, &lexicon));
     let mut out = std::io::stdout().lock();
-    for bead in align_texts(&zh, &en) {
+    for bead in beads {
         match args.format {
             AlignFormat::Beads => writeln!(out, "{}", format_bead(&bead))?,
             AlignFormat::Tsv => {

@@ -84,6 +84,8 @@ fn evidence(candidate: &Candidate, english: &str, docs: &[Document], pairs: &[Se
         dice,
         dictionary: 0.0,
         pairs: together.into_iter().take(MAX_EVIDENCE).collect(),
+        variants: Vec::new(),
+        abbreviation: None,
     })
 }
 

@@ -1,0 +1,610 @@
+//! Term translation: for each Chinese term, the English span of the aligned sentences that
+//! translates it. English candidates are noun-phrase-like n-grams ([`spans`]) of the pairs the
+//! term occurs in (found through occurrence → pair, never by scanning); each is scored by
+//! - `dice`: co-occurrence over sentence pairs, 2·c(t,e) / (f(t) + f(e));
+//! - `dictionary`: how much of the term and of the n-gram CC-CEDICT explains ([`compose`]),
+//!   or a list of as many items as the term's leading numeral says (三股势力 ↔ "A, B and C
+//!   forces");
+//! - `identity`: a Latin string written the same on both sides (RCEP);
+//! - acronyms defined in the English text ([`acronyms`]): a Chinese short form takes the
+//!   acronym of its long form's English.
+//!
+//! Competitive linking then gives each English n-gram to one term only: the best-scored
+//! (term, English) links are fixed first, and a term whose best English was taken falls back
+//! on its next option.
+
+pub mod acronyms;
+pub mod compose;
+pub mod spans;
+
+use super::english::{self, Word};
+use super::numbers::chinese_numeral;
+use super::SentencePair;
+use crate::corpus::{is_han, Document};
+use crate::lexicon::Lexicon;
+use crate::mine::Candidate;
+use compose::TermGlosses;
+use spans::{key_of, Lemmas, Phrase};
+use std::collections::HashMap;
+
+/// Below this score no equivalent is proposed.
+const MIN_SCORE: f64 = 0.3;
+/// Supporting pair ids kept as evidence.
+const MAX_EVIDENCE: usize = 5;
+/// Most sentence pairs per term searched for English candidates.
+const MAX_SAMPLE: usize = 200;
+/// Options per term kept for competitive linking.
+const MAX_OPTIONS: usize = 8;
+/// How much an English phrase far from the term's relative position loses (at distance 1).
+const DISTORTION_WEIGHT: f64 = 0.3;
+/// How much better the dictionary must like a fragment than its compound to keep it.
+const FRAGMENT_MARGIN: f64 = 0.0;
+/// Least dictionary support of a phrase a term may take from another in an exchange.
+const EXCHANGE_DICTIONARY: f64 = 0.5;
+/// Bonus of an English acronym whose long form translates the term's long form.
+const ACRONYM_BONUS: f64 = 1.0;
+
+/// The English equivalent found for one term, with its evidence.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Equivalent {
+    pub english: String,
+    pub score: f64,
+    pub cooccurrences: usize,
+    pub dice: f64,
+    pub dictionary: f64,
+    /// Indices into the sentence pairs that show the term and its equivalent together.
+    pub pairs: Vec<usize>,
+    /// Other spellings seen in the pairs (plural, case), most frequent first.
+    #[serde(default)]
+    pub variants: Vec<String>,
+    /// The acronym the English text defines for `english` (SCO).
+    #[serde(default)]
+    pub abbreviation: Option<String>,
+}
+
+/// English side of the sentence pairs, tokenised once.
+struct EnglishSide<'a> {
+    texts: Vec<&'a str>,
+    words: Vec<Vec<Word>>,
+    ids: Vec<Vec<u32>>,
+}
+
+impl<'a> EnglishSide<'a> {
+    fn new(docs: &'a [Document], pairs: &[SentencePair]) -> Self {
+        let mut lemmas = Lemmas::default();
+        let texts: Vec<&str> = pairs.iter().map(|p| &docs[p.doc].en[p.en.clone()]).collect();
+        let words: Vec<Vec<Word>> = texts.iter().map(|t| english::words(t, 0)).collect();
+        let ids = words.iter().map(|w| lemmas.ids(w)).collect();
+        EnglishSide { texts, words, ids }
+    }
+
+    fn phrases(&self, pair: usize) -> Vec<Phrase> {
+        spans::phrases(self.texts[pair], &self.words[pair], &self.ids[pair])
+    }
+
+    fn surface(&self, pair: usize, phrase: &Phrase) -> &'a str {
+        &self.texts[pair][spans::span_of(&self.words[pair], phrase)]
+    }
+}
+
+/// One scored English option of a term.
+#[derive(Debug, Clone)]
+struct Option_ {
+    key: u64,
+    /// Where the phrase stands in the supporting pairs: (pair, word range).
+    spots: Vec<(usize, (usize, usize))>,
+    equivalent: Equivalent,
+}
+
+/// English equivalents for `candidates` (same order; `None` when nothing scored enough).
+pub fn translate(
+    candidates: &[Candidate],
+    docs: &[Document],
+    pairs: &[SentencePair],
+    lexicon: &Lexicon,
+) -> Vec<Option<Equivalent>> {
+    let english = EnglishSide::new(docs, pairs);
+    let term_pairs = pairs_holding(candidates, docs, pairs);
+    let frequency = phrase_frequencies(&english, &term_pairs);
+    let terms: Vec<&str> = candidates.iter().map(|c| c.term.as_str()).collect();
+    let definitions = acronym_table(docs);
+    let mut options: Vec<Vec<Option_>> = candidates
+        .iter()
+        .zip(&term_pairs)
+        .map(|(candidate, ids)| {
+            if !candidate.term.chars().any(is_han) {
+                return Vec::new();
+            }
+            let glosses = TermGlosses::new(&candidate.term, lexicon);
+            term_options(candidate, ids, &english, &frequency, &glosses)
+        })
+        .collect();
+    reward_short_form_acronyms(candidates, &mut options, &definitions);
+    let mut chosen = competitive_linking(&terms, options);
+    for (candidate, equivalent) in candidates.iter().zip(chosen.iter_mut()) {
+        if !candidate.term.chars().any(is_han) {
+            // A Latin term (RCEP) is its own English; it does not compete for phrases.
+            *equivalent = Some(Equivalent {
+                english: candidate.term.clone(),
+                score: 1.0,
+                cooccurrences: 0,
+                dice: 0.0,
+                dictionary: 0.0,
+                pairs: Vec::new(),
+                variants: Vec::new(),
+                abbreviation: None,
+            });
+        }
+    }
+    for equivalent in chosen.iter_mut().flatten() {
+        equivalent.abbreviation = definitions.long_to_short.get(&equivalent.english.to_lowercase()).cloned();
+    }
+    chosen
+}
+
+/// For each candidate, the pairs whose Chinese side holds it (every occurrence counts, also
+/// in titles the miner skips): one pass over the pairs with the terms indexed by their first
+/// two characters.
+fn pairs_holding(candidates: &[Candidate], docs: &[Document], pairs: &[SentencePair]) -> Vec<Vec<(usize, f64)>> {
+    let mut by_start: HashMap<(char, char), Vec<usize>> = HashMap::new();
+    for (index, candidate) in candidates.iter().enumerate() {
+        let mut chars = candidate.term.chars();
+        if let (Some(a), Some(b)) = (chars.next(), chars.next()) {
+            by_start.entry((a, b)).or_default().push(index);
+        }
+    }
+    let mut out = vec![Vec::new(); candidates.len()];
+    for (id, pair) in pairs.iter().enumerate() {
+        let text = &docs[pair.doc].zh[pair.zh.clone()];
+        let mut found: Vec<(usize, f64)> = Vec::new();
+        let mut chars = text.char_indices().peekable();
+        while let Some((at, a)) = chars.next() {
+            let Some(&(_, b)) = chars.peek() else { break };
+            for &index in by_start.get(&(a, b)).into_iter().flatten() {
+                if text[at..].starts_with(candidates[index].term.as_str()) {
+                    found.push((index, at as f64 / text.len().max(1) as f64));
+                }
+            }
+        }
+        // The first occurrence in the pair stands for the term.
+        found.sort_by_key(|&(index, _)| index);
+        found.dedup_by_key(|&mut (index, _)| index);
+        for (index, position) in found {
+            out[index].push((id, position));
+        }
+    }
+    out
+}
+
+/// How many pairs hold each phrase that occurs in some term's pairs.
+fn phrase_frequencies(english: &EnglishSide, term_pairs: &[Vec<(usize, f64)>]) -> HashMap<u64, usize> {
+    let mut in_term_pairs: Vec<bool> = vec![false; english.texts.len()];
+    for &(p, _) in term_pairs.iter().flatten() {
+        in_term_pairs[p] = true;
+    }
+    let mut wanted: HashMap<u64, usize> = HashMap::new();
+    for (p, _) in in_term_pairs.iter().enumerate().filter(|(_, &used)| used) {
+        for phrase in english.phrases(p) {
+            wanted.insert(phrase.key, 0);
+        }
+    }
+    for p in 0..english.texts.len() {
+        let mut keys: Vec<u64> = english.phrases(p).iter().map(|ph| ph.key).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        for key in keys {
+            if let Some(count) = wanted.get_mut(&key) {
+                *count += 1;
+            }
+        }
+    }
+    wanted
+}
+
+/// One occurrence of a phrase in a pair of the term: (key, pair, word range, distance of
+/// its relative position from the term's).
+type Spot = (u64, usize, (usize, usize), f64);
+
+/// Co-occurrence of one phrase with a term: its spots are `spots[range]`, sorted by pair.
+struct Together {
+    count: usize,
+    range: std::ops::Range<usize>,
+    /// Sum over supporting pairs of the smallest |relative position in Chinese − in English|.
+    distortion: f64,
+}
+
+fn term_options(
+    candidate: &Candidate,
+    ids: &[(usize, f64)],
+    english: &EnglishSide,
+    frequency: &HashMap<u64, usize>,
+    glosses: &TermGlosses,
+) -> Vec<Option_> {
+    // A frequent term's English shows in any few hundred of its pairs: an even sample keeps
+    // the work per term bounded however large the corpus, and counts are scaled back.
+    let step = ids.len().div_ceil(MAX_SAMPLE).max(1);
+    let sample: Vec<(usize, f64)> = ids.iter().copied().step_by(step).collect();
+    let scale = ids.len() as f64 / sample.len().max(1) as f64;
+    // All phrase occurrences in one flat list, grouped by sorting: no allocation per phrase.
+    let mut spots: Vec<Spot> = Vec::new();
+    for &(p, zh_position) in &sample {
+        let words = english.words[p].len().max(1) as f64;
+        for phrase in english.phrases(p) {
+            let distance = (zh_position - phrase.words.0 as f64 / words).abs();
+            spots.push((phrase.key, p, phrase.words, distance));
+        }
+    }
+    spots.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(a.3.total_cmp(&b.3)));
+    let mut together: HashMap<u64, Together> = HashMap::new();
+    let mut start = 0;
+    while start < spots.len() {
+        let key = spots[start].0;
+        let end = spots[start..].iter().position(|s| s.0 != key).map_or(spots.len(), |k| start + k);
+        let (mut count, mut distortion) = (0, 0.0);
+        for (k, spot) in spots[start..end].iter().enumerate() {
+            // The first spot of each pair is its nearest (sorted by distance within a pair).
+            if k == 0 || spots[start + k - 1].1 != spot.1 {
+                count += 1;
+                distortion += spot.3;
+            }
+        }
+        together.insert(key, Together { count, range: start..end, distortion });
+        start = end;
+    }
+    let surfaces = |t: &Together| -> Vec<(&str, usize)> {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for &(_, p, words, _) in &spots[t.range.clone()] {
+            *counts.entry(english.surface(p, &Phrase { key: 0, words })).or_default() += 1;
+        }
+        let mut out: Vec<(&str, usize)> = counts.into_iter().collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        out
+    };
+    let surface_of = |t: &Together| surfaces(t).first().map_or("", |s| s.0);
+    let term_frequency = ids.len() as f64;
+    let numeral = leading_numeral(&candidate.term);
+    let latin: Vec<String> = std::iter::once(candidate.term.as_str())
+        .chain(candidate.short_forms.iter().map(String::as_str))
+        .filter(|s| !s.chars().any(is_han))
+        .map(str::to_lowercase)
+        .collect();
+    let global = |key: u64, t: &Together| frequency.get(&key).copied().unwrap_or(t.count);
+    let compounds = compounds_of(&together, &spots, english);
+    let mut memo: HashMap<u64, f64> = HashMap::new();
+    let mut dictionary = |key: u64| {
+        *memo.entry(key).or_insert_with(|| {
+            let surface = surface_of(&together[&key]);
+            let words: Vec<&str> = english::words(surface, 0).iter().map(|w| &surface[w.span.clone()]).collect();
+            let mut dictionary = glosses.composition(&words);
+            if numeral.is_some_and(|n| list_items(surface) == n) {
+                let head = words.last().copied().unwrap_or_default();
+                dictionary = dictionary.max(0.5 + 0.5 * glosses.composition(&[head]));
+            }
+            dictionary
+        })
+    };
+    // Best co-occurrence first: the score never exceeds dice (+ identity), so the search
+    // stops once no remaining phrase can enter the kept options.
+    let mut order: Vec<(f64, u64)> = together
+        .iter()
+        .map(|(&key, t)| {
+            let count = (t.count as f64 * scale).min(global(key, t) as f64);
+            (2.0 * count / (term_frequency + global(key, t) as f64), key)
+        })
+        .collect();
+    order.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let identity_possible = if latin.is_empty() { 0.0 } else { 1.0 };
+    // (score, key, dice, dictionary), best first.
+    let mut kept: Vec<(f64, u64, f64, f64)> = Vec::new();
+    for (dice, key) in order {
+        let floor = if kept.len() >= MAX_OPTIONS { kept[MAX_OPTIONS - 1].0 } else { MIN_SCORE };
+        if dice + identity_possible < floor {
+            break;
+        }
+        let t = &together[&key];
+        let own = dictionary(key);
+        // A fragment of a longer compound that occurs exactly where it does, here and in the
+        // whole corpus, gives way unless the dictionary clearly prefers it ("current device"
+        // of "residual current device"; "food security" stays beside "ensure food security").
+        let fragment = compounds.get(&key).into_iter().flatten().any(|&c| {
+            let longer = &together[&c];
+            longer.count == t.count && global(c, longer) == global(key, t) && own <= dictionary(c) + FRAGMENT_MARGIN
+        });
+        if fragment {
+            continue;
+        }
+        let identity = if latin.contains(&surface_of(t).to_lowercase()) { 1.0 } else { 0.0 };
+        // Word order differs between the languages, so position only nudges (IBM 2's
+        // diagonal preference, mildly).
+        let distortion = t.distortion / t.count.max(1) as f64;
+        let score = dice * (0.4 + 0.6 * own) * (1.0 - DISTORTION_WEIGHT * distortion) + identity;
+        if score < floor {
+            continue;
+        }
+        let surface = surface_of(t);
+        let at = kept
+            .iter()
+            .position(|k| score > k.0 || (score == k.0 && surface < surface_of(&together[&k.1])))
+            .unwrap_or(kept.len());
+        kept.insert(at, (score, key, dice, own));
+        kept.truncate(MAX_OPTIONS);
+    }
+    kept.into_iter()
+        .filter_map(|(score, key, dice, dictionary)| {
+            let t = together.get(&key)?;
+            let surfaces = surfaces(t);
+            let mut support: Vec<usize> = spots[t.range.clone()].iter().map(|s| s.1).collect();
+            support.dedup();
+            Some(Option_ {
+                key,
+                spots: spots[t.range.clone()].iter().map(|s| (s.1, s.2)).collect(),
+                equivalent: Equivalent {
+                    english: surfaces[0].0.to_string(),
+                    score,
+                    cooccurrences: (t.count as f64 * scale).round() as usize,
+                    dice,
+                    dictionary,
+                    pairs: support.into_iter().take(MAX_EVIDENCE).collect(),
+                    variants: surfaces[1..].iter().map(|(s, _)| s.to_string()).collect(),
+                    abbreviation: None,
+                },
+            })
+        })
+        .collect()
+}
+
+/// For each phrase, the phrases one adjacent word longer that hold it.
+fn compounds_of(together: &HashMap<u64, Together>, spots: &[Spot], english: &EnglishSide) -> HashMap<u64, Vec<u64>> {
+    let mut out: HashMap<u64, Vec<u64>> = HashMap::new();
+    for (&key, t) in together {
+        let (_, pair, (first, last), _) = spots[t.range.start];
+        let ids = &english.ids[pair][first..last];
+        let n = ids.len();
+        if n < 2 {
+            continue;
+        }
+        for (start, end) in [(1, n), (0, n - 1)] {
+            let part = key_of(&ids[start..end]);
+            if together.contains_key(&part) {
+                out.entry(part).or_default().push(key);
+            }
+        }
+    }
+    out
+}
+
+/// The value of a term's leading Chinese numeral (三股势力 → 3), for list translations.
+fn leading_numeral(term: &str) -> Option<usize> {
+    let first = term.chars().next()?;
+    let value = chinese_numeral(first.encode_utf8(&mut [0; 4]))?;
+    (2..10).contains(&value).then_some(value as usize)
+}
+
+/// Items of an English list of single-word modifiers before a head, "A, B and C X"
+/// (1 when the phrase is no such list).
+fn list_items(surface: &str) -> usize {
+    if !surface.contains(", ") {
+        return 1;
+    }
+    let items: Vec<&str> =
+        surface.split(", ").flat_map(|part| part.split(" and ").flat_map(|p| p.split(" or "))).collect();
+    let (last, modifiers) = items.split_last().unwrap_or((&"", &[]));
+    if modifiers.iter().all(|m| !m.trim().contains(' ')) && !last.trim().is_empty() {
+        items.len()
+    } else {
+        1
+    }
+}
+
+/// Acronym definitions of every English text, by lower-cased long form and by acronym.
+struct Definitions {
+    long_to_short: HashMap<String, String>,
+}
+
+fn acronym_table(docs: &[Document]) -> Definitions {
+    let mut long_to_short = HashMap::new();
+    for doc in docs {
+        for definition in acronyms::definitions(&doc.en) {
+            long_to_short.entry(definition.long.to_lowercase()).or_insert(definition.short);
+        }
+    }
+    Definitions { long_to_short }
+}
+
+/// A Chinese short form (上合组织) of a term whose best English has a defined acronym (SCO)
+/// prefers that acronym.
+fn reward_short_form_acronyms(candidates: &[Candidate], options: &mut [Vec<Option_>], definitions: &Definitions) {
+    let index: HashMap<&str, usize> = candidates.iter().enumerate().map(|(i, c)| (c.term.as_str(), i)).collect();
+    for (long, candidate) in candidates.iter().enumerate() {
+        let Some(best) = options[long].first() else { continue };
+        let Some(acronym) = definitions.long_to_short.get(&best.equivalent.english.to_lowercase()).cloned() else {
+            continue;
+        };
+        for short in candidate.short_forms.iter().filter(|s| s.chars().any(is_han)) {
+            let Some(&s) = index.get(short.as_str()) else { continue };
+            for option in options[s].iter_mut().filter(|o| o.equivalent.english == acronym) {
+                option.equivalent.score += ACRONYM_BONUS;
+            }
+            options[s].sort_by(|a, b| b.equivalent.score.total_cmp(&a.equivalent.score));
+        }
+    }
+}
+
+/// Words of a pair held by a term: (word range, term).
+type Held = ((usize, usize), usize);
+
+/// Which term holds which phrase, and the words of each pair already given away.
+#[derive(Default)]
+struct Links {
+    chosen: Vec<Option<usize>>,
+    holder: HashMap<u64, usize>,
+    words: HashMap<usize, Vec<Held>>,
+}
+
+impl Links {
+    /// A phrase is free for `term` when no other term holds it and one of its spots does not
+    /// conflict with a phrase another term holds ("fast" inside a taken "fast tracks"), unless
+    /// the two terms nest (粮食安全 "food security" inside 地区国家粮食安全 "food security in
+    /// regional countries").
+    fn is_free(&self, terms: &[&str], term: usize, option: &Option_) -> bool {
+        if self.holder.get(&option.key).is_some_and(|&t| t != term) {
+            return false;
+        }
+        option.spots.iter().any(|(pair, (start, end))| {
+            self.words.get(pair).is_none_or(|taken| {
+                taken
+                    .iter()
+                    .all(|&((s, e), t)| t == term || nested(terms, t, term) || !conflicts((*start, *end), (s, e)))
+            })
+        })
+    }
+
+    fn take(&mut self, options: &[Vec<Option_>], term: usize, index: Option<usize>) {
+        if let Some(old) = self.chosen[term] {
+            let option = &options[term][old];
+            self.holder.remove(&option.key);
+            for (pair, range) in &option.spots {
+                if let Some(taken) = self.words.get_mut(pair) {
+                    taken.retain(|&(r, t)| !(r == *range && t == term));
+                }
+            }
+        }
+        self.chosen[term] = index;
+        if let Some(new) = index {
+            let option = &options[term][new];
+            self.holder.insert(option.key, term);
+            for (pair, range) in &option.spots {
+                self.words.entry(*pair).or_default().push((*range, term));
+            }
+        }
+    }
+
+    fn score(&self, options: &[Vec<Option_>], term: usize) -> f64 {
+        self.chosen[term].map_or(0.0, |o| options[term][o].equivalent.score)
+    }
+}
+
+fn nested(terms: &[&str], a: usize, b: usize) -> bool {
+    terms[a].contains(terms[b]) || terms[b].contains(terms[a])
+}
+
+/// A phrase conflicts with one another term holds when it lies inside it or crosses it; a
+/// longer phrase holding it is fine (数据安全 "data security" inside 全球数据安全倡议 "Global
+/// Initiative on Data Security").
+fn conflicts(candidate: (usize, usize), taken: (usize, usize)) -> bool {
+    let overlap = candidate.0 < taken.1 && taken.0 < candidate.1;
+    let holds_taken = candidate.0 <= taken.0 && taken.1 <= candidate.1;
+    overlap && !holds_taken
+}
+
+/// Fixes (term, English) links best first; an English phrase, and the words under it, go to
+/// one term only.
+fn competitive_linking(terms: &[&str], options: Vec<Vec<Option_>>) -> Vec<Option<Equivalent>> {
+    let mut links: Vec<(usize, usize)> =
+        options.iter().enumerate().flat_map(|(t, opts)| (0..opts.len()).map(move |o| (t, o))).collect();
+    links.sort_by(|&(ta, oa), &(tb, ob)| {
+        let (a, b) = (&options[ta][oa].equivalent, &options[tb][ob].equivalent);
+        b.score.total_cmp(&a.score).then(ta.cmp(&tb)).then_with(|| a.english.cmp(&b.english))
+    });
+    let mut state = Links { chosen: vec![None; options.len()], ..Links::default() };
+    for (term, index) in links {
+        if state.chosen[term].is_none() && state.is_free(terms, term, &options[term][index]) {
+            state.take(&options, term, Some(index));
+        }
+    }
+    improve_by_exchange(terms, &options, &mut state);
+    state.chosen.iter().enumerate().map(|(t, o)| o.map(|o| options[t][o].equivalent.clone())).collect()
+}
+
+/// Greedy linking can strand a term whose only good English went to a term that had another
+/// good one (the idiomatic dictionary sense of one term taking the phrase that literally
+/// renders another). A term takes its preferred phrase from the holder when the holder's
+/// next free option loses less than the term gains; repeated a few times. A term never takes
+/// from a term nested in it or holding it (数字 or 促进数字经济 from 数字经济), and only for an
+/// English the dictionary supports.
+fn improve_by_exchange(terms: &[&str], options: &[Vec<Option_>], state: &mut Links) {
+    for _ in 0..4 {
+        let mut changed = false;
+        for term in 0..options.len() {
+            let current = state.score(options, term);
+            for (index, wanted) in options[term].iter().enumerate() {
+                if wanted.equivalent.score <= current {
+                    break;
+                }
+                let Some(&other) = state.holder.get(&wanted.key) else { continue };
+                if other == term || nested(terms, term, other) || wanted.equivalent.dictionary < EXCHANGE_DICTIONARY {
+                    continue;
+                }
+                let before = state.score(options, other);
+                let (old_term, old_other) = (state.chosen[term], state.chosen[other]);
+                state.take(options, other, None);
+                state.take(options, term, Some(index));
+                let fallback = options[other].iter().position(|o| state.is_free(terms, other, o));
+                state.take(options, other, fallback);
+                let gain = wanted.equivalent.score - current;
+                let loss = before - state.score(options, other);
+                if gain > loss + 1e-9 {
+                    changed = true;
+                    break;
+                }
+                state.take(options, other, None);
+                state.take(options, term, old_term);
+                state.take(options, other, old_other);
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_counted_and_numerals_read() {
+        assert_eq!(list_items("terrorist, separatist and extremist forces"), 3);
+        assert_eq!(list_items("green lanes"), 1);
+        assert_eq!(list_items("sabotages by terrorist, separatist and extremist forces"), 1);
+        assert_eq!(leading_numeral("四个现代化"), Some(4));
+        assert_eq!(leading_numeral("一致"), None);
+    }
+
+    fn option(key: u64, english: &str, score: f64) -> Option_ {
+        Option_ {
+            key,
+            spots: vec![(0, (key as usize, key as usize + 1))],
+            equivalent: Equivalent {
+                english: english.into(),
+                score,
+                cooccurrences: 1,
+                dice: score,
+                dictionary: score,
+                pairs: vec![],
+                variants: vec![],
+                abbreviation: None,
+            },
+        }
+    }
+
+    #[test]
+    fn one_english_phrase_goes_to_one_term() {
+        let options =
+            vec![vec![option(1, "Customs Union", 0.9)], vec![option(1, "Customs Union", 0.8), option(2, "Union", 0.5)]];
+        let chosen = competitive_linking(&["关税同盟", "同盟"], options);
+        assert_eq!(chosen[0].as_ref().unwrap().english, "Customs Union");
+        assert_eq!(chosen[1].as_ref().unwrap().english, "Union");
+    }
+
+    #[test]
+    fn a_term_with_a_good_alternative_gives_way() {
+        let options = vec![
+            vec![option(1, "express lanes", 1.0), option(2, "green lanes", 0.85)],
+            vec![option(1, "express lanes", 0.7), option(3, "build", 0.4)],
+        ];
+        let chosen = competitive_linking(&["绿色通道", "快速通道"], options);
+        assert_eq!(chosen[0].as_ref().unwrap().english, "green lanes");
+        assert_eq!(chosen[1].as_ref().unwrap().english, "express lanes");
+    }
+}
