@@ -201,6 +201,9 @@ fn build_writes_the_lookup_index_that_lookup_reads() {
     assert!(index.starts_with("zhterm-lookup-index\t1\t"), "{}", &index[..index.len().min(80)]);
     let output = zhterm(&["lookup", "-g", dir.path().to_str().unwrap(), "linchuang shiyan"]);
     assert!(stdout(&output).starts_with("临床试验  →"), "{}", stdout(&output));
+}
+
+#[test]
 fn align_finds_split_and_untranslated_sentences() {
     let output = zhterm(&["align", &fixture("story.zh"), &fixture("story.en")]);
     assert!(output.status.success());

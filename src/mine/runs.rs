@@ -83,7 +83,13 @@ fn merge_bound_prefixes(text: &str, tokens: Vec<Token>, lexicon: &Lexicon) -> Ve
                 && (word.ends_with('化') || word.ends_with("主义") || word.ends_with("歧视"));
             let able =
                 prefix == "可" && !matches!(token.pos, Pos::Verb | Pos::VerbalNoun) && opens_with_verb(word, lexicon);
-            if glued && (negating || able) {
+            // A one-character modifier that the dictionary lists together with the next word
+            // as one noun (大 + 数据: CC-CEDICT 大数据 "big data"), which jieba split.
+            let listed = previous.pos == Pos::Adjective
+                && prefix.chars().count() == 1
+                && token.pos.is_nominal()
+                && lexicon.entry(&text[previous.span.start..token.span.end]).has_nominal_sense();
+            if glued && (negating || able || listed) {
                 previous.span.end = token.span.end;
                 previous.pos = Pos::Noun;
                 continue;
@@ -92,6 +98,24 @@ fn merge_bound_prefixes(text: &str, tokens: Vec<Token>, lexicon: &Lexicon) -> Ve
         out.push(token);
     }
     out
+}
+
+#[cfg(test)]
+mod listed_compound_tests {
+    use super::*;
+    use crate::segment::Segmenter;
+
+    #[test]
+    fn a_one_character_modifier_joins_a_noun_the_dictionary_lists_with_it() {
+        let (segmenter, lexicon) = (Segmenter::new(), Lexicon::new());
+        let text = "发展大数据产业";
+        let tokens = prepare(text, segmenter.tokens(text, 0), &segmenter, &lexicon);
+        let words: Vec<&str> = tokens.iter().map(|t| &text[t.span.clone()]).collect();
+        assert!(words.contains(&"大数据"), "{words:?}");
+        let text = "大楼很高";
+        let tokens = prepare(text, segmenter.tokens(text, 0), &segmenter, &lexicon);
+        assert!(tokens.iter().all(|t| &text[t.span.clone()] != "大楼很"));
+    }
 }
 
 /// A compound of three or more characters whose first two are a verb (再生能源: 再生 "to regenerate").
