@@ -7,15 +7,29 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // A bug must not show the user a backtrace: one line, exit 2, like any other error.
+    std::panic::set_hook(Box::new(|info| {
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        let message = message.split_whitespace().collect::<Vec<_>>().join(" ");
+        eprintln!("zhterm: internal error: {message}{place} (please report it)");
+    }));
     let cli = cmd::Cli::parse();
-    match cmd::run(cli) {
-        Ok(cmd::Outcome::Done) => ExitCode::SUCCESS,
-        Ok(cmd::Outcome::NotFound) => ExitCode::from(1),
-        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("zhterm: error: {error:#}");
+    match std::panic::catch_unwind(|| cmd::run(cli)) {
+        Ok(Ok(cmd::Outcome::Done)) => ExitCode::SUCCESS,
+        Ok(Ok(cmd::Outcome::NotFound)) => ExitCode::from(1),
+        Ok(Err(error)) if is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Ok(Err(error)) => {
+            let message = format!("{error:#}").split_whitespace().collect::<Vec<_>>().join(" ");
+            eprintln!("zhterm: error: {message}");
             ExitCode::from(2)
         }
+        Err(_) => ExitCode::from(2),
     }
 }
 
