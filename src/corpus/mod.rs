@@ -171,13 +171,8 @@ fn read_file(
     let twin = |ext: &str| path.with_extension(ext);
     let pair_member =
         has_extension(path, "zh") && twin("en").exists() || has_extension(path, "en") && twin("zh").exists();
-    let text = decode(path)?;
-    let kind = match options.kind {
-        Some(kind) => kind,
-        None if pair_member => InputKind::LinePairs,
-        None => detect_kind(path, &text)?,
-    };
-    if kind == InputKind::LinePairs && has_extension(path, "en") {
+    let kind = options.kind.or(pair_member.then_some(InputKind::LinePairs));
+    if kind == Some(InputKind::LinePairs) && has_extension(path, "en") {
         if files.contains_key(&twin("zh")) {
             return Ok(None);
         }
@@ -186,32 +181,65 @@ fn read_file(
             message: "English half of a line-aligned pair without its .zh file".into(),
         });
     }
+    let text = decode(path)?;
+    let kind = match kind {
+        Some(kind) => kind,
+        None => detect_kind(path, &text)?,
+    };
+    if kind != InputKind::LinePairs {
+        return parse(path, &text, kind).map(Some);
+    }
+    let en_path = twin("en");
+    let en = decode(&en_path)?;
+    let (document, mismatch) = parse_line_pairs(path, &text, &en_path, &en, options.allow_mismatch)?;
+    if let Some(message) = mismatch {
+        report.warnings.push((path.to_path_buf(), message));
+    }
+    Ok(Some(document))
+}
+
+/// Reads the text of one file (already decoded) as `kind`. Line-aligned pairs need their two
+/// texts: see [`parse_line_pairs`].
+pub fn parse(path: &Path, text: &str, kind: InputKind) -> Result<Document> {
     let name = path.display().to_string();
     let document = match kind {
         InputKind::Plain | InputKind::Segmented => {
-            Document::monolingual(name, kind, normalize::normalize_zh(&text, kind == InputKind::Segmented))
+            Document::monolingual(name, kind, normalize::normalize_zh(text, kind == InputKind::Segmented))
         }
-        InputKind::Bilingual => bilingual::read(name, &text),
+        InputKind::Bilingual => bilingual::read(name, text),
+        InputKind::Tsv => parallel::read_tsv(path, text)?,
+        InputKind::Tmx => parallel::read_tmx(path, text)?,
         InputKind::LinePairs => {
-            let en_path = twin("en");
-            let en = decode(&en_path)?;
-            let (zh_lines, en_lines) = (text.lines().count(), en.lines().count());
-            if zh_lines != en_lines && options.allow_mismatch {
-                let message =
-                    format!("{zh_lines} lines, but {} has {en_lines}: aligned as documents", en_path.display());
-                report.warnings.push((path.to_path_buf(), message));
-                parallel::read_unaligned_pairs(path, &text, &en)
-            } else {
-                parallel::read_line_pairs(path, &text, &en_path, &en)?
-            }
+            return Err(Error::Invalid(format!("{name}: line-aligned pairs are read with their .en twin")))
         }
-        InputKind::Tsv => parallel::read_tsv(path, &text)?,
-        InputKind::Tmx => parallel::read_tmx(path, &text)?,
     };
-    if !document.zh.chars().any(is_han) {
-        return Err(Error::Input { path: path.to_path_buf(), message: "no Chinese text".into() });
+    require_chinese(document)
+}
+
+/// Reads a `.zh` file and its `.en` twin line by line. Different line counts are refused,
+/// unless `allow_mismatch`: then the two become one document for the aligner, and the
+/// message to warn with is returned beside it.
+pub fn parse_line_pairs(
+    zh_path: &Path,
+    zh: &str,
+    en_path: &Path,
+    en: &str,
+    allow_mismatch: bool,
+) -> Result<(Document, Option<String>)> {
+    let (zh_lines, en_lines) = (zh.lines().count(), en.lines().count());
+    if zh_lines != en_lines && allow_mismatch {
+        let message = format!("{zh_lines} lines, but {} has {en_lines}: aligned as documents", en_path.display());
+        return Ok((require_chinese(parallel::read_unaligned_pairs(zh_path, zh, en))?, Some(message)));
     }
-    Ok(Some(document))
+    Ok((require_chinese(parallel::read_line_pairs(zh_path, zh, en_path, en)?)?, None))
+}
+
+fn require_chinese(document: Document) -> Result<Document> {
+    if document.zh.chars().any(is_han) {
+        Ok(document)
+    } else {
+        Err(Error::Input { path: PathBuf::from(&document.name), message: "no Chinese text".into() })
+    }
 }
 
 /// Adds the files under `dir` (not hidden ones). A subfolder that cannot be listed is

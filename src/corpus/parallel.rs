@@ -51,7 +51,7 @@ pub fn read_line_pairs(zh_path: &Path, zh: &str, en_path: &Path, en: &str) -> Re
         return Err(Error::Input {
             path: zh_path.to_path_buf(),
             message: format!(
-                "{} lines, but {} has {} lines; line-aligned pairs need equal counts",
+                "{} lines, but {} has {} lines; line-aligned pairs need equal counts (--allow-mismatch aligns them as documents)",
                 zh_lines.len(),
                 en_path.display(),
                 en_lines.len()
