@@ -41,7 +41,6 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let inputs = if args.inputs.is_empty() { vec![PathBuf::from("glossary/corpus")] } else { args.inputs };
     let started = std::time::Instant::now();
     let dir = &args.output;
-    store::ensure_writable(dir)?;
     let options = corpus::LoadOptions {
         kind: args.kind.map(Into::into),
         encoding: args.encoding.map(Into::into),
@@ -49,6 +48,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         allow_mismatch: args.allow_mismatch,
     };
     let report = corpus::load(&inputs, &options)?;
+    // Before the build's work, not after it.
+    store::ensure_writable(dir)?;
     let mut err = std::io::stderr().lock();
     if args.verbose {
         for (path, charset) in &report.encodings {

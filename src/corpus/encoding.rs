@@ -275,6 +275,32 @@ mod tests {
         assert!(err.contains("--encoding utf-16le"), "{err}");
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn text_survives_a_round_trip_through_every_encoding(text in "[\\PC\n\t]{0,60}") {
+            let expected = clean(text.clone());
+            let (gb, _, _) = encoding_rs::GB18030.encode(&text);
+            let bytes = [
+                (&b""[..], text.as_bytes().to_vec(), UTF_8),
+                (&[0xff, 0xfe][..], text.encode_utf16().flat_map(u16::to_le_bytes).collect(), UTF_16LE),
+                (&[0xfe, 0xff][..], text.encode_utf16().flat_map(u16::to_be_bytes).collect(), UTF_16BE),
+                (&b""[..], gb.into_owned(), encoding_rs::GB18030),
+            ];
+            for (bom, body, encoding) in bytes {
+                let file = [bom, &body].concat();
+                let (forced, _) = decode(Path::new("f"), &file, Some(encoding)).unwrap();
+                proptest::prop_assert_eq!(&forced, &expected);
+                if !bom.is_empty() || encoding == UTF_8 {
+                    if let Ok((detected, _)) = decode(Path::new("f"), &file, None) {
+                        proptest::prop_assert_eq!(&detected, &expected);
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn stray_control_characters_become_spaces() {
         let decoded = auto("数据\0安全\u{c}标准\u{7}".as_bytes()).unwrap();
