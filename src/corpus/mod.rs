@@ -316,6 +316,46 @@ mod tests {
     }
 
     #[test]
+    fn a_bad_file_in_a_folder_is_reported_not_printed() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "国家标准化管理委员会发布标准。").unwrap();
+        std::fs::write(dir.path().join("b.txt"), "%PDF-1.4").unwrap();
+        let report = load(&[dir.path().to_path_buf()], &LoadOptions::default()).unwrap();
+        assert_eq!(report.documents.len(), 1);
+        assert_eq!(report.encodings.len(), 1);
+        let (path, error) = &report.skipped[0];
+        assert!(path.ends_with("b.txt") && error.to_string().ends_with("b.txt: not text but a PDF document"));
+        let strict = LoadOptions { strict: true, ..LoadOptions::default() };
+        assert!(load(&[dir.path().to_path_buf()], &strict).is_err());
+        let named = load(&[dir.path().join("b.txt")], &LoadOptions::default()).unwrap_err();
+        assert!(named.to_string().ends_with("b.txt: not text but a PDF document"), "{named}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+
+        /// Every reader, on any text (markup-like and tabbed text included), either refuses
+        /// it or yields blocks that slice its own text.
+        #[test]
+        fn readers_refuse_or_yield_spans_into_their_text(
+            text in "([\\PC\t\n]|<tu>|<tuv xml:lang=\"zh\">|<seg>|</seg>|</tuv>|</tu>|&amp;|“|”|（|）|。){0,80}",
+        ) {
+            for kind in [InputKind::Plain, InputKind::Segmented, InputKind::Bilingual, InputKind::Tsv, InputKind::Tmx] {
+                if let Ok(doc) = parse(Path::new("f"), &text, kind) {
+                    proptest::prop_assert!(doc.zh_blocks.iter().all(|s| doc.zh.get(s.clone()).is_some()));
+                    proptest::prop_assert!(doc.en_blocks.iter().all(|s| doc.en.get(s.clone()).is_some()));
+                }
+            }
+            let (zh, en) = text.split_at(text.char_indices().nth(text.chars().count() / 2).map_or(0, |(i, _)| i));
+            for allow_mismatch in [false, true] {
+                if let Ok((doc, _)) = parse_line_pairs(Path::new("f.zh"), zh, Path::new("f.en"), en, allow_mismatch) {
+                    proptest::prop_assert!(doc.zh_blocks.iter().all(|s| doc.zh.get(s.clone()).is_some()));
+                }
+            }
+        }
+    }
+
+    #[test]
     fn han_ratio_counts_letters_only() {
         assert_eq!(han_ratio("上海 2020"), 1.0);
         assert_eq!(han_ratio("ab上海"), 0.5);
