@@ -126,10 +126,12 @@ fn malformed_tmx_is_refused_with_line_and_column() {
 }
 
 #[test]
-fn malformed_tsv_and_other_xml_are_refused() {
+fn malformed_tsv_csv_and_other_xml_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let tsv = write(dir.path(), "pairs.tsv", "专利许可\tpatent licensing\n商标注册 trademark registration\n");
     assert_refused(&build(dir.path(), &[], &[&tsv]), &["pairs.tsv:2: no tab: expected `zh<TAB>en`"]);
+    let csv = write(dir.path(), "terms.csv", "专利许可,patent licensing\n商标注册,\"trademark registration\n");
+    assert_refused(&build(dir.path(), &[], &[&csv]), &["terms.csv:2: malformed CSV: a quote is never closed"]);
     let tbx = write(dir.path(), "terms.tbx", "<?xml version=\"1.0\"?>\n<tbx><text><body/></text></tbx>\n");
     assert_refused(&build(dir.path(), &[], &[&tbx]), &["terms.tbx: XML but not a TMX translation memory"]);
 }

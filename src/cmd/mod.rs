@@ -61,7 +61,7 @@ pub enum KindArg {
     Bilingual,
     /// NAME.zh + NAME.en, line-aligned.
     LinePairs,
-    /// zh<TAB>en a line.
+    /// zh<TAB>en a line (zh,en in a .csv file).
     Tsv,
     /// TMX 1.4.
     Tmx,

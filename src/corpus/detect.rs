@@ -11,7 +11,7 @@ pub fn detect_kind(path: &Path, text: &str) -> Result<InputKind> {
     let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
     match ext.as_str() {
         "tmx" => return Ok(InputKind::Tmx),
-        "tsv" => return Ok(InputKind::Tsv),
+        "tsv" | "csv" => return Ok(InputKind::Tsv),
         _ => {}
     }
     let kind = detect_text_kind(text);

@@ -33,7 +33,7 @@ pub enum InputKind {
     Bilingual,
     /// `NAME.zh` + `NAME.en`, line N of one translating line N of the other.
     LinePairs,
-    /// `zh<TAB>en` a line.
+    /// `zh<TAB>en` a line (`zh,en` with CSV quoting in a `.csv` file).
     Tsv,
     /// TMX 1.4 translation memory.
     Tmx,
@@ -207,6 +207,7 @@ pub fn parse(path: &Path, text: &str, kind: InputKind) -> Result<Document> {
             Document::monolingual(name, kind, normalize::normalize_zh(text, kind == InputKind::Segmented))
         }
         InputKind::Bilingual => bilingual::read(name, text),
+        InputKind::Tsv if has_extension(path, "csv") => parallel::read_csv(path, text)?,
         InputKind::Tsv => parallel::read_tsv(path, text)?,
         InputKind::Tmx => parallel::read_tmx(path, text)?,
         InputKind::LinePairs => {

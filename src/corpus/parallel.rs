@@ -103,6 +103,39 @@ pub fn read_tsv(path: &Path, text: &str) -> Result<Document> {
     Ok(builder.finish(path, InputKind::Tsv))
 }
 
+/// `zh,en` a row, as spreadsheets and CAT tools export term lists: RFC 4180 quoting, an
+/// optional header row, further columns ignored.
+pub fn read_csv(path: &Path, text: &str) -> Result<Document> {
+    let malformed = |line: usize, message: String| Error::Malformed { path: path.to_path_buf(), line, message };
+    // Quotes come in pairs (an escaped quote is doubled), so an odd count means one was
+    // never closed, which the csv crate would silently run to the end of the file.
+    if text.matches('"').count() % 2 == 1 {
+        let at = text.rfind('"').unwrap_or_default();
+        let line = text[..at].matches('\n').count() + 1;
+        return Err(malformed(line, "malformed CSV: a quote is never closed".into()));
+    }
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut builder = PairBuilder::default();
+    for (index, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| {
+            let line = e.position().map_or(0, |p| p.line() as usize);
+            malformed(line, format!("malformed CSV: {e}"))
+        })?;
+        let line = record.position().map_or(index + 1, |p| p.line() as usize);
+        if record.iter().all(|field| field.trim().is_empty()) {
+            continue;
+        }
+        let (Some(zh), Some(en)) = (record.get(0), record.get(1)) else {
+            return Err(malformed(line, "one column: expected `zh,en`".into()));
+        };
+        let is_header = index == 0 && !zh.chars().any(super::is_han);
+        if !is_header {
+            builder.push(zh, en);
+        }
+    }
+    Ok(builder.finish(path, InputKind::Tsv))
+}
+
 /// Reads the zh and en variants of each `<tu>`; inline markup inside `<seg>` (`bpt`, `ph`…)
 /// holds native codes, not text, and is skipped.
 pub fn read_tmx(path: &Path, text: &str) -> Result<Document> {
@@ -232,6 +265,19 @@ mod tests {
         assert_eq!(err.to_string(), "t.tmx:3:5: malformed TMX: ends inside <tmx> <body> <tu> (cut off?)");
         let err = read_tmx(Path::new("t.tmx"), "<tmx><body>\n  <tu></tuv></tu></body></tmx>").unwrap_err();
         assert!(err.to_string().starts_with("t.tmx:2:7: malformed TMX:"), "{err}");
+    }
+
+    #[test]
+    fn csv_rows_pair_up_and_a_bad_quote_names_its_line() {
+        let doc =
+            read_csv(Path::new("t.csv"), "zh,en\n专利许可,\"patent licensing, exclusive\"\n\n商标,trademark,extra\n")
+                .unwrap();
+        let en: Vec<_> = doc.en_blocks.iter().map(|s| &doc.en[s.clone()]).collect();
+        assert_eq!(en, ["patent licensing, exclusive", "trademark"]);
+        let err = read_csv(Path::new("t.csv"), "专利,patent\n商标,\"trademark\n").unwrap_err();
+        assert_eq!(err.to_string(), "t.csv:2: malformed CSV: a quote is never closed");
+        let err = read_csv(Path::new("t.csv"), "专利,patent\n商标\n").unwrap_err();
+        assert_eq!(err.to_string(), "t.csv:2: one column: expected `zh,en`");
     }
 
     #[test]
