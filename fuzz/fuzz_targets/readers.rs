@@ -12,7 +12,8 @@ const KINDS: [InputKind; 5] =
 fuzz_target!(|bytes: &[u8]| {
     let Some((&selector, rest)) = bytes.split_first() else { return };
     let text = String::from_utf8_lossy(rest);
-    let document = match selector as usize % 7 {
+    let document = match selector as usize % 8 {
+        7 => parse(Path::new("f.csv"), &text, InputKind::Tsv),
         5 => {
             let (zh, en) = text.split_once('\u{1}').unwrap_or((&text, ""));
             parse_line_pairs(Path::new("f.zh"), zh, Path::new("f.en"), en, selector & 0x80 != 0).map(|(d, _)| d)

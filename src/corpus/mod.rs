@@ -156,6 +156,10 @@ fn read_file(
     report: &mut LoadReport,
 ) -> Result<Option<Document>> {
     let mut decode = |path: &Path| -> Result<String> {
+        // A device or pipe (/dev/zero) would be read for ever.
+        if !std::fs::metadata(path).map_err(|e| Error::io(path, e))?.is_file() {
+            return Err(Error::Input { path: path.to_path_buf(), message: "not a regular file".into() });
+        }
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         let (text, charset) = encoding::decode(path, &bytes, options.encoding)?;
         if text.trim().is_empty() {
