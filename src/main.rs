@@ -25,8 +25,7 @@ fn main() -> ExitCode {
         Ok(Ok(cmd::Outcome::NotFound)) => ExitCode::from(1),
         Ok(Err(error)) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Ok(Err(error)) => {
-            let message = format!("{error:#}").split_whitespace().collect::<Vec<_>>().join(" ");
-            eprintln!("zhterm: error: {message}");
+            eprintln!("zhterm: error: {}", one_line(&error));
             ExitCode::from(2)
         }
         Err(_) => ExitCode::from(2),
@@ -37,4 +36,20 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
     error
         .chain()
         .any(|cause| cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe))
+}
+
+/// The error and its causes on one line; a cause the message above it already quotes (the
+/// library's errors name their I/O cause) is not repeated.
+fn one_line(error: &anyhow::Error) -> String {
+    let mut message = String::new();
+    for cause in error.chain() {
+        let text = cause.to_string();
+        if !message.ends_with(&text) {
+            if !message.is_empty() {
+                message.push_str(": ");
+            }
+            message.push_str(&text);
+        }
+    }
+    message.split_whitespace().collect::<Vec<_>>().join(" ")
 }
