@@ -158,7 +158,9 @@ fn line_pairs_of_different_lengths_are_refused_or_aligned_as_documents() {
 #[test]
 fn a_missing_path_and_an_unwritable_output_are_named() {
     let dir = tempfile::tempdir().unwrap();
-    assert_refused(&build(dir.path(), &[], &[&dir.path().join("no/such.txt")]), &["no/such.txt: "]);
+    let run = build(dir.path(), &[], &[&dir.path().join("no/such.txt")]);
+    assert_refused(&run, &["no/such.txt: No such file or directory"]);
+    assert_eq!(run.stderr.matches("os error").count(), 1, "the cause is said once: {}", run.stderr);
     assert_refused(&build(dir.path(), &[], &[Path::new("/dev/zero")]), &["/dev/zero: not a regular file"]);
     let plain = write(dir.path(), "plain.txt", PLAIN);
     let not_a_folder = write(dir.path(), "file", "");
