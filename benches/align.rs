@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 use zhterm::align::evaluate::{perturb, strict_f1};
 use zhterm::align::{align_texts, sentence, terms, Features, SentencePair};
-use zhterm::corpus::{load, Document, InputKind};
+use zhterm::corpus::{load, Document, InputKind, LoadOptions};
 use zhterm::lexicon::Lexicon;
 use zhterm::segment::Segmenter;
 
@@ -88,7 +88,8 @@ fn main() {
 
     // Term matching throughput.
     let repeat: usize = std::env::var("ZHTERM_REPEAT").ok().and_then(|r| r.parse().ok()).unwrap_or(1);
-    let mut docs: Vec<Document> = load(&[dir.join("UNv1.0.devset.zh")], Some(InputKind::LinePairs)).expect("devset");
+    let options = LoadOptions { kind: Some(InputKind::LinePairs), ..Default::default() };
+    let mut docs: Vec<Document> = load(&[dir.join("UNv1.0.devset.zh")], &options).expect("devset").documents;
     let one = docs[0].clone();
     docs.extend(std::iter::repeat_n(one, repeat - 1));
     let pairs: Vec<SentencePair> = docs

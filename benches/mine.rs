@@ -19,8 +19,9 @@ fn main() {
         eprintln!("mine bench: no corpus; pass a file (cargo bench --bench mine -- FILE) or set ZHTERM_BENCH_CORPUS");
         return;
     };
-    let docs = match corpus::load(std::slice::from_ref(&path), Some(InputKind::Plain)) {
-        Ok(docs) => docs,
+    let options = corpus::LoadOptions { kind: Some(InputKind::Plain), ..Default::default() };
+    let docs = match corpus::load(std::slice::from_ref(&path), &options) {
+        Ok(report) => report.documents,
         Err(e) => {
             eprintln!("mine bench: {e}");
             std::process::exit(2);

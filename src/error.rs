@@ -12,10 +12,13 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    #[error("{path}: not UTF-8 text (byte {offset} is invalid)")]
-    Encoding { path: PathBuf, offset: usize },
+    #[error("{path}: not valid {encoding} text (byte {offset} is malformed); see --encoding")]
+    Encoding { path: PathBuf, encoding: String, offset: usize },
     #[error("{path}:{line}: {message}")]
     Malformed { path: PathBuf, line: usize, message: String },
+    /// Malformed markup (TMX, XML) where the parser knows the column too.
+    #[error("{path}:{line}:{column}: {message}")]
+    Syntax { path: PathBuf, line: usize, column: usize, message: String },
     #[error("{path}: {message}")]
     Input { path: PathBuf, message: String },
     #[error("no input: {0}")]

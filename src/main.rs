@@ -7,15 +7,28 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // A bug must not show the user a backtrace: one line, exit 2, like any other error.
+    std::panic::set_hook(Box::new(|info| {
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        let message = message.split_whitespace().collect::<Vec<_>>().join(" ");
+        eprintln!("zhterm: internal error: {message}{place} (please report it)");
+    }));
     let cli = cmd::Cli::parse();
-    match cmd::run(cli) {
-        Ok(cmd::Outcome::Done) => ExitCode::SUCCESS,
-        Ok(cmd::Outcome::NotFound) => ExitCode::from(1),
-        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("zhterm: error: {error:#}");
+    match std::panic::catch_unwind(|| cmd::run(cli)) {
+        Ok(Ok(cmd::Outcome::Done)) => ExitCode::SUCCESS,
+        Ok(Ok(cmd::Outcome::NotFound)) => ExitCode::from(1),
+        Ok(Err(error)) if is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Ok(Err(error)) => {
+            eprintln!("zhterm: error: {}", one_line(&error));
             ExitCode::from(2)
         }
+        Err(_) => ExitCode::from(2),
     }
 }
 
@@ -23,4 +36,20 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
     error
         .chain()
         .any(|cause| cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe))
+}
+
+/// The error and its causes on one line; a cause the message above it already quotes (the
+/// library's errors name their I/O cause) is not repeated.
+fn one_line(error: &anyhow::Error) -> String {
+    let mut message = String::new();
+    for cause in error.chain() {
+        let text = cause.to_string();
+        if !message.ends_with(&text) {
+            if !message.is_empty() {
+                message.push_str(": ");
+            }
+            message.push_str(&text);
+        }
+    }
+    message.split_whitespace().collect::<Vec<_>>().join(" ")
 }

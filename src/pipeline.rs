@@ -7,6 +7,7 @@ use crate::graph::{Context, Lang, Relation, Term, TermGraph, TermKind, Translati
 use crate::lexicon::Lexicon;
 use crate::mine::{self, Candidate};
 use crate::segment::Segmenter;
+use std::collections::{HashMap, HashSet};
 
 /// Contexts kept per term.
 const MAX_CONTEXTS: usize = 2;
@@ -98,11 +99,12 @@ fn term_graph(
 ) -> TermGraph {
     let mut graph = TermGraph::default();
     let rank_of = |term: &str| ranked.iter().position(|c| c.term == term).map(|p| p + 1);
+    let mut cut = SentenceCache::new();
     let nodes: Vec<_> = selected
         .iter()
         .zip(equivalents)
         .map(|(c, equivalent)| {
-            let contexts = contexts(docs, c, equivalent.as_ref(), pairs);
+            let contexts = contexts(docs, c, equivalent.as_ref(), pairs, &mut cut);
             graph.add_term(Term {
                 frequency: c.frequency,
                 documents: c.documents,
@@ -153,12 +155,37 @@ fn term_graph(
     graph
 }
 
+/// A context sentence longer than this (in bytes) is cut to a window around the term: text
+/// without sentence punctuation must not copy megabytes into every entry.
+const MAX_CONTEXT_BYTES: usize = 1200;
+
+/// `sentence`, or the window of it around `term` when the sentence is too long.
+fn clip(text: &str, sentence: Span, term: &Span) -> Span {
+    if sentence.len() <= MAX_CONTEXT_BYTES {
+        return sentence;
+    }
+    let half = MAX_CONTEXT_BYTES / 2;
+    let mut start = term.start.saturating_sub(half).max(sentence.start);
+    let mut end = (term.end + half).min(sentence.end);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    start..end
+}
+
+/// The sentences of each block already cut, by (document, block start).
+type SentenceCache = HashMap<(usize, usize), Vec<Span>>;
+
 /// The evidence pairs of the translation first, then sentences around other occurrences.
 fn contexts(
     docs: &[Document],
     c: &Candidate,
     equivalent: Option<&terms::Equivalent>,
     pairs: &[SentencePair],
+    cut: &mut SentenceCache,
 ) -> Vec<Context> {
     let mut out: Vec<Context> = Vec::new();
     for &id in equivalent.map(|e| e.pairs.as_slice()).unwrap_or_default() {
@@ -173,12 +200,16 @@ fn contexts(
             return out;
         }
     }
+    let mut seen = HashSet::new();
     for occurrence in &c.occurrences {
         let doc = &docs[occurrence.doc];
-        let sentence = sentence_around(doc, &occurrence.span);
-        let zh = doc.zh[sentence].to_string();
+        let sentence = clip(&doc.zh, sentence_around(occurrence.doc, doc, &occurrence.span, cut), &occurrence.span);
+        if !seen.insert((occurrence.doc, sentence.start, sentence.end)) {
+            continue;
+        }
+        let zh = &doc.zh[sentence];
         if out.iter().all(|ctx| ctx.zh != zh) {
-            out.push(Context { source: doc.name.clone(), zh, en: None });
+            out.push(Context { source: doc.name.clone(), zh: zh.to_string(), en: None });
         }
         if out.len() == MAX_CONTEXTS {
             break;
@@ -187,14 +218,19 @@ fn contexts(
     out
 }
 
-/// The sentence of `doc.zh` that holds `span`.
-fn sentence_around(doc: &Document, span: &Span) -> Span {
-    // Blocks are in text order: a binary search, since a memory has a million of them.
+/// The sentence of `doc.zh` that holds `span`. Blocks are cut into sentences once and
+/// searched by position, so a term that occurs thousands of times in one long block costs no
+/// more than the block.
+fn sentence_around(doc_index: usize, doc: &Document, span: &Span, cut: &mut SentenceCache) -> Span {
     let index = doc.zh_blocks.partition_point(|b| b.start <= span.start);
-    let block =
-        index.checked_sub(1).map(|i| doc.zh_blocks[i].clone()).filter(|b| span.end <= b.end).unwrap_or(span.clone());
-    align::zh_sentences(&doc.zh, &block)
-        .into_iter()
-        .find(|s| s.start <= span.start && span.end <= s.end)
-        .unwrap_or(block)
+    let block = match index.checked_sub(1).map(|i| &doc.zh_blocks[i]) {
+        Some(b) if span.end <= b.end => b.clone(),
+        _ => return span.clone(),
+    };
+    let sentences = cut.entry((doc_index, block.start)).or_insert_with(|| align::zh_sentences(&doc.zh, &block));
+    let at = sentences.partition_point(|s| s.start <= span.start);
+    match at.checked_sub(1).map(|i| &sentences[i]) {
+        Some(s) if span.end <= s.end => s.clone(),
+        _ => block,
+    }
 }

@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 use zhterm::align::{paragraph_pairs, Features};
-use zhterm::corpus::{load, InputKind};
+use zhterm::corpus::{load, InputKind, LoadOptions};
 use zhterm::lexicon::Lexicon;
 use zhterm::segment::Segmenter;
 
@@ -24,7 +24,8 @@ fn every_paragraph_pair_of_the_bilingual_seed_is_right() {
         .map(|e| e.unwrap().path())
         .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("001_"))
         .expect("seed 001 in glossary/corpus");
-    let docs = load(&[seed], Some(InputKind::Bilingual)).unwrap();
+    let options = LoadOptions { kind: Some(InputKind::Bilingual), ..Default::default() };
+    let docs = load(&[seed], &options).unwrap().documents;
     let doc = &docs[0];
     let (segmenter, lexicon) = (Segmenter::new(), Lexicon::new());
     let found: Vec<String> = paragraph_pairs(doc, &mut Features::new(&segmenter, &lexicon))

@@ -1,6 +1,8 @@
-//! `zhterm build`: corpus in, glossary folder out.
+//! `zhterm build`: corpus in, glossary folder out. Every output is staged before any is
+//! replaced, so a failed build leaves the previous glossary as it was; reviewed entries of a
+//! glossary already in the folder are kept.
 
-use super::{KindArg, Outcome};
+use super::{EncodingArg, KindArg, Outcome};
 use anyhow::Context;
 use std::io::Write;
 use std::path::PathBuf;
@@ -16,18 +18,30 @@ pub struct Args {
     /// Read every input as this kind instead of detecting it.
     #[arg(long, value_enum)]
     kind: Option<KindArg>,
+    /// Decode every input with this encoding instead of detecting it.
+    #[arg(long, value_enum)]
+    encoding: Option<EncodingArg>,
+    /// Fail on the first bad file inside a folder instead of skipping it.
+    #[arg(long)]
+    strict: bool,
+    /// Align `.zh`/`.en` line files of different lengths as documents instead of refusing them.
+    #[arg(long)]
+    allow_mismatch: bool,
     /// Most Chinese terms to put in the glossary.
     #[arg(long, default_value_t = pipeline::BuildOptions::default().max_terms)]
     max_terms: usize,
-    /// Print nothing but errors.
+    /// Worker threads (default: all cores). The output is the same for any number.
     #[arg(short, long)]
+    jobs: Option<usize>,
+    /// Print nothing but errors.
+    #[arg(short, long, conflicts_with = "verbose")]
     quiet: bool,
+    /// Also say how each file was read (its encoding).
+    #[arg(short, long)]
+    verbose: bool,
     /// Print stage times and peak memory as JSON on standard output.
     #[arg(long)]
     stats: bool,
-    /// Worker threads (default: all cores).
-    #[arg(short, long)]
-    jobs: Option<usize>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
@@ -37,25 +51,53 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         let _ = rayon::ThreadPoolBuilder::new().num_threads(jobs.max(1)).build_global();
     }
     let started = std::time::Instant::now();
-    let docs = corpus::load(&inputs, args.kind.map(Into::into))?;
-    let read = started.elapsed();
-    let options = pipeline::BuildOptions { max_terms: args.max_terms };
     let dir = &args.output;
+    let options = corpus::LoadOptions {
+        kind: args.kind.map(Into::into),
+        encoding: args.encoding.map(Into::into),
+        strict: args.strict,
+        allow_mismatch: args.allow_mismatch,
+    };
+    let report = corpus::load(&inputs, &options)?;
+    let read = started.elapsed();
+    // Before the build's work, not after it.
+    store::ensure_writable(dir)?;
+    let mut err = std::io::stderr().lock();
+    if args.verbose {
+        for (path, charset) in &report.encodings {
+            writeln!(err, "zhterm: {}: {}", path.display(), charset.describe())?;
+        }
+    }
+    if !args.quiet {
+        for (path, message) in &report.warnings {
+            writeln!(err, "zhterm: warning: {}: {message}", path.display())?;
+        }
+        for (_, error) in &report.skipped {
+            writeln!(err, "zhterm: warning: skipped {error}")?;
+        }
+    }
+    let docs = &report.documents;
     // A glossary folder that already holds a graph may hold a reviewer's decisions: the
     // build keeps them.
     let previous = dir.join(store::GRAPH_FILE).exists().then(|| store::load(dir)).transpose().with_context(|| {
         format!("reading the reviewed entries of {} (move its graph.json away to start afresh)", dir.display())
     })?;
-    let build = pipeline::build_with_previous(&docs, &options, previous.as_ref());
-    let write = |name: &str, bytes: &[u8]| {
-        store::write_atomic(&dir.join(name), bytes)
-            .with_context(|| format!("writing the glossary into {}", dir.display()))
-    };
-    write("candidates.csv", &export::csv::candidates(&build.candidates)?)?;
-    write("glossary.csv", &export::render(&build.graph, export::Format::Csv)?)?;
-    write("glossary.tbx", &export::render(&build.graph, export::Format::Tbx)?)?;
-    write(store::GRAPH_FILE, store::to_json(&build.graph).as_bytes())?;
-    // After the graph: the index is stamped with the graph file it indexes.
+    let build =
+        pipeline::build_with_previous(docs, &pipeline::BuildOptions { max_terms: args.max_terms }, previous.as_ref());
+    let candidates = export::csv::candidates(&build.candidates)?;
+    let csv = export::render(&build.graph, export::Format::Csv)?;
+    let tbx = export::render(&build.graph, export::Format::Tbx)?;
+    let graph = store::to_json(&build.graph);
+    let files: [(&str, &[u8]); 4] = [
+        ("candidates.csv", &candidates),
+        ("glossary.csv", &csv),
+        ("glossary.tbx", &tbx),
+        (store::GRAPH_FILE, graph.as_bytes()),
+    ];
+    store::write_all_atomic(dir, &files)
+        .with_context(|| format!("writing the glossary into {} (the previous one is unchanged)", dir.display()))?;
+    // After the graph: the index is stamped with the graph file it indexes (and rebuilt from
+    // the graph by look-up if it is ever missing or stale).
     lookup::index::write(dir, &build.graph).with_context(|| format!("indexing the glossary in {}", dir.display()))?;
     if args.stats {
         let mut stages: Vec<(&str, f64)> = vec![("read", read.as_secs_f64())];
@@ -73,9 +115,16 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     if !args.quiet {
         let concepts = build.graph.concepts();
         let translated = concepts.iter().filter(|c| !c.en.is_empty()).count();
+        let skipped = match report.skipped.len() {
+            0 => String::new(),
+            n => {
+                let names: Vec<_> = report.skipped.iter().map(|(path, _)| path.display().to_string()).collect();
+                format!(" ({n} skipped: {})", names.join(", "))
+            }
+        };
         writeln!(
-            std::io::stderr(),
-            "zhterm: {} documents, {} sentence pairs, {} candidates → {} terms ({} with English) in {} [{:.1}s]",
+            err,
+            "zhterm: {} documents{skipped}, {} sentence pairs, {} candidates → {} terms ({} with English) in {} [{:.1}s]",
             docs.len(),
             build.pairs.len(),
             build.candidates.len(),

@@ -73,7 +73,7 @@ pub enum KindArg {
     Bilingual,
     /// NAME.zh + NAME.en, line-aligned.
     LinePairs,
-    /// zh<TAB>en a line.
+    /// zh<TAB>en a line (zh,en in a .csv file).
     Tsv,
     /// TMX 1.4.
     Tmx,
@@ -89,6 +89,35 @@ impl From<KindArg> for zhterm::corpus::InputKind {
             KindArg::LinePairs => InputKind::LinePairs,
             KindArg::Tsv => InputKind::Tsv,
             KindArg::Tmx => InputKind::Tmx,
+        }
+    }
+}
+
+/// Text encodings, for `--encoding` (detected when not given).
+#[derive(Clone, Copy, ValueEnum)]
+pub enum EncodingArg {
+    #[value(name = "utf-8")]
+    Utf8,
+    #[value(name = "utf-16le")]
+    Utf16le,
+    #[value(name = "utf-16be")]
+    Utf16be,
+    /// GB18030, which includes GBK and GB2312.
+    Gb18030,
+    /// Read as GB18030, its superset.
+    Gbk,
+    /// Traditional Chinese (Taiwan, Hong Kong).
+    Big5,
+}
+
+impl From<EncodingArg> for &'static encoding_rs::Encoding {
+    fn from(encoding: EncodingArg) -> Self {
+        match encoding {
+            EncodingArg::Utf8 => encoding_rs::UTF_8,
+            EncodingArg::Utf16le => encoding_rs::UTF_16LE,
+            EncodingArg::Utf16be => encoding_rs::UTF_16BE,
+            EncodingArg::Gb18030 | EncodingArg::Gbk => encoding_rs::GB18030,
+            EncodingArg::Big5 => encoding_rs::BIG5,
         }
     }
 }

@@ -1,21 +1,29 @@
 //! Input-kind detection from the file name and a look at the content.
 
-use super::{han_ratio, is_han, line_spans, read_text, InputKind};
-use crate::error::Result;
+use super::{han_ratio, is_han, line_spans, InputKind};
+use crate::error::{Error, Result};
 use std::path::Path;
 
-/// Guesses how to read `path`: TMX and TSV by extension or content, `.zh`/`.en` twins as
-/// line-aligned pairs, then bilingual, word-segmented or plain Chinese by the text itself.
-pub fn detect_kind(path: &Path) -> Result<InputKind> {
+/// Guesses how to read `path`, whose text is `text`: TMX and TSV by extension or content,
+/// then bilingual, word-segmented or plain Chinese by the text itself. Markup that is not
+/// TMX is refused rather than mined as Chinese text.
+pub fn detect_kind(path: &Path, text: &str) -> Result<InputKind> {
     let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
     match ext.as_str() {
         "tmx" => return Ok(InputKind::Tmx),
-        "tsv" => return Ok(InputKind::Tsv),
-        "zh" if path.with_extension("en").exists() => return Ok(InputKind::LinePairs),
-        "en" if path.with_extension("zh").exists() => return Ok(InputKind::LinePairs),
+        "tsv" | "csv" => return Ok(InputKind::Tsv),
         _ => {}
     }
-    Ok(detect_text_kind(&read_text(path)?))
+    let kind = detect_text_kind(text);
+    let head = text.trim_start();
+    let markup = ["tbx", "xml", "xlf", "xliff", "sdlxliff"].contains(&ext.as_str()) || head.starts_with("<?xml");
+    if kind != InputKind::Tmx && markup {
+        return Err(Error::Input {
+            path: path.to_path_buf(),
+            message: "XML but not a TMX translation memory; zhterm reads TMX, TSV and text".into(),
+        });
+    }
+    Ok(kind)
 }
 
 /// Decides among the text kinds from content alone.

@@ -6,10 +6,13 @@
 
 mod bilingual;
 mod detect;
+pub mod encoding;
 pub mod normalize;
 mod parallel;
 
 use crate::error::{Error, Result};
+pub use encoding::Charset;
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -30,7 +33,7 @@ pub enum InputKind {
     Bilingual,
     /// `NAME.zh` + `NAME.en`, line N of one translating line N of the other.
     LinePairs,
-    /// `zh<TAB>en` a line.
+    /// `zh<TAB>en` a line (`zh,en` with CSV quoting in a `.csv` file).
     Tsv,
     /// TMX 1.4 translation memory.
     Tmx,
@@ -80,85 +83,202 @@ pub fn line_spans(text: &str) -> Vec<Span> {
     spans
 }
 
+/// How [`load`] reads its inputs.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoadOptions {
+    /// Read every file as this kind instead of detecting it.
+    pub kind: Option<InputKind>,
+    /// Decode every file with this encoding instead of detecting it.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// A bad file inside a folder fails the load instead of being skipped.
+    pub strict: bool,
+    /// Line-aligned pairs of different lengths become one bilingual document whose streams
+    /// the aligner pairs, instead of being refused.
+    pub allow_mismatch: bool,
+}
+
+/// What [`load`] read, what it skipped and why, and how each file was decoded.
+#[derive(Debug, Default)]
+pub struct LoadReport {
+    pub documents: Vec<Document>,
+    /// Files found inside folders that could not be read (never filled with `strict`).
+    pub skipped: Vec<(PathBuf, Error)>,
+    /// Every file read, in reading order, with its encoding.
+    pub encodings: Vec<(PathBuf, Charset)>,
+    /// Things the user should know about a file that was read all the same.
+    pub warnings: Vec<(PathBuf, String)>,
+}
+
 /// Reads files and folders (recursively, in sorted order) into documents.
 ///
-/// `forced` overrides detection for every file. An `.en` file whose `.zh` twin is also an
+/// A file named in `inputs` must read or the load fails; a bad file found inside a folder is
+/// skipped and reported, unless `options.strict`. An `.en` file whose `.zh` twin is also an
 /// input is consumed by the twin.
-pub fn load(inputs: &[PathBuf], forced: Option<InputKind>) -> Result<Vec<Document>> {
-    let mut files = Vec::new();
+pub fn load(inputs: &[PathBuf], options: &LoadOptions) -> Result<LoadReport> {
+    let mut files = BTreeMap::new();
+    let mut report = LoadReport::default();
     for input in inputs {
-        collect_files(input, &mut files)?;
-    }
-    files.sort();
-    files.dedup();
-    let mut documents = Vec::new();
-    for path in &files {
-        let kind = match forced {
-            Some(kind) => kind,
-            None => detect_kind(path)?,
-        };
-        if kind == InputKind::LinePairs && has_extension(path, "en") {
-            if files.contains(&path.with_extension("zh")) {
-                continue;
-            }
-            return Err(Error::Input {
-                path: path.clone(),
-                message: "English half of a line-aligned pair without its .zh file".into(),
-            });
+        let meta = std::fs::metadata(input).map_err(|e| Error::io(input, e))?;
+        if meta.is_dir() {
+            collect_folder(input, options.strict, &mut files, &mut report)?;
+        } else {
+            files.insert(input.clone(), true);
         }
-        documents.push(read_document(path, kind)?);
     }
-    if documents.is_empty() {
+    for (path, &named) in &files {
+        match read_file(path, &files, options, &mut report) {
+            Ok(Some(document)) => report.documents.push(document),
+            Ok(None) => {}
+            Err(error) if named || options.strict => return Err(error),
+            Err(error) => report.skipped.push((path.clone(), error)),
+        }
+    }
+    if report.documents.is_empty() {
         let names: Vec<_> = inputs.iter().map(|p| p.display().to_string()).collect();
-        return Err(Error::NoInput(format!("no readable documents in {}", names.join(", "))));
+        let mut message = format!("no readable documents in {}", names.join(", "));
+        if let Some((path, error)) = report.skipped.first() {
+            let first = error.to_string();
+            let first = first.strip_prefix(&format!("{}: ", path.display())).unwrap_or(&first).to_string();
+            message.push_str(&format!(" ({} skipped; first: {}: {first})", report.skipped.len(), path.display()));
+        } else if files.is_empty() {
+            message.push_str(" (no files)");
+        }
+        return Err(Error::NoInput(message));
     }
-    Ok(documents)
+    Ok(report)
 }
 
-fn read_document(path: &Path, kind: InputKind) -> Result<Document> {
+/// Reads one file into a document; `None` for the `.en` half its `.zh` twin reads.
+fn read_file(
+    path: &Path,
+    files: &BTreeMap<PathBuf, bool>,
+    options: &LoadOptions,
+    report: &mut LoadReport,
+) -> Result<Option<Document>> {
+    let mut decode = |path: &Path| -> Result<String> {
+        // A device or pipe (/dev/zero) would be read for ever.
+        if !std::fs::metadata(path).map_err(|e| Error::io(path, e))?.is_file() {
+            return Err(Error::Input { path: path.to_path_buf(), message: "not a regular file".into() });
+        }
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let (text, charset) = encoding::decode(path, &bytes, options.encoding)?;
+        if text.trim().is_empty() {
+            return Err(Error::Input { path: path.to_path_buf(), message: "empty: no text to read".into() });
+        }
+        if charset.replaced > 0 {
+            let message = format!("{} malformed {} sequences replaced", charset.replaced, charset.encoding.name());
+            report.warnings.push((path.to_path_buf(), message));
+        }
+        report.encodings.push((path.to_path_buf(), charset));
+        Ok(text)
+    };
+    let twin = |ext: &str| path.with_extension(ext);
+    let pair_member =
+        has_extension(path, "zh") && twin("en").exists() || has_extension(path, "en") && twin("zh").exists();
+    let kind = options.kind.or(pair_member.then_some(InputKind::LinePairs));
+    if kind == Some(InputKind::LinePairs) && has_extension(path, "en") {
+        if files.contains_key(&twin("zh")) {
+            return Ok(None);
+        }
+        return Err(Error::Input {
+            path: path.to_path_buf(),
+            message: "English half of a line-aligned pair without its .zh file".into(),
+        });
+    }
+    let text = decode(path)?;
+    let kind = match kind {
+        Some(kind) => kind,
+        None => detect_kind(path, &text)?,
+    };
+    if kind != InputKind::LinePairs {
+        return parse(path, &text, kind).map(Some);
+    }
+    let en_path = twin("en");
+    let en = decode(&en_path)?;
+    let (document, mismatch) = parse_line_pairs(path, &text, &en_path, &en, options.allow_mismatch)?;
+    if let Some(message) = mismatch {
+        report.warnings.push((path.to_path_buf(), message));
+    }
+    Ok(Some(document))
+}
+
+/// Reads the text of one file (already decoded) as `kind`. Line-aligned pairs need their two
+/// texts: see [`parse_line_pairs`].
+pub fn parse(path: &Path, text: &str, kind: InputKind) -> Result<Document> {
     let name = path.display().to_string();
-    match kind {
+    let document = match kind {
         InputKind::Plain | InputKind::Segmented => {
-            let text = normalize::normalize_zh(&read_text(path)?, kind == InputKind::Segmented);
-            Ok(Document::monolingual(name, kind, text))
+            Document::monolingual(name, kind, normalize::normalize_zh(text, kind == InputKind::Segmented))
         }
-        InputKind::Bilingual => Ok(bilingual::read(name, &read_text(path)?)),
+        InputKind::Bilingual => bilingual::read(name, text),
+        InputKind::Tsv if has_extension(path, "csv") => parallel::read_csv(path, text)?,
+        InputKind::Tsv => parallel::read_tsv(path, text)?,
+        InputKind::Tmx => parallel::read_tmx(path, text)?,
         InputKind::LinePairs => {
-            let en_path = path.with_extension("en");
-            parallel::read_line_pairs(path, &read_text(path)?, &en_path, &read_text(&en_path)?)
+            return Err(Error::Invalid(format!("{name}: line-aligned pairs are read with their .en twin")))
         }
-        InputKind::Tsv => parallel::read_tsv(path, &read_text(path)?),
-        InputKind::Tmx => parallel::read_tmx(path, &read_text(path)?),
+    };
+    require_chinese(document)
+}
+
+/// Reads a `.zh` file and its `.en` twin line by line. Different line counts are refused,
+/// unless `allow_mismatch`: then the two become one document for the aligner, and the
+/// message to warn with is returned beside it.
+pub fn parse_line_pairs(
+    zh_path: &Path,
+    zh: &str,
+    en_path: &Path,
+    en: &str,
+    allow_mismatch: bool,
+) -> Result<(Document, Option<String>)> {
+    let (zh_lines, en_lines) = (zh.lines().count(), en.lines().count());
+    if zh_lines != en_lines && allow_mismatch {
+        let message = format!("{zh_lines} lines, but {} has {en_lines}: aligned as documents", en_path.display());
+        return Ok((require_chinese(parallel::read_unaligned_pairs(zh_path, zh, en))?, Some(message)));
+    }
+    Ok((require_chinese(parallel::read_line_pairs(zh_path, zh, en_path, en)?)?, None))
+}
+
+fn require_chinese(document: Document) -> Result<Document> {
+    if document.zh.chars().any(is_han) {
+        Ok(document)
+    } else {
+        Err(Error::Input { path: PathBuf::from(&document.name), message: "no Chinese text".into() })
     }
 }
 
-fn collect_files(path: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-    if meta.is_dir() {
-        let entries = std::fs::read_dir(path).map_err(|e| Error::io(path, e))?;
-        for entry in entries {
-            let entry = entry.map_err(|e| Error::io(path, e))?;
-            let child = entry.path();
-            let hidden = child.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
-            if !hidden {
-                collect_files(&child, files)?;
-            }
+/// Adds the files under `dir` (not hidden ones). A subfolder that cannot be listed is
+/// skipped like a bad file; `dir` itself must be listable.
+fn collect_folder(
+    dir: &Path,
+    strict: bool,
+    files: &mut BTreeMap<PathBuf, bool>,
+    report: &mut LoadReport,
+) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let child = entry.path();
+        let hidden = child.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
         }
-    } else {
-        files.push(path.to_path_buf());
+        if child.is_dir() {
+            match collect_folder(&child, strict, files, report) {
+                Err(error) if !strict => report.skipped.push((child, error)),
+                result => result?,
+            }
+        } else {
+            files.entry(child).or_insert(false);
+        }
     }
     Ok(())
 }
 
-/// Reads a file as UTF-8, dropping a byte-order mark.
+/// Reads a file as text in the encoding it announces or that is detected.
 pub fn read_text(path: &Path) -> Result<String> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|e| Error::Encoding { path: path.to_path_buf(), offset: e.utf8_error().valid_up_to() })?;
-    Ok(match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    })
+    Ok(encoding::decode(path, &bytes, None)?.0)
 }
 
 fn has_extension(path: &Path, ext: &str) -> bool {
@@ -198,6 +318,46 @@ mod tests {
         let spans = line_spans(text);
         let lines: Vec<_> = spans.iter().map(|s| &text[s.clone()]).collect();
         assert_eq!(lines, ["甲乙", "丙"]);
+    }
+
+    #[test]
+    fn a_bad_file_in_a_folder_is_reported_not_printed() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "国家标准化管理委员会发布标准。").unwrap();
+        std::fs::write(dir.path().join("b.txt"), "%PDF-1.4").unwrap();
+        let report = load(&[dir.path().to_path_buf()], &LoadOptions::default()).unwrap();
+        assert_eq!(report.documents.len(), 1);
+        assert_eq!(report.encodings.len(), 1);
+        let (path, error) = &report.skipped[0];
+        assert!(path.ends_with("b.txt") && error.to_string().ends_with("b.txt: not text but a PDF document"));
+        let strict = LoadOptions { strict: true, ..LoadOptions::default() };
+        assert!(load(&[dir.path().to_path_buf()], &strict).is_err());
+        let named = load(&[dir.path().join("b.txt")], &LoadOptions::default()).unwrap_err();
+        assert!(named.to_string().ends_with("b.txt: not text but a PDF document"), "{named}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+
+        /// Every reader, on any text (markup-like and tabbed text included), either refuses
+        /// it or yields blocks that slice its own text.
+        #[test]
+        fn readers_refuse_or_yield_spans_into_their_text(
+            text in "([\\PC\t\n]|<tu>|<tuv xml:lang=\"zh\">|<seg>|</seg>|</tuv>|</tu>|&amp;|“|”|（|）|。){0,80}",
+        ) {
+            for kind in [InputKind::Plain, InputKind::Segmented, InputKind::Bilingual, InputKind::Tsv, InputKind::Tmx] {
+                if let Ok(doc) = parse(Path::new("f"), &text, kind) {
+                    proptest::prop_assert!(doc.zh_blocks.iter().all(|s| doc.zh.get(s.clone()).is_some()));
+                    proptest::prop_assert!(doc.en_blocks.iter().all(|s| doc.en.get(s.clone()).is_some()));
+                }
+            }
+            let (zh, en) = text.split_at(text.char_indices().nth(text.chars().count() / 2).map_or(0, |(i, _)| i));
+            for allow_mismatch in [false, true] {
+                if let Ok((doc, _)) = parse_line_pairs(Path::new("f.zh"), zh, Path::new("f.en"), en, allow_mismatch) {
+                    proptest::prop_assert!(doc.zh_blocks.iter().all(|s| doc.zh.get(s.clone()).is_some()));
+                }
+            }
+        }
     }
 
     #[test]

@@ -10,9 +10,18 @@ use super::is_han;
 pub fn normalize_zh(raw: &str, segmented: bool) -> String {
     let chars: Vec<char> = raw.replace("\r\n", "\n").chars().collect();
     let mut out = String::with_capacity(raw.len());
+    // The nearest non-space neighbours of every character, found in one pass each way so
+    // that a long run of spaces costs O(n), not O(n²).
+    let mut after = vec![None; chars.len()];
+    for i in (0..chars.len().saturating_sub(1)).rev() {
+        after[i] = if is_space(chars[i + 1]) { after[i + 1] } else { Some(chars[i + 1]) };
+    }
+    let mut prev = None;
     for (i, &c) in chars.iter().enumerate() {
-        let prev = prev_non_space(&chars, i);
-        let next = next_non_space(&chars, i);
+        if i > 0 && !is_space(chars[i - 1]) {
+            prev = Some(chars[i - 1]);
+        }
+        let next = after[i];
         let near_han = prev.is_some_and(is_cjk) || next.is_some_and(is_cjk);
         match c {
             ' ' | '\t' | '\u{3000}' | '\u{a0}' => {
@@ -46,14 +55,6 @@ pub fn normalize_zh(raw: &str, segmented: bool) -> String {
         }
     }
     join_broken_lines(&out)
-}
-
-fn prev_non_space(chars: &[char], i: usize) -> Option<char> {
-    chars[..i].iter().rev().copied().find(|c| !is_space(*c))
-}
-
-fn next_non_space(chars: &[char], i: usize) -> Option<char> {
-    chars[i + 1..].iter().copied().find(|c| !is_space(*c))
 }
 
 fn is_space(c: char) -> bool {
@@ -108,19 +109,25 @@ pub fn ends_clause(c: char) -> bool {
 /// next non-blank line goes on in Han script.
 fn join_broken_lines(text: &str) -> String {
     let lines: Vec<&str> = text.split('\n').collect();
+    // next_content[k]: the first non-blank line at or after k, found once for all lines.
+    let mut next_content = vec![lines.len(); lines.len() + 1];
+    for k in (0..lines.len()).rev() {
+        next_content[k] = if lines[k].trim().is_empty() { next_content[k + 1] } else { k };
+    }
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < lines.len() {
         let mut current = lines[i].trim_end().to_string();
+        let mut shape = LineShape::default();
+        shape.push(&current);
         let mut j = i + 1;
-        loop {
-            let next = (j..lines.len()).find(|&k| !lines[k].trim().is_empty());
-            let Some(k) = next else { break };
+        while let Some(&k) = next_content.get(j).filter(|&&k| k < lines.len()) {
             let following = lines[k].trim();
-            if !is_cut_sentence(&current, following) {
+            if !shape.is_cut_before(following) {
                 break;
             }
             current.push_str(following);
+            shape.push(following);
             j = k + 1;
         }
         out.push_str(&current);
@@ -130,21 +137,43 @@ fn join_broken_lines(text: &str) -> String {
     out
 }
 
-fn is_cut_sentence(line: &str, following: &str) -> bool {
-    let Some(last) = line.chars().last() else {
-        return false;
-    };
-    let starts_han = following.chars().next().is_some_and(is_han);
-    let open = unclosed(line, '《', '》') || unclosed(line, '“', '”') || unclosed(line, '（', '）');
-    // Body text, not a title: long, or a clause already ended inside the line.
-    let chars = line.chars().count();
-    let body = chars >= 40 || (chars >= 16 && line.contains(['，', '、', '；']));
-    starts_han && !ends_clause(last) && (open || body) && (is_han(last) || open)
+/// What decides whether a line is a cut sentence, kept up to date as lines are joined to it,
+/// so that joining n lines costs O(n) rather than rescanning the growing line each time.
+#[derive(Default)]
+struct LineShape {
+    chars: usize,
+    last: Option<char>,
+    clause_mark: bool,
+    /// Opened minus closed 《》, “”, （）.
+    open: [isize; 3],
 }
 
-fn unclosed(line: &str, open: char, close: char) -> bool {
-    let opens = line.matches(open).count();
-    opens > line.matches(close).count()
+const PAIRS: [(char, char); 3] = [('《', '》'), ('“', '”'), ('（', '）')];
+
+impl LineShape {
+    fn push(&mut self, text: &str) {
+        for c in text.chars() {
+            self.chars += 1;
+            self.last = Some(c);
+            self.clause_mark |= matches!(c, '，' | '、' | '；');
+            for (count, (open, close)) in self.open.iter_mut().zip(PAIRS) {
+                *count += isize::from(c == open) - isize::from(c == close);
+            }
+        }
+    }
+
+    /// The line goes on in `following`: it is body text (long, or inside an open bracket or
+    /// quote), ends without clause punctuation, and `following` starts in Han script.
+    fn is_cut_before(&self, following: &str) -> bool {
+        let Some(last) = self.last else {
+            return false;
+        };
+        let starts_han = following.chars().next().is_some_and(is_han);
+        let open = self.open.iter().any(|&count| count > 0);
+        // Body text, not a title: long, or a clause already ended inside the line.
+        let body = self.chars >= 40 || (self.chars >= 16 && self.clause_mark);
+        starts_han && !ends_clause(last) && (open || body) && (is_han(last) || open)
+    }
 }
 
 #[cfg(test)]

@@ -51,7 +51,7 @@ pub fn read_line_pairs(zh_path: &Path, zh: &str, en_path: &Path, en: &str) -> Re
         return Err(Error::Input {
             path: zh_path.to_path_buf(),
             message: format!(
-                "{} lines, but {} has {} lines; line-aligned pairs need equal counts",
+                "{} lines, but {} has {} lines; line-aligned pairs need equal counts (--allow-mismatch aligns them as documents)",
                 zh_lines.len(),
                 en_path.display(),
                 en_lines.len()
@@ -63,6 +63,22 @@ pub fn read_line_pairs(zh_path: &Path, zh: &str, en_path: &Path, en: &str) -> Re
         builder.push(zh, en);
     }
     Ok(builder.finish(zh_path, InputKind::LinePairs))
+}
+
+/// Line files whose counts differ: one bilingual document whose Chinese and English line
+/// streams the aligner pairs, as it does for interleaved bilingual text.
+pub fn read_unaligned_pairs(zh_path: &Path, zh: &str, en: &str) -> Document {
+    let zh = normalize_zh(zh, false);
+    let en: String = en.lines().map(|line| line.split_whitespace().collect::<Vec<_>>().join(" ") + "\n").collect();
+    Document {
+        name: zh_path.display().to_string(),
+        kind: InputKind::LinePairs,
+        zh_blocks: super::line_spans(&zh),
+        en_blocks: super::line_spans(&en),
+        zh,
+        en,
+        aligned: false,
+    }
 }
 
 pub fn read_tsv(path: &Path, text: &str) -> Result<Document> {
@@ -87,6 +103,39 @@ pub fn read_tsv(path: &Path, text: &str) -> Result<Document> {
     Ok(builder.finish(path, InputKind::Tsv))
 }
 
+/// `zh,en` a row, as spreadsheets and CAT tools export term lists: RFC 4180 quoting, an
+/// optional header row, further columns ignored.
+pub fn read_csv(path: &Path, text: &str) -> Result<Document> {
+    let malformed = |line: usize, message: String| Error::Malformed { path: path.to_path_buf(), line, message };
+    // Quotes come in pairs (an escaped quote is doubled), so an odd count means one was
+    // never closed, which the csv crate would silently run to the end of the file.
+    if text.matches('"').count() % 2 == 1 {
+        let at = text.rfind('"').unwrap_or_default();
+        let line = text[..at].matches('\n').count() + 1;
+        return Err(malformed(line, "malformed CSV: a quote is never closed".into()));
+    }
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut builder = PairBuilder::default();
+    for (index, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| {
+            let line = e.position().map_or(0, |p| p.line() as usize);
+            malformed(line, format!("malformed CSV: {e}"))
+        })?;
+        let line = record.position().map_or(index + 1, |p| p.line() as usize);
+        if record.iter().all(|field| field.trim().is_empty()) {
+            continue;
+        }
+        let (Some(zh), Some(en)) = (record.get(0), record.get(1)) else {
+            return Err(malformed(line, "one column: expected `zh,en`".into()));
+        };
+        let is_header = index == 0 && !zh.chars().any(super::is_han);
+        if !is_header {
+            builder.push(zh, en);
+        }
+    }
+    Ok(builder.finish(path, InputKind::Tsv))
+}
+
 /// Reads the zh and en variants of each `<tu>`; inline markup inside `<seg>` (`bpt`, `ph`…)
 /// holds native codes, not text, and is skipped.
 pub fn read_tmx(path: &Path, text: &str) -> Result<Document> {
@@ -96,16 +145,24 @@ pub fn read_tmx(path: &Path, text: &str) -> Result<Document> {
     let mut lang = String::new();
     let mut in_seg = false;
     let mut code_depth = 0usize;
-    let malformed = |reader: &quick_xml::Reader<&[u8]>, message: String| {
-        let offset = reader.buffer_position() as usize;
-        Error::Malformed {
-            path: path.to_path_buf(),
-            line: text[..offset.min(text.len())].matches('\n').count() + 1,
-            message,
-        }
+    let mut open = Vec::new();
+    let malformed = |offset: u64, message: String| {
+        let (line, column) = line_and_column(text, offset as usize);
+        Error::Syntax { path: path.to_path_buf(), line, column, message: format!("malformed TMX: {message}") }
     };
     loop {
-        let event = reader.read_event().map_err(|e| malformed(&reader, format!("malformed TMX: {e}")))?;
+        let event = reader.read_event().map_err(|e| malformed(reader.error_position(), e.to_string()))?;
+        match &event {
+            Event::Start(e) => open.push(e.local_name().as_ref().to_string()),
+            Event::End(_) => {
+                open.pop();
+            }
+            Event::Eof if !open.is_empty() => {
+                let inside = open.iter().map(|name| format!("<{name}>")).collect::<Vec<_>>().join(" ");
+                return Err(malformed(reader.buffer_position(), format!("ends inside {inside} (cut off?)")));
+            }
+            _ => {}
+        }
         match event {
             Event::Start(e) => match e.local_name().as_ref() {
                 "tu" => {
@@ -145,7 +202,7 @@ pub fn read_tmx(path: &Path, text: &str) -> Result<Document> {
                 let resolved = match r.resolve_char_ref() {
                     Ok(Some(c)) => c.to_string(),
                     _ => quick_xml::escape::resolve_predefined_entity(&r)
-                        .ok_or_else(|| malformed(&reader, format!("unknown entity &{};", &*r)))?
+                        .ok_or_else(|| malformed(reader.buffer_position(), format!("unknown entity &{};", &*r)))?
                         .to_string(),
                 };
                 if let Some(buffer) = target(&lang, &mut zh, &mut en) {
@@ -163,6 +220,14 @@ pub fn read_tmx(path: &Path, text: &str) -> Result<Document> {
         });
     }
     Ok(builder.finish(path, InputKind::Tmx))
+}
+
+/// 1-based line and column (in characters) of byte `offset` of `text`.
+fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text.as_bytes()[..offset.min(text.len())];
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].iter().filter(|&&b| b & 0xc0 != 0x80).count();
+    (before.iter().filter(|&&b| b == b'\n').count() + 1, column + 1)
 }
 
 /// The buffer a TMX `<tuv>` of language `lang` writes into; other languages are dropped.
@@ -191,6 +256,28 @@ mod tests {
         let en: Vec<_> = doc.en_blocks.iter().map(|s| &doc.en[s.clone()]).collect();
         assert_eq!(zh, ["上海精神&合作", "你好"]);
         assert_eq!(en, ["Shanghai Spirit & cooperation", "Hello"]);
+    }
+
+    #[test]
+    fn a_cut_off_tmx_is_refused_with_where_it_ends() {
+        let tmx = "<tmx version=\"1.4\"><body>\n<tu><tuv xml:lang=\"zh\"><seg>你好</seg></tuv></tu>\n<tu>";
+        let err = read_tmx(Path::new("t.tmx"), tmx).unwrap_err();
+        assert_eq!(err.to_string(), "t.tmx:3:5: malformed TMX: ends inside <tmx> <body> <tu> (cut off?)");
+        let err = read_tmx(Path::new("t.tmx"), "<tmx><body>\n  <tu></tuv></tu></body></tmx>").unwrap_err();
+        assert!(err.to_string().starts_with("t.tmx:2:7: malformed TMX:"), "{err}");
+    }
+
+    #[test]
+    fn csv_rows_pair_up_and_a_bad_quote_names_its_line() {
+        let doc =
+            read_csv(Path::new("t.csv"), "zh,en\n专利许可,\"patent licensing, exclusive\"\n\n商标,trademark,extra\n")
+                .unwrap();
+        let en: Vec<_> = doc.en_blocks.iter().map(|s| &doc.en[s.clone()]).collect();
+        assert_eq!(en, ["patent licensing, exclusive", "trademark"]);
+        let err = read_csv(Path::new("t.csv"), "专利,patent\n商标,\"trademark\n").unwrap_err();
+        assert_eq!(err.to_string(), "t.csv:2: malformed CSV: a quote is never closed");
+        let err = read_csv(Path::new("t.csv"), "专利,patent\n商标\n").unwrap_err();
+        assert_eq!(err.to_string(), "t.csv:2: one column: expected `zh,en`");
     }
 
     #[test]

@@ -45,6 +45,8 @@ pub struct ShortForm {
 /// Longest quoted expression that is still a name, not a quoted sentence.
 const MAX_QUOTED_CHARS: usize = 16;
 const MAX_TITLE_CHARS: usize = 48;
+/// Longest bracketed short form or definition looked at.
+const MAX_BRACKET_BYTES: usize = 240;
 
 pub fn quoted_and_titles(text: &str) -> Vec<Cue> {
     let mut cues = Vec::new();
@@ -75,12 +77,18 @@ pub fn quoted_and_titles(text: &str) -> Vec<Cue> {
 pub fn short_forms(text: &str) -> Vec<ShortForm> {
     let mut found = Vec::new();
     for (open, _) in text.match_indices('（') {
-        let before = text[..open].chars().last();
+        let before = text[..open].chars().next_back();
         if !before.is_some_and(is_han) {
             continue;
         }
         let inner_start = open + '（'.len_utf8();
-        let Some(len) = text[inner_start..].find(['）', '\n']) else {
+        // A short form or its definition is short; looking further for the closing bracket
+        // would make a line of unclosed brackets quadratic.
+        let mut window_end = (inner_start + MAX_BRACKET_BYTES).min(text.len());
+        while !text.is_char_boundary(window_end) {
+            window_end -= 1;
+        }
+        let Some(len) = text[inner_start..window_end].find(['）', '\n']) else {
             continue;
         };
         let inner = &text[inner_start..inner_start + len];
