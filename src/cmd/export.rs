@@ -2,9 +2,9 @@
 
 use super::Outcome;
 use anyhow::Context;
+use clap::ValueEnum;
 use std::io::Write;
 use std::path::PathBuf;
-use clap::ValueEnum;
 use zhterm::export::Format;
 use zhterm::graph::Status;
 use zhterm::{curate, export, store};

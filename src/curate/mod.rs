@@ -15,7 +15,9 @@
 mod apply;
 mod csv;
 mod entry;
+mod json;
 pub mod merge;
+mod omegat;
 pub mod rebuild;
 mod tbx;
 
@@ -47,6 +49,9 @@ pub struct Edit {
     pub note: Option<String>,
     /// The date the file gives for the change, `YYYY-MM-DD`.
     pub modified: Option<String>,
+    /// The file turned tabs and line breaks into spaces (the CAT profiles), so a text that
+    /// differs from the entry's only by that is the entry's text unchanged.
+    pub flattened: bool,
 }
 
 /// What an import changed. An entry counts once per kind of change, so an entry approved
@@ -71,12 +76,24 @@ impl Summary {
 /// The ranked candidate list `build` writes into a glossary folder.
 const CANDIDATES_FILE: &str = "candidates.csv";
 
-/// Reads a reviewer's file: TBX when it starts with `<`, otherwise CSV or TSV with a header.
+/// Reads a reviewer's file. The content decides: TBX when it starts with `<`, zhterm's JSON
+/// export when it starts with `[`, a CSV or TSV profile when its first line is a header zhterm
+/// knows; a headerless tab-separated `.utf8` or `.txt` file is OmegaT's glossary; anything
+/// else is read as CSV and refused for its header.
 pub fn read(path: &Path) -> Result<Vec<Edit>> {
     let text = crate::corpus::read_text(path)?;
     let body = text.trim_start_matches('\u{feff}').trim_start();
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_lowercase();
+    let first_line = body.lines().next().unwrap_or_default();
     if body.starts_with('<') {
         tbx::read(body, path)
+    } else if body.starts_with('[') {
+        json::read(body, path)
+    } else if matches!(extension.as_str(), "utf8" | "txt")
+        && !csv::understands_header(first_line)
+        && omegat::looks_like(body)
+    {
+        omegat::read(body, path)
     } else {
         csv::read(body, path)
     }

@@ -1,0 +1,101 @@
+//! Reading a reviewer's OmegaT glossary (`crate::export::cat::omegat`): tab-separated, no
+//! header, one line per Chinese form and English term — source, target, comment. zhterm's
+//! comment starts with the concept id (`c3 `) and then the evidence line, so the lines of one
+//! entry are grouped by that id: the first line's source is the entry, its targets the English
+//! (in order, a removed line strikes its English), other sources short forms, and the first
+//! line's comment gives status and note. A line without zhterm's id joins the entry whose
+//! Chinese it names, or starts a new entry.
+
+use super::{refuse, Edit};
+use crate::error::Result;
+use crate::export::evidence;
+use std::path::Path;
+
+/// Whether `text` has OmegaT's shape: every non-empty line two or three tab-separated fields.
+pub fn looks_like(text: &str) -> bool {
+    let mut lines = text.lines().filter(|l| !l.trim().is_empty()).peekable();
+    lines.peek().is_some() && lines.all(|l| (2..=3).contains(&l.split('\t').count()))
+}
+
+struct Group {
+    id: Option<String>,
+    edit: Edit,
+    english: Vec<String>,
+    sources: Vec<String>,
+}
+
+pub fn read(text: &str, path: &Path) -> Result<Vec<Edit>> {
+    let mut groups: Vec<Group> = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line_no = i + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let (source, target) = match fields[..] {
+            [s, t] | [s, t, _] => (s, t),
+            _ => {
+                return Err(refuse(
+                    path,
+                    line_no,
+                    "an OmegaT line has source, target and comment, tab-separated".into(),
+                ))
+            }
+        };
+        if source.is_empty() {
+            return Err(refuse(path, line_no, "a line without a Chinese term".into()));
+        }
+        let comment = fields.get(2).copied().unwrap_or("");
+        let (id, comment) = match comment.split_once(' ') {
+            Some((id, rest)) if is_concept_id(id) => (Some(id.to_string()), rest),
+            _ if is_concept_id(comment) => (Some(comment.to_string()), ""),
+            _ => (None, comment),
+        };
+        let has_id = id.is_some();
+        let found = groups.iter().position(|g| match &id {
+            Some(id) => g.id.as_ref() == Some(id),
+            None => g.sources.iter().any(|s| s == source),
+        });
+        let group = match found {
+            Some(g) => &mut groups[g],
+            None => {
+                let split = evidence::split(comment);
+                let edit = Edit {
+                    line: line_no,
+                    zh: source.to_string(),
+                    status: split.status,
+                    note: Some(split.note),
+                    flattened: true,
+                    ..Edit::default()
+                };
+                groups.push(Group { id, edit, english: Vec::new(), sources: vec![source.to_string()] });
+                groups.last_mut().expect("just pushed")
+            }
+        };
+        if !group.sources.iter().any(|s| s == source) {
+            group.sources.push(source.to_string());
+        }
+        // zhterm repeats the entry's English on each short form's lines; a reviewer's own
+        // line adds its English whichever form it names.
+        let names_entry = source == group.edit.zh || !has_id;
+        if names_entry && !target.is_empty() && !group.english.iter().any(|e| e == target) {
+            group.english.push(target.to_string());
+        }
+    }
+    Ok(groups
+        .into_iter()
+        .map(|g| {
+            let mut english = g.english.into_iter();
+            Edit {
+                english: Some(english.next().unwrap_or_default()),
+                english_variants: Some(english.collect()),
+                zh_variants: Some(g.sources.into_iter().skip(1).collect()),
+                ..g.edit
+            }
+        })
+        .collect())
+}
+
+fn is_concept_id(text: &str) -> bool {
+    text.strip_prefix('c').is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
