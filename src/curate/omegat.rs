@@ -2,8 +2,9 @@
 //! header, one line per Chinese form and English term — source, target, comment. zhterm's
 //! comment starts with the concept id (`c3 `) and then the evidence line, so the lines of one
 //! entry are grouped by that id: the first line's source is the entry, its targets the English
-//! (in order, a removed line strikes its English), other sources short forms, and the first
-//! line's comment gives status and note. A line without zhterm's id joins the entry whose
+//! (in order, a removed line strikes its English), other sources short forms. The comment
+//! that differs from the entry's other lines (the one a reviewer edited; the earliest when
+//! several differ) gives status and note. A line without zhterm's id joins the entry whose
 //! Chinese it names, or starts a new entry.
 
 use super::{refuse, Edit};
@@ -22,6 +23,15 @@ struct Group {
     edit: Edit,
     english: Vec<String>,
     sources: Vec<String>,
+    comments: Vec<String>,
+}
+
+impl Group {
+    /// The least repeated comment of the group's lines, the earliest of a tie.
+    fn edited_comment(&self) -> &str {
+        let count = |c: &String| self.comments.iter().filter(|o| *o == c).count();
+        self.comments.iter().min_by_key(|c| count(c)).map_or("", String::as_str)
+    }
 }
 
 pub fn read(text: &str, path: &Path) -> Result<Vec<Edit>> {
@@ -59,19 +69,15 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Edit>> {
         let group = match found {
             Some(g) => &mut groups[g],
             None => {
-                let split = evidence::split(comment);
-                let edit = Edit {
-                    line: line_no,
-                    zh: source.to_string(),
-                    status: split.status,
-                    note: Some(split.note),
-                    flattened: true,
-                    ..Edit::default()
-                };
-                groups.push(Group { id, edit, english: Vec::new(), sources: vec![source.to_string()] });
+                let edit = Edit { line: line_no, zh: source.to_string(), flattened: true, ..Edit::default() };
+                let sources = vec![source.to_string()];
+                groups.push(Group { id, edit, english: Vec::new(), sources, comments: Vec::new() });
                 groups.last_mut().expect("just pushed")
             }
         };
+        if has_id || group.comments.is_empty() {
+            group.comments.push(comment.to_string());
+        }
         if !group.sources.iter().any(|s| s == source) {
             group.sources.push(source.to_string());
         }
@@ -85,8 +91,11 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Edit>> {
     Ok(groups
         .into_iter()
         .map(|g| {
+            let split = evidence::split(g.edited_comment());
             let mut english = g.english.into_iter();
             Edit {
+                status: split.status,
+                note: Some(split.note),
                 english: Some(english.next().unwrap_or_default()),
                 english_variants: Some(english.collect()),
                 zh_variants: Some(g.sources.into_iter().skip(1).collect()),
