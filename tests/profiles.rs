@@ -64,7 +64,10 @@ fn every_profile_reimports_unedited_without_any_change() {
         let folder = glossary(dir.path());
         let file = export(&folder, format, dir.path());
         let report = import(&file, &folder);
-        assert!(report.contains("0 approved, 0 corrected, 0 rejected, 0 added (0 otherwise changed"), "{format}: {report}");
+        assert!(
+            report.contains("0 approved, 0 corrected, 0 rejected, 0 added (0 otherwise changed"),
+            "{format}: {report}"
+        );
         assert!(std::fs::read(folder.join("graph.json")).unwrap() == fixture, "{format}: the graph changed");
     }
 }
@@ -146,7 +149,8 @@ fn reviewed(format: &str, text: &str) -> String {
             .lines()
             .map(|line| {
                 let fields: Vec<&str> = line.split('\t').collect();
-                let target = if fields[0] == CORRECT { fields[1].replace(OLD_ENGLISH, NEW_ENGLISH) } else { fields[1].into() };
+                let target =
+                    if fields[0] == CORRECT { fields[1].replace(OLD_ENGLISH, NEW_ENGLISH) } else { fields[1].into() };
                 format!("{}\t{target}\t{}\n", fields[0], review_evidence(fields[0], fields[2]))
             })
             .collect(),
@@ -192,7 +196,10 @@ fn a_reviewers_edits_in_each_profile_apply_with_the_right_counts() {
         assert_ne!(edited, text, "{format}: the edit changed nothing");
         std::fs::write(&file, edited).unwrap();
         let report = import(&file, &folder);
-        assert!(report.contains("1 approved, 1 corrected, 1 rejected, 0 added (0 otherwise changed"), "{format}: {report}");
+        assert!(
+            report.contains("1 approved, 1 corrected, 1 rejected, 0 added (0 otherwise changed"),
+            "{format}: {report}"
+        );
 
         let graph = zhterm::store::load(&folder).unwrap();
         let term = |zh: &str| &graph.graph[graph.find(zh, Lang::Zh).unwrap()];
@@ -203,6 +210,33 @@ fn a_reviewers_edits_in_each_profile_apply_with_the_right_counts() {
         let english: Vec<&str> = corrected.en.iter().map(|(t, _)| t.text.as_str()).collect();
         assert_eq!(english, [NEW_ENGLISH, "IEC"], "{format}");
         let untouched = term("漏电保护器");
-        assert_eq!(untouched.note.as_deref(), Some("reviewed by\tthe safety team\nsecond line, with a comma"), "{format}");
+        assert_eq!(
+            untouched.note.as_deref(),
+            Some("reviewed by\tthe safety team\nsecond line, with a comma"),
+            "{format}"
+        );
     }
+}
+
+#[test]
+fn a_header_no_profile_knows_is_refused_in_one_line_touching_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = glossary(dir.path());
+    let memoq = std::fs::read_to_string(export(&folder, "memoq", dir.path())).unwrap();
+    let files = [
+        ("extra.txt", memoq.replacen("\tStatus", "\tStatus\tPrice", 1)),
+        ("headerless.tsv", "保护器\tprotective device\tc2 zhterm candidate; frequency 5\n".to_string()),
+        ("prose.txt", "保护器外壳不得破损。\n".to_string()),
+    ];
+    for (name, text) in files {
+        let file = dir.path().join(name);
+        std::fs::write(&file, text).unwrap();
+        let output = zhterm(&["import", file.to_str().unwrap(), "-g", folder.to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(2), "{name}");
+        let message = String::from_utf8_lossy(&output.stderr);
+        assert!(message.lines().count() == 1 && message.contains(name), "{name}: {message}");
+    }
+    let names: Vec<_> = std::fs::read_dir(&folder).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names, ["graph.json"], "a refused import wrote files");
+    assert!(std::fs::read(folder.join("graph.json")).unwrap() == std::fs::read("tests/fixtures/graph.json").unwrap());
 }

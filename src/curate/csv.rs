@@ -246,3 +246,53 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Edit>> {
 pub(super) fn list(value: &str, separator: char) -> Vec<String> {
     value.split(separator).map(str::trim).filter(|v| !v.is_empty()).map(str::to_string).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::Status;
+
+    fn read_text(text: &str) -> Result<Vec<Edit>> {
+        read(text, Path::new("review.csv"))
+    }
+
+    #[test]
+    fn the_header_picks_the_profile_and_its_column_meanings() {
+        let memoq = "Chinese (PRC)\tEnglish\tEntry_Note\tStatus\n\
+                     保税仓库\tbonded warehouse;warehouse\tzhterm candidate; frequency 3; checked\tapproved\n";
+        let e = &read_text(memoq).unwrap()[0];
+        assert_eq!(e.english.as_deref(), Some("bonded warehouse"));
+        assert_eq!(e.english_variants.as_deref(), Some(&["warehouse".to_string()][..]));
+        assert_eq!((e.status, e.note.as_deref(), e.flattened), (Some(Status::Approved), Some("checked"), true));
+
+        let trados = "Chinese,English,English variants,Note\n保税仓库,bonded warehouse,warehouse; store,zhterm approved; frequency 3\n";
+        let e = &read_text(trados).unwrap()[0];
+        assert_eq!(e.english_variants.as_deref(), Some(&["warehouse".to_string(), "store".to_string()][..]));
+        assert_eq!(
+            (e.status, e.note.as_deref()),
+            (Some(Status::Approved), Some("")),
+            "no Status column: the note's word"
+        );
+
+        let crowdin = "term_zh-CN,description_zh-CN,term_en,description_en\n\
+                       保税仓库,Context: 货物存入保税仓库。 zhterm rejected; frequency 3,bonded warehouse,Also: store\n\
+                       报关单,my own words,customs declaration,a hint for translators\n";
+        let edits = read_text(crowdin).unwrap();
+        assert_eq!((edits[0].status, edits[0].note.as_deref()), (Some(Status::Rejected), Some("")));
+        assert_eq!(edits[0].english_variants.as_deref(), Some(&["store".to_string()][..]));
+        assert_eq!((edits[1].status, edits[1].note.as_deref()), (None, Some("my own words")));
+        assert_eq!(edits[1].english_variants, None, "a description that is no list leaves the variants");
+
+        let generic = "zh-CN,en,note\n保税仓库,bonded warehouse,zhterm approved; frequency 3\n";
+        let e = &read_text(generic).unwrap()[0];
+        assert_eq!((e.status, e.note.as_deref(), e.flattened), (None, Some("zhterm approved; frequency 3"), false));
+    }
+
+    #[test]
+    fn a_column_of_another_profile_is_refused() {
+        let err = read_text("Chinese (PRC)\tEnglish\ten_variants\n保税仓库\tx\ty\n").unwrap_err().to_string();
+        assert!(err.contains("\"en_variants\" in a memoQ file"), "{err}");
+        assert!(understands_header("Chinese (PRC)\tEnglish\tStatus"));
+        assert!(!understands_header("保税仓库\tbonded warehouse\tc1 zhterm candidate; frequency 3"));
+    }
+}

@@ -78,8 +78,8 @@ const CANDIDATES_FILE: &str = "candidates.csv";
 
 /// Reads a reviewer's file. The content decides: TBX when it starts with `<`, zhterm's JSON
 /// export when it starts with `[`, a CSV or TSV profile when its first line is a header zhterm
-/// knows; a headerless tab-separated `.utf8` or `.txt` file is OmegaT's glossary; anything
-/// else is read as CSV and refused for its header.
+/// knows; a headerless tab-separated `.utf8` or `.txt` file (or an empty `.utf8` one) is
+/// OmegaT's glossary; anything else is read as CSV and refused for its header.
 pub fn read(path: &Path) -> Result<Vec<Edit>> {
     let text = crate::corpus::read_text(path)?;
     let body = text.trim_start_matches('\u{feff}').trim_start();
@@ -89,9 +89,10 @@ pub fn read(path: &Path) -> Result<Vec<Edit>> {
         tbx::read(body, path)
     } else if body.starts_with('[') {
         json::read(body, path)
-    } else if matches!(extension.as_str(), "utf8" | "txt")
-        && !csv::understands_header(first_line)
-        && omegat::looks_like(body)
+    } else if (extension == "utf8" && body.is_empty())
+        || (matches!(extension.as_str(), "utf8" | "txt")
+            && !csv::understands_header(first_line)
+            && omegat::looks_like(body))
     {
         omegat::read(body, path)
     } else {
@@ -402,12 +403,13 @@ mod tests {
         #[test]
         fn an_unedited_export_imports_as_no_change(g in arbitrary_glossary()) {
             let dir = tempfile::tempdir().unwrap();
-            for format in [Format::Csv, Format::Tbx] {
-                let path = dir.path().join("export");
+            let formats = [Format::Csv, Format::Tbx, Format::Tbx2008, Format::Memoq, Format::Trados, Format::Crowdin, Format::Omegat, Format::Json];
+            for format in formats {
+                let path = dir.path().join(format!("export.{}", format.extension()));
                 std::fs::write(&path, export::render(&g, format).unwrap()).unwrap();
                 let mut imported = g.clone();
                 let summary = apply(&mut imported, &read(&path).unwrap(), "2030-01-01");
-                prop_assert!(!summary.changed(), "{:?}", summary);
+                prop_assert!(!summary.changed(), "{:?}: {:?}", format, summary);
                 prop_assert_eq!(store::to_json(&imported), store::to_json(&g));
             }
         }

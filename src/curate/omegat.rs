@@ -108,3 +108,35 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Edit>> {
 fn is_concept_id(text: &str) -> bool {
     text.strip_prefix('c').is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::Status;
+
+    #[test]
+    fn lines_group_by_concept_and_the_edited_comment_speaks_for_the_entry() {
+        let text = "保税仓库\tbonded warehouse\tc1 zhterm candidate; frequency 3\n\
+                    保税仓库\twarehouse\tc1 zhterm approved; frequency 3; checked\n\
+                    保税库\tbonded warehouse\tc1 zhterm candidate; frequency 3\n\
+                    保税仓库\tstore\n\
+                    报关单\tcustoms declaration\tmy note\n";
+        assert!(looks_like(text));
+        let edits = read(text, Path::new("g.utf8")).unwrap();
+        assert_eq!(edits.len(), 2);
+        let e = &edits[0];
+        assert_eq!(e.zh, "保税仓库");
+        assert_eq!(e.english.as_deref(), Some("bonded warehouse"));
+        assert_eq!(e.english_variants.as_deref(), Some(&["warehouse".to_string(), "store".to_string()][..]));
+        assert_eq!(e.zh_variants.as_deref(), Some(&["保税库".to_string()][..]));
+        assert_eq!((e.status, e.note.as_deref()), (Some(Status::Approved), Some("checked")));
+        assert_eq!((edits[1].status, edits[1].note.as_deref()), (None, Some("my note")));
+    }
+
+    #[test]
+    fn a_file_of_another_shape_is_not_omegat() {
+        assert!(!looks_like("one field only\n"));
+        assert!(!looks_like("a\tb\tc\td\n"));
+        assert!(!looks_like(""));
+    }
+}
