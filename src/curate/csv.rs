@@ -160,11 +160,13 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Edit>> {
     let columns = columns(profile, &header).map_err(|name| {
         let known: Vec<&str> =
             profile.columns.iter().filter(|(_, c)| *c != Column::Evidence).map(|(n, _)| *n).collect();
-        refuse(
-            path,
-            1,
-            format!("unknown column {name:?} in a {} file (zhterm reads {})", profile.name, known.join(", ")),
-        )
+        let omegat = if first_line.contains('\t') && profile.name == GENERIC.name {
+            "; a headerless OmegaT glossary is read from a .utf8 or .txt file"
+        } else {
+            ""
+        };
+        let known = known.join(", ");
+        refuse(path, 1, format!("unknown column {name:?} in a {} file (zhterm reads {known}){omegat}", profile.name))
     })?;
     for (i, column) in columns.iter().enumerate() {
         if *column != Column::Evidence && columns[..i].contains(column) {
