@@ -1,8 +1,9 @@
 //! Reading a reviewer's CSV or TSV by its header names, in any profile zhterm writes: the
 //! generic glossary CSV, memoQ, Trados and Crowdin (`crate::export::cat`). The header picks
 //! the profile (a column only that profile writes: `Chinese (PRC)` memoQ, `term_zh-CN`
-//! Crowdin, `English variants` or `Concept ID` Trados, otherwise generic); every column must
-//! then be one that profile knows, so a file from elsewhere is refused rather than half-read.
+//! Crowdin, `English variants`, `Context` or `Concept ID` Trados, otherwise generic); every
+//! column must then be one that profile knows, so a file from elsewhere is refused rather
+//! than half-read.
 
 use super::{parse_date, parse_status, refuse, Edit};
 use crate::error::Result;
@@ -22,10 +23,9 @@ enum Column {
     EnAlso,
     ZhVariants,
     Status,
-    /// The reviewer note alone.
+    /// The reviewer note, after zhterm's evidence line when the field holds one
+    /// (`export::evidence`: always in the CAT profiles, in a generic file cut from one).
     Note,
-    /// zhterm's evidence line with the reviewer note after it (`export::evidence`).
-    EvidenceNote,
     Modified,
     /// Evidence zhterm writes for reading, not for editing.
     Evidence,
@@ -47,7 +47,7 @@ const MEMOQ: Profile = Profile {
         ("english", Column::EnAll),
         ("chinese (prc)_example", Column::Evidence),
         ("english_example", Column::Evidence),
-        ("entry_note", Column::EvidenceNote),
+        ("entry_note", Column::Note),
         ("concept_id", Column::Evidence),
         ("status", Column::Status),
     ],
@@ -58,7 +58,7 @@ const CROWDIN: Profile = Profile {
     signature: &["term_zh-cn"],
     columns: &[
         ("term_zh-cn", Column::Zh),
-        ("description_zh-cn", Column::EvidenceNote),
+        ("description_zh-cn", Column::Note),
         ("partofspeech_zh-cn", Column::Evidence),
         ("term_en", Column::En),
         ("description_en", Column::EnAlso),
@@ -68,7 +68,7 @@ const CROWDIN: Profile = Profile {
 
 const TRADOS: Profile = Profile {
     name: "Trados",
-    signature: &["english variants", "concept id"],
+    signature: &["english variants", "concept id", "context"],
     columns: &[
         ("chinese", Column::Zh),
         ("english", Column::En),
@@ -76,7 +76,7 @@ const TRADOS: Profile = Profile {
         ("status", Column::Status),
         ("context", Column::Evidence),
         ("source", Column::Evidence),
-        ("note", Column::EvidenceNote),
+        ("note", Column::Note),
         ("concept id", Column::Evidence),
     ],
 };
@@ -179,8 +179,8 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Edit>> {
     if !columns.iter().any(|c| matches!(c, Column::En | Column::EnAll)) {
         return Err(refuse(path, 1, "no English (en) column in the header".into()));
     }
-    // The CAT profiles flatten tabs and line breaks; their note field also states the status
-    // when the file has no status column of its own.
+    // The CAT profiles flatten tabs and line breaks; a note's evidence line also states the
+    // status when the file has no status column of its own.
     let flattened = profile.name != GENERIC.name;
     let status_column = columns.contains(&Column::Status);
     let mut edits = Vec::new();
@@ -220,10 +220,11 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Edit>> {
                     })?;
                     edit.status = Some(status);
                 }
-                Column::Note => edit.note = Some(value.to_string()),
-                Column::EvidenceNote => {
+                Column::Note => {
                     let split = evidence::split(value);
                     edit.note = Some(split.note);
+                    // zhterm writes its evidence line flattened, whatever the file.
+                    edit.flattened |= split.status.is_some();
                     if !status_column {
                         edit.status = split.status;
                     }
@@ -285,9 +286,13 @@ mod tests {
         assert_eq!((edits[1].status, edits[1].note.as_deref()), (None, Some("my own words")));
         assert_eq!(edits[1].english_variants, None, "a description that is no list leaves the variants");
 
-        let generic = "zh-CN,en,note\n保税仓库,bonded warehouse,zhterm approved; frequency 3\n";
+        let generic = "zh-CN,en,note\n保税仓库,bonded warehouse,\"line one\nline two\"\n";
         let e = &read_text(generic).unwrap()[0];
-        assert_eq!((e.status, e.note.as_deref(), e.flattened), (None, Some("zhterm approved; frequency 3"), false));
+        assert_eq!((e.status, e.note.as_deref(), e.flattened), (None, Some("line one\nline two"), false));
+        // A Trados file cut down to the generic names still has zhterm's evidence in its note.
+        let cut = "Chinese,English,Note\n保税仓库,bonded warehouse,zhterm approved; frequency 3; checked\n";
+        let e = &read_text(cut).unwrap()[0];
+        assert_eq!((e.status, e.note.as_deref(), e.flattened), (Some(Status::Approved), Some("checked"), true));
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //! - [`read`] parses a reviewer's edited file — any profile zhterm exports: the CSV profiles
 //!   by header names (`csv`: generic, memoQ, Trados, Crowdin), OmegaT's headerless glossary
 //!   (`omegat`), TBX v3 and 2008 (`tbx`), the JSON export (`json`) — into [`Edit`]s, refusing
-//!   any file it does not fully understand before anything is touched. The CAT profiles' note
-//!   fields are split with `crate::export::evidence`, the definition the exporter writes them by.
+//!   any file it does not fully understand before anything is touched. Note fields are split
+//!   with `crate::export::evidence`, the definition the CAT exports write them by.
 //! - [`apply`] applies the edits to a stored graph: status, corrected English, new variants,
 //!   notes, added (manual) entries. An entry absent from the file is left as it is.
 //! - [`rebuild`] carries reviewed entries into a fresh build: approved and manual entries
