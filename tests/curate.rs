@@ -147,10 +147,20 @@ fn an_unedited_export_reimports_without_any_change() {
     review(&glossary, &edited);
     ok(&["import", &edited, "-g", g]);
     let before = std::fs::read(glossary.join("graph.json")).unwrap();
-    for format in ["csv", "tbx"] {
+    let formats = [
+        ("csv", "csv"),
+        ("tbx", "tbx"),
+        ("tbx2008", "tbx"),
+        ("memoq", "txt"),
+        ("trados", "csv"),
+        ("crowdin", "csv"),
+        ("omegat", "utf8"),
+        ("json", "json"),
+    ];
+    for (format, ext) in formats {
         // A filtered export holds part of the glossary: rows absent from a file stay as they are.
         for filter in [&[][..], &["--status", "approved"], &["--status", "candidate"]] {
-            let file = path(dir.path(), &format!("export.{format}"));
+            let file = path(dir.path(), &format!("export-{format}.{ext}"));
             ok(&[&["export", "-g", g, "--format", format, "-o", &file], filter].concat());
             let report = ok(&["import", &file, "-g", g]);
             assert!(report.contains("0 approved, 0 corrected, 0 rejected, 0 added (0 otherwise changed"), "{report}");

@@ -1,6 +1,7 @@
 //! Golden files: every export format of the fixture glossary (tests/fixtures/graph.json, a
-//! hand-made electrical-safety graph with short forms, nesting, a rejected term and markup in
-//! its text), written by the real binary, must equal tests/golden/glossary.FORMAT.EXT.
+//! hand-made electrical-safety graph with short forms, nesting, a rejected term, a reviewed
+//! entry with its modification date and markup in its text), written by the real binary, must
+//! equal tests/golden/glossary.FORMAT.EXT.
 //! `UPDATE_GOLDEN=1 cargo test --test golden` rewrites them; review the diff before committing.
 
 use clap::ValueEnum;

@@ -1,4 +1,4 @@
-//! `zhterm import`: apply a reviewer's edited CSV or TBX to a glossary.
+//! `zhterm import`: apply a reviewer's edited export to a glossary.
 
 use super::Outcome;
 use anyhow::Context;
@@ -8,7 +8,8 @@ use zhterm::{curate, store};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The edited file: zhterm's CSV (comma or tab, by header names) or TBX (v3 or 2008).
+    /// The edited file, in any profile zhterm exports: csv, memoq, trados, crowdin (by their
+    /// header), omegat (headerless .utf8/.txt), tbx, tbx2008 or json.
     file: PathBuf,
     /// Glossary folder to update.
     #[arg(short, long, default_value = "glossary")]

@@ -2,6 +2,7 @@
 
 use super::entry::Indexed;
 use super::{Edit, Summary};
+use crate::export::evidence::flat;
 use crate::graph::{Lang, Origin, Status, Term, TermGraph, TermKind};
 use std::collections::HashMap;
 
@@ -21,6 +22,9 @@ pub fn apply(graph: &mut TermGraph, edits: &[Edit], today: &str) -> Summary {
     for edit in edits {
         let (english_now, zh_variants_now) = current.get(&edit.zh).cloned().unwrap_or_default();
         let existing = graph.find(&edit.zh, Lang::Zh);
+        let unflattened =
+            existing.filter(|_| edit.flattened).map(|n| unflatten(edit, &english_now, graph[n].note.as_deref()));
+        let edit = unflattened.as_ref().unwrap_or(edit);
         let added = existing.is_none_or(|n| !graph[n].is_entry() && !graph[n].is_reviewed());
         if let Some(n) = existing.filter(|_| added) {
             // A reviewer who lists a short form makes it an entry of its own.
@@ -89,6 +93,23 @@ pub fn apply(graph: &mut TermGraph, edits: &[Edit], today: &str) -> Summary {
         current.insert(edit.zh.clone(), (english, zh_variants_now.into_iter().chain(new_zh_variants).collect()));
     }
     summary
+}
+
+/// The edit with each flattened text that stands for the entry's own text (a note or English
+/// term with tabs or line breaks) put back as the entry has it.
+fn unflatten(edit: &Edit, english_now: &[String], note_now: Option<&str>) -> Edit {
+    let restore = |text: &String| english_now.iter().find(|e| flat(e) == *text).unwrap_or(text).clone();
+    let note = edit.note.as_ref().map(|n| match note_now {
+        Some(now) if flat(now).trim() == n.trim() => now.to_string(),
+        _ => n.clone(),
+    });
+    Edit {
+        english: edit.english.as_ref().map(restore),
+        english_variants: edit.english_variants.as_ref().map(|v| v.iter().map(restore).collect()),
+        struck_english: edit.struck_english.iter().map(restore).collect(),
+        note,
+        ..edit.clone()
+    }
 }
 
 /// The English list the edit asks for: its preferred term, then its variants (or, when the

@@ -1,8 +1,10 @@
 //! Curation: what reviewers decide about the glossary, and how it survives.
 //!
-//! - [`read`] parses a reviewer's edited file — zhterm's CSV (by header names, comma or tab)
-//!   or TBX (v3 `conceptEntry/langSec/termSec`, 2008 `termEntry/langSet/tig`) — into
-//!   [`Edit`]s, refusing any file it does not fully understand before anything is touched.
+//! - [`read`] parses a reviewer's edited file — any profile zhterm exports: the CSV profiles
+//!   by header names (`csv`: generic, memoQ, Trados, Crowdin), OmegaT's headerless glossary
+//!   (`omegat`), TBX v3 and 2008 (`tbx`), the JSON export (`json`) — into [`Edit`]s, refusing
+//!   any file it does not fully understand before anything is touched. Note fields are split
+//!   with `crate::export::evidence`, the definition the CAT exports write them by.
 //! - [`apply`] applies the edits to a stored graph: status, corrected English, new variants,
 //!   notes, added (manual) entries. An entry absent from the file is left as it is.
 //! - [`rebuild`] carries reviewed entries into a fresh build: approved and manual entries
@@ -15,7 +17,9 @@
 mod apply;
 mod csv;
 mod entry;
+mod json;
 pub mod merge;
+mod omegat;
 pub mod rebuild;
 mod tbx;
 
@@ -47,6 +51,9 @@ pub struct Edit {
     pub note: Option<String>,
     /// The date the file gives for the change, `YYYY-MM-DD`.
     pub modified: Option<String>,
+    /// The file turned tabs and line breaks into spaces (the CAT profiles), so a text that
+    /// differs from the entry's only by that is the entry's text unchanged.
+    pub flattened: bool,
 }
 
 /// What an import changed. An entry counts once per kind of change, so an entry approved
@@ -71,12 +78,25 @@ impl Summary {
 /// The ranked candidate list `build` writes into a glossary folder.
 const CANDIDATES_FILE: &str = "candidates.csv";
 
-/// Reads a reviewer's file: TBX when it starts with `<`, otherwise CSV or TSV with a header.
+/// Reads a reviewer's file. The content decides: TBX when it starts with `<`, zhterm's JSON
+/// export when it starts with `[`, a CSV or TSV profile when its first line is a header zhterm
+/// knows; a headerless tab-separated `.utf8` or `.txt` file (or an empty `.utf8` one) is
+/// OmegaT's glossary; anything else is read as CSV and refused for its header.
 pub fn read(path: &Path) -> Result<Vec<Edit>> {
     let text = crate::corpus::read_text(path)?;
     let body = text.trim_start_matches('\u{feff}').trim_start();
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_lowercase();
+    let first_line = body.lines().next().unwrap_or_default();
     if body.starts_with('<') {
         tbx::read(body, path)
+    } else if body.starts_with('[') {
+        json::read(body, path)
+    } else if (extension == "utf8" && body.is_empty())
+        || (matches!(extension.as_str(), "utf8" | "txt")
+            && !csv::understands_header(first_line)
+            && omegat::looks_like(body))
+    {
+        omegat::read(body, path)
     } else {
         csv::read(body, path)
     }
@@ -385,12 +405,13 @@ mod tests {
         #[test]
         fn an_unedited_export_imports_as_no_change(g in arbitrary_glossary()) {
             let dir = tempfile::tempdir().unwrap();
-            for format in [Format::Csv, Format::Tbx] {
-                let path = dir.path().join("export");
+            let formats = [Format::Csv, Format::Tbx, Format::Tbx2008, Format::Memoq, Format::Trados, Format::Crowdin, Format::Omegat, Format::Json];
+            for format in formats {
+                let path = dir.path().join(format!("export.{}", format.extension()));
                 std::fs::write(&path, export::render(&g, format).unwrap()).unwrap();
                 let mut imported = g.clone();
                 let summary = apply(&mut imported, &read(&path).unwrap(), "2030-01-01");
-                prop_assert!(!summary.changed(), "{:?}", summary);
+                prop_assert!(!summary.changed(), "{:?}: {:?}", format, summary);
                 prop_assert_eq!(store::to_json(&imported), store::to_json(&g));
             }
         }

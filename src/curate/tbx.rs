@@ -12,8 +12,7 @@ use crate::graph::Status;
 use quick_xml::events::Event;
 use std::path::Path;
 
-/// Prefix of the evidence notes zhterm writes into its TBX.
-const EVIDENCE_NOTE: &str = "zhterm ";
+use crate::export::evidence::MARK as EVIDENCE_NOTE;
 
 #[derive(Default)]
 struct TermSec {
@@ -215,5 +214,6 @@ fn edit(entry: Entry, path: &Path) -> Result<Edit> {
         note: Some(notes.join("\n")),
         modified: entry.modified,
         zh: head.text,
+        flattened: false,
     })
 }

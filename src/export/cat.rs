@@ -13,10 +13,13 @@
 //! - OmegaT: `.utf8` glossary, tab-separated, no header, no quoting: source, target, comment;
 //!   one line per Chinese form and English equivalent.
 //!
-//! In every profile, tabs and line breaks inside fields become spaces (the generic CSV keeps
-//! them, quoted).
+//! The note field of each profile (memoQ `Entry_Note`, Trados `Note`, Crowdin
+//! `description_zh-CN`, the OmegaT comment) is the evidence line of [`evidence`], which an
+//! import takes apart again. In every profile, tabs and line breaks inside fields become
+//! spaces (the generic CSV keeps them, quoted).
 
-use super::csv::{csv_error, delimited, finish, score};
+use super::csv::{csv_error, delimited, finish};
+use super::evidence::{self, flat, Evidence};
 use crate::error::Result;
 use crate::graph::{Concept, TermGraph};
 
@@ -36,25 +39,6 @@ fn source<'a>(concept: &Concept<'a>) -> &'a str {
     concept.zh.contexts.first().map_or("", |c| c.source.as_str())
 }
 
-/// The evidence in one line: status, score, frequency, short forms.
-fn summary(concept: &Concept<'_>) -> String {
-    let zh = concept.zh;
-    let mut parts = vec![format!("zhterm {}", zh.status.as_str())];
-    if let Some(s) = zh.scores {
-        parts.push(format!("score {}", score(s.total)));
-    }
-    parts.push(format!("frequency {}", zh.frequency));
-    let short: Vec<&str> =
-        concept.zh_variants.iter().chain(&concept.short_form_entries).map(|t| t.text.as_str()).collect();
-    if !short.is_empty() {
-        parts.push(format!("short forms {}", short.join(", ")));
-    }
-    if let Some(note) = &zh.note {
-        parts.push(note.clone());
-    }
-    parts.join("; ")
-}
-
 pub const MEMOQ_HEADER: &[&str] =
     &["Chinese (PRC)", "English", "Chinese (PRC)_Example", "English_Example", "Entry_Note", "Concept_ID", "Status"];
 
@@ -68,7 +52,7 @@ pub fn memoq(graph: &TermGraph) -> Result<Vec<u8>> {
                 &english(&c, 0).join(";"),
                 context_zh(&c),
                 context_en(&c),
-                &summary(&c),
+                &evidence::write(&Evidence::of(&c), None),
                 &format!("c{}", c.id),
                 c.zh.status.as_str(),
             ]
@@ -94,7 +78,7 @@ pub fn trados(graph: &TermGraph) -> Result<Vec<u8>> {
                 c.zh.status.as_str(),
                 context_zh(&c),
                 source(&c),
-                &summary(&c),
+                &evidence::write(&Evidence::of(&c), None),
                 &format!("c{}", c.id),
             ]
             .map(flat),
@@ -111,10 +95,7 @@ pub fn crowdin(graph: &TermGraph) -> Result<Vec<u8>> {
     let mut w = delimited(b',');
     w.write_record(CROWDIN_HEADER).map_err(csv_error)?;
     for c in graph.concepts() {
-        let mut description = summary(&c);
-        if !context_zh(&c).is_empty() {
-            description = format!("{description}. Context: {}", context_zh(&c));
-        }
+        let description = evidence::write(&Evidence::of(&c), Some(context_zh(&c)));
         let others = english(&c, 1);
         let description_en = if others.is_empty() { String::new() } else { format!("Also: {}", others.join("; ")) };
         w.write_record(
@@ -133,16 +114,10 @@ pub fn crowdin(graph: &TermGraph) -> Result<Vec<u8>> {
     finish(w)
 }
 
-/// Tabs and line breaks become spaces: OmegaT splits on them and cannot escape them, and the
-/// CAT import dialogs that can read quoted line breaks show them as one line anyway.
-fn flat(text: &str) -> String {
-    text.split(['\t', '\n', '\r']).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ")
-}
-
 pub fn omegat(graph: &TermGraph) -> String {
     let mut out = String::new();
     for c in graph.concepts() {
-        let comment = flat(&format!("c{} {}", c.id, summary(&c)));
+        let comment = format!("c{} {}", c.id, evidence::write(&Evidence::of(&c), None));
         let sources = std::iter::once(c.zh).chain(c.zh_variants.iter().copied());
         for zh in sources {
             for en in english(&c, 0) {

@@ -5,6 +5,7 @@
 pub mod cat;
 pub mod csv;
 pub mod entry;
+pub mod evidence;
 pub mod html;
 pub mod picture;
 pub mod tbx;

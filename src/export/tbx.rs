@@ -15,6 +15,7 @@
 //! A reviewed entry opens with a `transacGrp` dating its last modification.
 
 use super::csv::score;
+use super::evidence::MARK;
 use super::xml::escape;
 use crate::graph::{Concept, Lang, Status, Term, TermGraph, TermKind, Translation};
 use std::collections::HashMap;
@@ -182,7 +183,7 @@ fn scores_note(term: &Term, status: Status, translation: Option<&Translation>) -
     let status = status.as_str();
     if let Some(t) = translation {
         return format!(
-            "zhterm translation score {} ({}; {} co-occurrences, dice {}, dictionary {}); status {status}",
+            "{MARK}translation score {} ({}; {} co-occurrences, dice {}, dictionary {}); status {status}",
             score(t.score),
             t.method,
             t.cooccurrences,
@@ -193,9 +194,9 @@ fn scores_note(term: &Term, status: Status, translation: Option<&Translation>) -
     match term.lang {
         Lang::Zh => {
             let total = term.scores.map(|s| format!("term score {}; ", score(s.total))).unwrap_or_default();
-            format!("zhterm {total}frequency {}; documents {}; status {status}", term.frequency, term.documents)
+            format!("{MARK}{total}frequency {}; documents {}; status {status}", term.frequency, term.documents)
         }
-        Lang::En => format!("zhterm short form defined in the text; frequency {}; status {status}", term.frequency),
+        Lang::En => format!("{MARK}short form defined in the text; frequency {}; status {status}", term.frequency),
     }
 }
 
