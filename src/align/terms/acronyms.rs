@@ -12,6 +12,10 @@ pub struct Definition {
     pub short: String,
 }
 
+/// How far before its bracket a long form may start: an acronym has at most 10 letters and
+/// the long form at most two words a letter, far less than this.
+const MAX_LONG_FORM_BYTES: usize = 400;
+
 /// Every acronym definition in `text`.
 pub fn definitions(text: &str) -> Vec<Definition> {
     let mut out = Vec::new();
@@ -24,8 +28,16 @@ pub fn definitions(text: &str) -> Vec<Definition> {
         if capitals < 2 || short.len() > 10 || !short.chars().all(|c| c.is_ascii_alphanumeric()) {
             continue;
         }
-        if let Some(start) = long_form_start(&text[..open], short) {
-            out.push(Definition { long: text[start..open].trim_end().to_string(), short: short.to_string() });
+        // Only the line before the bracket, and only its end: looking further back made each
+        // definition cost the whole document before it.
+        let line_start = text[..open].rfind('\n').map_or(0, |i| i + 1);
+        let mut window = open.saturating_sub(MAX_LONG_FORM_BYTES).max(line_start);
+        while !text.is_char_boundary(window) {
+            window += 1;
+        }
+        if let Some(start) = long_form_start(&text[window..open], short) {
+            let long = text[window + start..open].trim_end();
+            out.push(Definition { long: long.to_string(), short: short.to_string() });
         }
     }
     out
@@ -57,6 +69,14 @@ fn long_form_start(before: &str, short: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_definition_is_found_after_any_amount_of_text_but_not_across_lines() {
+        let filler = "Delegates met again and again. ".repeat(2000);
+        let text = format!("{filler}\nThe World Health Organization (WHO) met.\nLine of text\n(LOT) again.");
+        let found = definitions(&text);
+        assert_eq!(found, vec![Definition { long: "World Health Organization".into(), short: "WHO".into() }]);
+    }
 
     #[test]
     fn acronyms_are_found_with_their_long_forms() {
