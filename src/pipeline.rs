@@ -31,7 +31,15 @@ pub struct Build {
     pub candidates: Vec<Candidate>,
     pub pairs: Vec<SentencePair>,
     /// Wall time of each stage, in order.
-    pub stages: Vec<(&'static str, std::time::Duration)>,
+    pub stages: Vec<Stage>,
+}
+
+/// One stage of a build: its wall time and the process's peak memory when it ended.
+#[derive(Debug, Clone)]
+pub struct Stage {
+    pub name: &'static str,
+    pub time: std::time::Duration,
+    pub peak_rss_bytes: Option<u64>,
 }
 
 pub fn build(docs: &[Document], options: &BuildOptions) -> Build {
@@ -75,7 +83,7 @@ pub fn build_with_previous(docs: &[Document], options: &BuildOptions, previous: 
 
 /// Wall time of each stage of a build, for `build --stats` and the scale benchmark.
 struct Stopwatch {
-    stages: Vec<(&'static str, std::time::Duration)>,
+    stages: Vec<Stage>,
     since: std::time::Instant,
 }
 
@@ -85,7 +93,8 @@ impl Stopwatch {
     }
 
     fn lap(&mut self, stage: &'static str) {
-        self.stages.push((stage, self.since.elapsed()));
+        let peak_rss_bytes = crate::bench::peak_rss_bytes();
+        self.stages.push(Stage { name: stage, time: self.since.elapsed(), peak_rss_bytes });
         self.since = std::time::Instant::now();
     }
 }

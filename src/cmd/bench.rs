@@ -49,7 +49,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         args.zh.display(),
         if args.grow { " (growing vocabulary)" } else { "" }
     )?;
-    writeln!(out, "| pairs | zh MB | distinct zh lines | wall s | pairs/s | peak RSS MB | stages (s) |")?;
+    writeln!(
+        out,
+        "| pairs | zh MB | distinct zh lines | wall s | pairs/s | peak RSS MB | stages: s (peak MB at its end) |"
+    )?;
     writeln!(out, "|---:|---:|---:|---:|---:|---:|---|")?;
     for &count in &args.pairs {
         let corpus = temporary.join(format!("tm-{count}.tsv"));
@@ -76,7 +79,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             .as_array()
             .map(|s| {
                 s.iter()
-                    .map(|st| format!("{} {:.2}", st[0].as_str().unwrap_or("?"), st[1].as_f64().unwrap_or(0.0)))
+                    .map(|st| {
+                        let peak = st[2].as_f64().map_or(String::new(), |b| format!(" ({:.0} MB)", b / 1e6));
+                        format!("{} {:.2}{peak}", st[0].as_str().unwrap_or("?"), st[1].as_f64().unwrap_or(0.0))
+                    })
                     .collect::<Vec<_>>()
                     .join(", ")
             })

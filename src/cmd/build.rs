@@ -39,7 +39,8 @@ pub struct Args {
     /// Also say how each file was read (its encoding).
     #[arg(short, long)]
     verbose: bool,
-    /// Print stage times and peak memory as JSON on standard output.
+    /// Print stage times and peak memory (overall and at the end of each stage) as JSON on
+    /// standard output: `{"stages": [[name, seconds, peak_rss_bytes], …], …}`.
     #[arg(long)]
     stats: bool,
 }
@@ -59,7 +60,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         allow_mismatch: args.allow_mismatch,
     };
     let report = corpus::load(&inputs, &options)?;
-    let read = started.elapsed();
+    let (read, read_peak) = (started.elapsed(), zhterm::bench::peak_rss_bytes());
     // Before the build's work, not after it.
     store::ensure_writable(dir)?;
     let mut err = std::io::stderr().lock();
@@ -100,8 +101,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     // the graph by look-up if it is ever missing or stale).
     lookup::index::write(dir, &build.graph).with_context(|| format!("indexing the glossary in {}", dir.display()))?;
     if args.stats {
-        let mut stages: Vec<(&str, f64)> = vec![("read", read.as_secs_f64())];
-        stages.extend(build.stages.iter().map(|(name, time)| (*name, time.as_secs_f64())));
+        let mut stages = vec![serde_json::json!(["read", read.as_secs_f64(), read_peak])];
+        stages.extend(build.stages.iter().map(|s| serde_json::json!([s.name, s.time.as_secs_f64(), s.peak_rss_bytes])));
         let stats = serde_json::json!({
             "documents": docs.len(),
             "pairs": build.pairs.len(),

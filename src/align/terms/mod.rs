@@ -17,7 +17,7 @@ pub mod acronyms;
 pub mod compose;
 pub mod spans;
 
-use super::english::{self, Word};
+use super::english;
 use super::numbers::chinese_numeral;
 use super::SentencePair;
 use crate::corpus::{is_han, Document};
@@ -65,21 +65,20 @@ pub struct Equivalent {
 /// English side of the sentence pairs, tokenised once.
 struct EnglishSide<'a> {
     texts: Vec<&'a str>,
-    words: Vec<Vec<Word>>,
-    ids: Vec<Vec<u32>>,
+    words: Vec<Vec<spans::Token>>,
+    lemmas: Lemmas,
 }
 
 impl<'a> EnglishSide<'a> {
     fn new(docs: &'a [Document], pairs: &[SentencePair]) -> Self {
         let mut lemmas = Lemmas::default();
         let texts: Vec<&str> = pairs.iter().map(|p| &docs[p.doc].en[p.en.clone()]).collect();
-        let words: Vec<Vec<Word>> = texts.iter().map(|t| english::words(t, 0)).collect();
-        let ids = words.iter().map(|w| lemmas.ids(w)).collect();
-        EnglishSide { texts, words, ids }
+        let words = texts.iter().map(|t| lemmas.tokens(t)).collect();
+        EnglishSide { texts, words, lemmas }
     }
 
     fn phrases(&self, pair: usize) -> Vec<Phrase> {
-        spans::phrases(self.texts[pair], &self.words[pair], &self.ids[pair])
+        spans::phrases(self.texts[pair], &self.words[pair], &self.lemmas)
     }
 
     fn surface(&self, pair: usize, phrase: &Phrase) -> &'a str {
@@ -358,7 +357,7 @@ fn compounds_of(together: &HashMap<u64, Together>, spots: &[Spot], english: &Eng
     let mut out: HashMap<u64, Vec<u64>> = HashMap::new();
     for (&key, t) in together {
         let (_, pair, (first, last), _) = spots[t.range.start];
-        let ids = &english.ids[pair][first..last];
+        let ids: Vec<u32> = english.words[pair][first..last].iter().map(|w| w.id).collect();
         let n = ids.len();
         if n < 2 {
             continue;

@@ -4,7 +4,7 @@
 //! separatist and extremist forces"). Each is keyed by a hash of its word lemmas so that
 //! counting over millions of sentences needs no strings.
 
-use crate::align::english::{self, Word};
+use crate::align::english;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -18,21 +18,51 @@ pub struct Phrase {
     pub words: (usize, usize),
 }
 
-/// Interns lemmas so that phrase keys hash integers.
+/// A word of an English sentence as phrase generation needs it: its byte span in the sentence
+/// and its lemma id. Twelve bytes, since a translation memory has tens of millions of words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: u32,
+    pub end: u32,
+    pub id: u32,
+}
+
+/// Interns lemmas so that phrase keys hash integers, and knows of each lemma whether it is a
+/// content word and whether it closes a list ("and", "or").
 #[derive(Default)]
 pub struct Lemmas {
     ids: HashMap<String, u32>,
+    content: Vec<bool>,
+    joins_list: Vec<bool>,
 }
 
 impl Lemmas {
-    pub fn ids(&mut self, words: &[Word]) -> Vec<u32> {
-        words
-            .iter()
+    /// The tokens of `text`'s words.
+    pub fn tokens(&mut self, text: &str) -> Vec<Token> {
+        english::words(text, 0)
+            .into_iter()
             .map(|w| {
-                let next = self.ids.len() as u32;
-                *self.ids.entry(w.lemma.clone()).or_insert(next)
+                let id = match self.ids.get(&w.lemma) {
+                    Some(&id) => id,
+                    None => {
+                        let id = self.ids.len() as u32;
+                        self.content.push(english::is_content(&w));
+                        self.joins_list.push(matches!(w.lemma.as_str(), "and" | "or"));
+                        self.ids.insert(w.lemma, id);
+                        id
+                    }
+                };
+                Token { start: w.span.start as u32, end: w.span.end as u32, id }
             })
             .collect()
+    }
+
+    fn is_content(&self, token: &Token) -> bool {
+        self.content[token.id as usize]
+    }
+
+    fn joins_list(&self, token: &Token) -> bool {
+        self.joins_list[token.id as usize]
     }
 }
 
@@ -48,9 +78,10 @@ pub fn key_of(ids: &[u32]) -> u64 {
     hash
 }
 
-/// Candidate phrases of one sentence (`words` of `text`, `ids` their lemma ids).
-pub fn phrases(text: &str, words: &[Word], ids: &[u32]) -> Vec<Phrase> {
-    let content: Vec<bool> = words.iter().map(english::is_content).collect();
+/// Candidate phrases of one sentence (`words` of `text`, interned by `lemmas`).
+pub fn phrases(text: &str, words: &[Token], lemmas: &Lemmas) -> Vec<Phrase> {
+    let content: Vec<bool> = words.iter().map(|w| lemmas.is_content(w)).collect();
+    let ids: Vec<u32> = words.iter().map(|w| w.id).collect();
     let mut out = Vec::new();
     for start in 0..words.len() {
         if !content[start] {
@@ -61,7 +92,7 @@ pub fn phrases(text: &str, words: &[Word], ids: &[u32]) -> Vec<Phrase> {
         let mut open_list: Option<usize> = None;
         for end in start..words.len().min(start + MAX_WORDS) {
             if end > start {
-                let gap = &text[words[end - 1].span.end..words[end].span.start];
+                let gap = &text[words[end - 1].end as usize..words[end].start as usize];
                 if gap == ", " {
                     let item_words = open_list.unwrap_or(end - start);
                     if item_words != 1 {
@@ -73,7 +104,7 @@ pub fn phrases(text: &str, words: &[Word], ids: &[u32]) -> Vec<Phrase> {
                 }
             }
             if let Some(item_words) = open_list {
-                if matches!(words[end].lemma.as_str(), "and" | "or") {
+                if lemmas.joins_list(&words[end]) {
                     if item_words != 1 {
                         break;
                     }
@@ -91,8 +122,8 @@ pub fn phrases(text: &str, words: &[Word], ids: &[u32]) -> Vec<Phrase> {
 }
 
 /// The byte span of a phrase's words.
-pub fn span_of(words: &[Word], phrase: &Phrase) -> Range<usize> {
-    words[phrase.words.0].span.start..words[phrase.words.1 - 1].span.end
+pub fn span_of(words: &[Token], phrase: &Phrase) -> Range<usize> {
+    words[phrase.words.0].start as usize..words[phrase.words.1 - 1].end as usize
 }
 
 #[cfg(test)]
@@ -100,9 +131,9 @@ mod tests {
     use super::*;
 
     fn surfaces(text: &str) -> Vec<&str> {
-        let words = english::words(text, 0);
-        let ids = Lemmas::default().ids(&words);
-        phrases(text, &words, &ids).iter().map(|p| &text[span_of(&words, p)]).collect()
+        let mut lemmas = Lemmas::default();
+        let words = lemmas.tokens(text);
+        phrases(text, &words, &lemmas).iter().map(|p| &text[span_of(&words, p)]).collect()
     }
 
     #[test]
@@ -126,9 +157,10 @@ mod tests {
     #[test]
     fn keys_fold_plurals() {
         let text = "fast track and fast tracks";
-        let words = english::words(text, 0);
-        let ids = Lemmas::default().ids(&words);
-        let keys: Vec<u64> = phrases(text, &words, &ids).iter().map(|p| p.key).collect();
+        let mut lemmas = Lemmas::default();
+        let words = lemmas.tokens(text);
+        let ids: Vec<u32> = words.iter().map(|w| w.id).collect();
+        let keys: Vec<u64> = phrases(text, &words, &lemmas).iter().map(|p| p.key).collect();
         assert_eq!(keys.iter().filter(|&&k| k == key_of(&ids[0..2])).count(), 2);
     }
 }
