@@ -65,7 +65,7 @@ pub fn detect_text_kind(text: &str) -> InputKind {
     InputKind::Plain
 }
 
-/// Share of adjacent Han pairs that a space separates ("上海 精神" counts, "上海精神" does not).
+/// Share of adjacent Han pairs that a space separates ("智能 电网" counts, "智能电网" does not).
 fn segmentation_space_share(text: &str) -> f64 {
     let chars: Vec<char> = text.chars().collect();
     let (mut spaced, mut joined) = (0usize, 0usize);
