@@ -2,15 +2,10 @@
 //! kind.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn zhterm(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_zhterm"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("zhterm runs")
-}
+mod common;
+use common::zhterm;
 
 fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()

@@ -5,7 +5,9 @@
 //! mining and alignment rank the fixture terms.
 
 use std::path::Path;
-use std::process::{Command, Output};
+
+mod common;
+use common::zhterm;
 
 const MEMORY: &str = "tests/fixtures/memory.tsv";
 const NEW_DOCUMENT: &str = "tests/fixtures/customs.zh";
@@ -14,14 +16,6 @@ const NEW_TERM: &str = "单一窗口申报";
 /// A phrase of the memory fixture that is no mined entry: the reviewer adds it.
 const ADDED: (&str, &str) = ("书面形式", "written form");
 const CORRECTED: &str = "licence under review";
-
-fn zhterm(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_zhterm"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("zhterm runs")
-}
 
 fn ok(args: &[&str]) -> String {
     let output = zhterm(args);

@@ -4,8 +4,10 @@
 //! applies with the right counts. Runs the real binary.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 use zhterm::graph::{Lang, Status};
+
+mod common;
+use common::zhterm;
 
 /// Entries of the fixture the edits touch.
 const APPROVE: &str = "保护器";
@@ -14,14 +16,6 @@ const OLD_ENGLISH: &str = "International Electrotechnical Commission";
 const NEW_ENGLISH: &str = "International Electrotechnical Committee";
 const REJECT: &str = "电工委";
 const NOTE: &str = "checked by Li";
-
-fn zhterm(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_zhterm"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("zhterm runs")
-}
 
 /// A glossary folder holding a copy of the fixture graph.
 fn glossary(dir: &Path) -> PathBuf {
