@@ -23,6 +23,11 @@ pub use score::Scores;
 use segmented::Segmented;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+/// From this many distinct clauses on, a candidate string that occurs only once (and is not
+/// cued) is not tallied: in a large memory such strings are most of the table, and none of
+/// them can enter the glossary, which takes candidates seen in two clauses or cued.
+const PRUNE_FROM_CLAUSES: usize = 100_000;
+
 /// Quoted expressions up to this length are taught to the segmenter as words.
 const MAX_SEGMENTER_WORD_CHARS: usize = 10;
 
@@ -108,6 +113,8 @@ pub fn mine(docs: &[Document], segmenter: &mut Segmenter, lexicon: &Lexicon) -> 
     let contexts = WordContexts::new(docs, &counted);
     let total_tokens = counted.iter().map(|(_, t)| t.len()).sum::<usize>();
     drop(counted);
+    let repeated = (segmented.distinct().count() >= PRUNE_FROM_CLAUSES)
+        .then(|| repeated_strings(docs, &sentences, &segmented, lexicon));
     for (index, sentence) in sentences.iter().enumerate() {
         let (doc, text) = (sentence.doc, &docs[sentence.doc].zh);
         let line = &segmented.tokens(index, sentence);
@@ -115,6 +122,10 @@ pub fn mine(docs: &[Document], segmenter: &mut Segmenter, lexicon: &Lexicon) -> 
         for run in &found {
             // Look up by slice first: most occurrences are of terms already in the table.
             let term = &text[run.span.clone()];
+            let once = repeated.as_ref().is_some_and(|r| !r.contains(&string_hash(term)));
+            if once && !table.contains_key(term) {
+                continue;
+            }
             if !table.contains_key(term) {
                 table.insert(term.to_string(), Tally::default());
             }
@@ -153,6 +164,41 @@ pub fn mine(docs: &[Document], segmenter: &mut Segmenter, lexicon: &Lexicon) -> 
         .map(|(term, tally)| into_candidate(term, tally))
         .collect();
     score::rank(candidates, segmenter, lexicon, &contexts, total_tokens.max(1), docs.len())
+}
+
+/// Hashes of the candidate strings that occur at least twice, counted over distinct clause
+/// texts weighted by how many clauses share each text, on all cores.
+fn repeated_strings(
+    docs: &[Document],
+    sentences: &[Sentence],
+    segmented: &Segmented,
+    lexicon: &Lexicon,
+) -> std::collections::HashSet<u64> {
+    use rayon::prelude::*;
+    let distinct: Vec<(usize, usize)> = segmented.distinct().collect();
+    let counts = distinct
+        .par_iter()
+        .fold(HashMap::<u64, usize>::new, |mut counts, &(index, copies)| {
+            let sentence = &sentences[index];
+            let text = &docs[sentence.doc].zh;
+            let line = segmented.tokens(index, sentence);
+            for run in runs::token_runs(text, &line, lexicon) {
+                *counts.entry(string_hash(&text[run.span.clone()])).or_default() += copies;
+            }
+            counts
+        })
+        .reduce(HashMap::new, |mut a, b| {
+            for (hash, n) in b {
+                *a.entry(hash).or_default() += n;
+            }
+            a
+        });
+    counts.into_iter().filter(|&(_, n)| n >= 2).map(|(hash, _)| hash).collect()
+}
+
+fn string_hash(text: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(text)
 }
 
 /// Quoted names (not quoted clauses) and titles: recorded as cued, and short quoted names
@@ -318,6 +364,20 @@ mod tests {
 
     fn mined(text: &str) -> Vec<Candidate> {
         mine(&corpus(text), &mut Segmenter::new(), &Lexicon::new())
+    }
+
+    #[test]
+    fn only_strings_seen_twice_count_as_repeated() {
+        // 智能电网 occurs in two different clauses, 储能电站 in one clause that is repeated
+        // word for word, 抽水蓄能 once.
+        let docs = corpus("建设智能电网。发展智能电网产业。推广储能电站。推广储能电站。研究抽水蓄能。");
+        let (segmenter, lexicon) = (Segmenter::new(), Lexicon::new());
+        let sentences = body_sentences(&docs);
+        let segmented = Segmented::new(&docs, &sentences, &segmenter, &lexicon);
+        let repeated = repeated_strings(&docs, &sentences, &segmented, &lexicon);
+        assert!(repeated.contains(&string_hash("智能电网")));
+        assert!(repeated.contains(&string_hash("储能电站")));
+        assert!(!repeated.contains(&string_hash("抽水蓄能")));
     }
 
     #[test]

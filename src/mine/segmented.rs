@@ -54,6 +54,15 @@ impl Segmented {
         });
     }
 
+    /// Each distinct clause text once: a clause with that text and how many clauses share it.
+    pub fn distinct(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let mut count = vec![0usize; self.representative.len()];
+        for &slot in &self.slot {
+            count[slot] += 1;
+        }
+        self.representative.iter().copied().zip(count)
+    }
+
     /// The tokens of clause `index` (which is `sentence`), spans into its document.
     pub fn tokens(&self, index: usize, sentence: &Sentence) -> Vec<Token> {
         let at = sentence.span.start;
