@@ -2,7 +2,6 @@
 //! crate): English glosses of Chinese words, used to tell nominal from verbal words when
 //! mining and as lexical anchors and composition evidence when aligning.
 
-use std::collections::HashMap;
 use std::sync::RwLock;
 
 /// English function words: never the first or last word of an English term, never evidence.
@@ -141,7 +140,9 @@ pub fn is_english_function_word(word: &str) -> bool {
 /// split and lower-cased once per word here).
 #[derive(Default)]
 pub struct Lexicon {
-    cache: RwLock<HashMap<String, std::sync::Arc<Entry>>>,
+    // FxHash: the keys are short words, looked up millions of times; SipHash's flood
+    // resistance buys nothing here.
+    cache: RwLock<rustc_hash::FxHashMap<String, std::sync::Arc<Entry>>>,
 }
 
 /// What CC-CEDICT says of one simplified-Chinese word.
