@@ -50,7 +50,18 @@ pub fn build(docs: &[Document], options: &BuildOptions) -> Build {
 /// (see [`rebuild`]): rejected terms stay out, approved and manual entries stay as
 /// the reviewer left them, approved pairs anchor the term translation.
 pub fn build_with_previous(docs: &[Document], options: &BuildOptions, previous: Option<&TermGraph>) -> Build {
-    let mut clock = Stopwatch::start();
+    build_observed(docs, options, previous, &mut |_| {})
+}
+
+/// [`build_with_previous`], telling `on_stage` of each stage as it ends (for progress on a
+/// long build; the library itself never prints).
+pub fn build_observed(
+    docs: &[Document],
+    options: &BuildOptions,
+    previous: Option<&TermGraph>,
+    on_stage: &mut dyn FnMut(&Stage),
+) -> Build {
+    let mut clock = Stopwatch::start(on_stage);
     let lexicon = Lexicon::new();
     let mut segmenter = Segmenter::new();
     clock.lap("load dictionaries");
@@ -81,20 +92,23 @@ pub fn build_with_previous(docs: &[Document], options: &BuildOptions, previous: 
     Build { graph, candidates, pairs, stages: clock.stages }
 }
 
-/// Wall time of each stage of a build, for `build --stats` and the scale benchmark.
-struct Stopwatch {
+/// Wall time of each stage of a build, for `build --stats`, progress and the scale benchmark.
+struct Stopwatch<'a> {
     stages: Vec<Stage>,
     since: std::time::Instant,
+    on_stage: &'a mut dyn FnMut(&Stage),
 }
 
-impl Stopwatch {
-    fn start() -> Self {
-        Stopwatch { stages: Vec::new(), since: std::time::Instant::now() }
+impl<'a> Stopwatch<'a> {
+    fn start(on_stage: &'a mut dyn FnMut(&Stage)) -> Self {
+        Stopwatch { stages: Vec::new(), since: std::time::Instant::now(), on_stage }
     }
 
     fn lap(&mut self, stage: &'static str) {
         let peak_rss_bytes = crate::bench::peak_rss_bytes();
-        self.stages.push(Stage { name: stage, time: self.since.elapsed(), peak_rss_bytes });
+        let stage = Stage { name: stage, time: self.since.elapsed(), peak_rss_bytes };
+        (self.on_stage)(&stage);
+        self.stages.push(stage);
         self.since = std::time::Instant::now();
     }
 }
@@ -241,5 +255,22 @@ fn sentence_around(doc_index: usize, doc: &Document, span: &Span, cut: &mut Sent
     match at.checked_sub(1).map(|i| &sentences[i]) {
         Some(s) if span.end <= s.end => s.clone(),
         _ => block,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{normalize::normalize_zh, InputKind};
+
+    #[test]
+    fn every_stage_is_reported_as_it_ends_and_recorded() {
+        let text = normalize_zh("我们要发展数字经济。数字经济是新动能。发展数字经济。", false);
+        let docs = vec![Document::monolingual("t".into(), InputKind::Plain, text)];
+        let mut seen = Vec::new();
+        let build = build_observed(&docs, &BuildOptions::default(), None, &mut |stage| seen.push(stage.name));
+        let recorded: Vec<&str> = build.stages.iter().map(|s| s.name).collect();
+        assert_eq!(seen, recorded);
+        assert_eq!(seen, ["load dictionaries", "mine", "align sentences", "translate terms", "build graph"]);
     }
 }

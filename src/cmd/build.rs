@@ -83,8 +83,16 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let previous = dir.join(store::GRAPH_FILE).exists().then(|| store::load(dir)).transpose().with_context(|| {
         format!("reading the reviewed entries of {} (move its graph.json away to start afresh)", dir.display())
     })?;
-    let build =
-        pipeline::build_with_previous(docs, &pipeline::BuildOptions { max_terms: args.max_terms }, previous.as_ref());
+    // Progress, one line a finished stage, only for a person watching a terminal.
+    let show_progress = !args.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let mut progress = |stage: &pipeline::Stage| {
+        if show_progress {
+            let peak = stage.peak_rss_bytes.map_or(String::new(), |b| format!(", peak {} MB", b / 1_000_000));
+            eprintln!("zhterm: {} done in {:.1}s{peak}", stage.name, stage.time.as_secs_f64());
+        }
+    };
+    let options = pipeline::BuildOptions { max_terms: args.max_terms };
+    let build = pipeline::build_observed(docs, &options, previous.as_ref(), &mut progress);
     let candidates = export::csv::candidates(&build.candidates)?;
     let csv = export::render(&build.graph, export::Format::Csv)?;
     let tbx = export::render(&build.graph, export::Format::Tbx)?;
