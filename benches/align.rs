@@ -29,12 +29,6 @@ fn devset() -> Option<PathBuf> {
     roots.into_iter().flatten().map(|r| r.join("data/un-v1.0-devset")).find(|p| p.join("UNv1.0.devset.zh").exists())
 }
 
-fn peak_memory_kb() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    line.split_whitespace().nth(1)?.parse().ok()
-}
-
 fn main() {
     let Some(dir) = devset() else {
         println!("align bench: UN devset not found (set ZHTERM_SHARED); nothing measured");
@@ -117,7 +111,7 @@ fn main() {
         pairs.len() as f64 / seconds,
         equivalents.iter().flatten().count()
     );
-    if let Some(kb) = peak_memory_kb() {
-        println!("peak memory {:.0} MB", kb as f64 / 1024.0);
+    if let Some(bytes) = zhterm::bench::peak_rss_bytes() {
+        println!("peak memory {:.0} MB", bytes as f64 / 1_048_576.0);
     }
 }

@@ -49,8 +49,8 @@ fn main() {
     println!("mining      median {:.3} s, best {:.3} s over {RUNS} runs", median, times[0].as_secs_f64());
     println!("throughput  {:.3} MB/s (median)", megabytes / median);
     println!("candidates  {candidates}");
-    match peak_memory_kb() {
-        Some(kb) => println!("peak memory {:.1} MB (VmHWM)", kb as f64 / 1024.0),
+    match zhterm::bench::peak_rss_bytes() {
+        Some(bytes) => println!("peak memory {:.1} MB (VmHWM)", bytes as f64 / 1_048_576.0),
         None => println!("peak memory unavailable on this platform"),
     }
 }
@@ -64,11 +64,4 @@ fn corpus_path() -> Option<PathBuf> {
     }
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
     manifest.ancestors().skip(1).map(|dir| dir.join(UN_CHINESE)).find(|p| p.exists())
-}
-
-/// The process's peak resident set size, from /proc (Linux).
-fn peak_memory_kb() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    line.split_whitespace().nth(1)?.parse().ok()
 }
