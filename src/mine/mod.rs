@@ -113,7 +113,7 @@ pub fn mine(docs: &[Document], segmenter: &mut Segmenter, lexicon: &Lexicon) -> 
     let contexts = WordContexts::new(docs, &counted);
     let total_tokens = counted.iter().map(|(_, t)| t.len()).sum::<usize>();
     drop(counted);
-    let repeated = (segmented.distinct().count() >= PRUNE_FROM_CLAUSES)
+    let repeated = (segmented.distinct_texts() >= PRUNE_FROM_CLAUSES)
         .then(|| repeated_strings(docs, &sentences, &segmented, lexicon));
     for (index, sentence) in sentences.iter().enumerate() {
         let (doc, text) = (sentence.doc, &docs[sentence.doc].zh);

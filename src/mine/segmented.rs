@@ -54,6 +54,11 @@ impl Segmented {
         });
     }
 
+    /// How many distinct clause texts there are.
+    pub fn distinct_texts(&self) -> usize {
+        self.representative.len()
+    }
+
     /// Each distinct clause text once: a clause with that text and how many clauses share it.
     pub fn distinct(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
         let mut count = vec![0usize; self.representative.len()];
