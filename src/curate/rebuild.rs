@@ -48,11 +48,14 @@ pub fn anchor_translations(
         .filter_map(|t| t.reviewed_english().first().map(|e| (t.text.as_str(), e.as_str())))
         .collect();
     let anchored: HashSet<String> = approved.values().map(|en| en.to_lowercase()).collect();
+    // Built when the first approved pair needs its evidence, then shared by all of them.
+    let mut index: Option<PairIndex> = None;
     for (candidate, equivalent) in selected.iter().zip(equivalents) {
         let found = equivalent.as_ref().map(|e| e.english.to_lowercase());
         match approved.get(candidate.term.as_str()) {
             Some(english) if found.as_deref() != Some(english.to_lowercase().as_str()) => {
-                if let Some(anchor) = evidence(candidate, english, docs, pairs) {
+                let index = index.get_or_insert_with(|| PairIndex::new(docs, pairs));
+                if let Some(anchor) = evidence(candidate, english, index) {
                     *equivalent = Some(anchor);
                 }
             }
@@ -63,19 +66,56 @@ pub fn anchor_translations(
     }
 }
 
+/// The sentence pairs as the anchoring reads them: found from the Chinese spans they hold,
+/// and their English lower-cased once for every approved pair rather than once per pair each.
+struct PairIndex<'a> {
+    pairs: &'a [SentencePair],
+    /// Pair ids by (document, start of the Chinese side).
+    by_start: Vec<usize>,
+    english: Vec<String>,
+}
+
+impl<'a> PairIndex<'a> {
+    fn new(docs: &[Document], pairs: &'a [SentencePair]) -> Self {
+        let mut by_start: Vec<usize> = (0..pairs.len()).collect();
+        by_start.sort_by_key(|&i| (pairs[i].doc, pairs[i].zh.start));
+        let english = pairs.iter().map(|p| docs[p.doc].en[p.en.clone()].to_lowercase()).collect();
+        PairIndex { pairs, by_start, english }
+    }
+
+    /// Ids, ascending, of the pairs whose Chinese side holds an occurrence of `candidate`. The
+    /// Chinese sides of a document's pairs do not overlap (each character is in one bead at
+    /// most), so the only pair that can hold an occurrence is the last one starting at or
+    /// before it.
+    fn holding(&self, candidate: &Candidate) -> Vec<usize> {
+        let mut ids: Vec<usize> = candidate
+            .occurrences
+            .iter()
+            .filter_map(|o| {
+                let after = self
+                    .by_start
+                    .partition_point(|&i| (self.pairs[i].doc, self.pairs[i].zh.start) <= (o.doc, o.span.start));
+                let id = self.by_start[after.checked_sub(1)?];
+                let pair = &self.pairs[id];
+                (pair.doc == o.doc && o.span.end <= pair.zh.end).then_some(id)
+            })
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+}
+
 /// `english` as the equivalent of `candidate`, scored by Dice over the sentence pairs.
-fn evidence(candidate: &Candidate, english: &str, docs: &[Document], pairs: &[SentencePair]) -> Option<Equivalent> {
+fn evidence(candidate: &Candidate, english: &str, index: &PairIndex) -> Option<Equivalent> {
     let needle = english.to_lowercase();
-    let holds_english = |p: &SentencePair| contains_words(&docs[p.doc].en[p.en.clone()].to_lowercase(), &needle);
-    let holds_term = |p: &SentencePair| {
-        candidate.occurrences.iter().any(|o| o.doc == p.doc && p.zh.start <= o.span.start && o.span.end <= p.zh.end)
-    };
-    let term_pairs: Vec<usize> = (0..pairs.len()).filter(|&i| holds_term(&pairs[i])).collect();
-    let together: Vec<usize> = term_pairs.iter().copied().filter(|&i| holds_english(&pairs[i])).collect();
+    let holds_english = |i: usize| contains_words(&index.english[i], &needle);
+    let term_pairs = index.holding(candidate);
+    let together: Vec<usize> = term_pairs.iter().copied().filter(|&i| holds_english(i)).collect();
     if together.is_empty() {
         return None;
     }
-    let english_pairs = pairs.iter().filter(|p| holds_english(p)).count();
+    let english_pairs = (0..index.english.len()).filter(|&i| holds_english(i)).count();
     let dice = 2.0 * together.len() as f64 / (term_pairs.len() + english_pairs) as f64;
     Some(Equivalent {
         english: english.to_string(),
@@ -120,6 +160,37 @@ pub fn carry_over(previous: &TermGraph, graph: &mut TermGraph) {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn pairs_are_found_exactly_where_an_occurrence_of_the_term_is() {
+        use crate::corpus::{parse, InputKind};
+        let memory = "本协议适用于知识产权许可。\tThis agreement applies to intellectual property licensing.\n\
+                      知识产权许可应当以书面形式订立。\tIntellectual property licensing shall be in writing.\n\
+                      许可方应当保证其知识产权的有效性。\tThe licensor shall guarantee its intellectual property.\n";
+        let story = "The river rose in spring and the village moved its boats.\n\n\
+                     春天河水上涨，村里把船移到高处。\n\nThe boats stayed there until the licensing office opened.\n\n\
+                     船一直停在那里，直到许可办公室开门。\n";
+        let docs = vec![
+            parse(std::path::Path::new("m.tsv"), memory, InputKind::Tsv).unwrap(),
+            parse(std::path::Path::new("s.txt"), story, InputKind::Bilingual).unwrap(),
+        ];
+        let build = crate::pipeline::build(&docs, &Default::default());
+        let index = PairIndex::new(&docs, &build.pairs);
+        assert!(build.candidates.iter().any(|c| index.holding(c).len() >= 2), "some term is in several pairs");
+        for candidate in &build.candidates {
+            let expected: Vec<usize> = (0..build.pairs.len())
+                .filter(|&i| {
+                    let p = &build.pairs[i];
+                    candidate
+                        .occurrences
+                        .iter()
+                        .any(|o| o.doc == p.doc && p.zh.start <= o.span.start && o.span.end <= p.zh.end)
+                })
+                .collect();
+            assert_eq!(index.holding(candidate), expected, "{}", candidate.term);
+        }
+    }
+
     use super::*;
     use crate::curate::{apply, Edit};
     use crate::graph::{Relation, Term, TermKind, Translation};
