@@ -92,11 +92,11 @@ mod tests {
 
     #[test]
     fn detects_each_text_kind() {
-        assert_eq!(detect_text_kind("上海合作组织成员国弘扬上海精神。\n"), InputKind::Plain);
+        assert_eq!(detect_text_kind("东盟成员国推广智能电网建设。\n"), InputKind::Plain);
         assert_eq!(detect_text_kind("弘扬 上海 精神 ， 深化 团结 协作 构建 命运 共同体 。\n"), InputKind::Segmented);
-        assert_eq!(detect_text_kind("上海精神\tShanghai Spirit\n快捷通道\tfast track\n"), InputKind::Tsv);
+        assert_eq!(detect_text_kind("智能电网\tsmart grid\n储能技术\tenergy storage\n"), InputKind::Tsv);
         assert_eq!(detect_text_kind("<?xml version=\"1.0\"?>\n<tmx version=\"1.4\">"), InputKind::Tmx);
-        let bilingual = "Since the onset of COVID-19, SCO members have joined hands.\n\n新冠肺炎疫情发生以来，上合组织成员国弘扬上海精神，携手抗击疫情。\n";
+        let bilingual = "Since the storm, ASEAN members have rebuilt the power grid together.\n\n风暴过后，东盟成员国共同重建了电网，恢复供电。\n";
         assert_eq!(detect_text_kind(bilingual), InputKind::Bilingual);
     }
 }

@@ -248,14 +248,14 @@ mod tests {
     #[test]
     fn tmx_variants_are_paired_and_inline_codes_skipped() {
         let tmx = r#"<?xml version="1.0"?><tmx version="1.4"><header/><body>
-<tu><tuv xml:lang="zh-CN"><seg>上海精神&amp;<ph>{1}</ph>合作</seg></tuv><tuv xml:lang="en-US"><seg>Shanghai Spirit &amp; cooperation</seg></tuv></tu>
+<tu><tuv xml:lang="zh-CN"><seg>智能电网&amp;<ph>{1}</ph>合作</seg></tuv><tuv xml:lang="en-US"><seg>Smart grid &amp; cooperation</seg></tuv></tu>
 <tu><tuv xml:lang="fr"><seg>Bonjour</seg></tuv><tuv xml:lang="zh"><seg>你好</seg></tuv><tuv xml:lang="en"><seg>Hello</seg></tuv></tu>
 </body></tmx>"#;
         let doc = read_tmx(Path::new("t.tmx"), tmx).unwrap();
         let zh: Vec<_> = doc.zh_blocks.iter().map(|s| &doc.zh[s.clone()]).collect();
         let en: Vec<_> = doc.en_blocks.iter().map(|s| &doc.en[s.clone()]).collect();
-        assert_eq!(zh, ["上海精神&合作", "你好"]);
-        assert_eq!(en, ["Shanghai Spirit & cooperation", "Hello"]);
+        assert_eq!(zh, ["智能电网&合作", "你好"]);
+        assert_eq!(en, ["Smart grid & cooperation", "Hello"]);
     }
 
     #[test]

@@ -142,11 +142,11 @@ mod tests {
 
     #[test]
     fn glossary_starts_with_bom_and_the_required_header() {
-        let bytes = glossary(&graph_with("上海精神", "Shanghai Spirit")).unwrap();
+        let bytes = glossary(&graph_with("智能电网", "smart grid")).unwrap();
         assert!(bytes.starts_with(BOM));
         let text = String::from_utf8(bytes[BOM.len()..].to_vec()).unwrap();
         assert!(text.starts_with("zh-CN,en,status,score,frequency,context_zh,context_en,concept_id"));
-        assert!(text.contains("上海精神,Shanghai Spirit,candidate"));
+        assert!(text.contains("智能电网,smart grid,candidate"));
     }
 
     proptest! {
