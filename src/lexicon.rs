@@ -202,6 +202,20 @@ impl Lexicon {
         }
         entry
     }
+
+    /// Makes `english` the first sense of `word`, ahead of CC-CEDICT's: a pair the glossary
+    /// already holds explains the terms built on it.
+    pub fn add_sense(&self, word: &str, english: &str) {
+        let sense = english.trim().to_lowercase();
+        let mut senses = self.entry(word).senses.clone();
+        if sense.is_empty() || senses.contains(&sense) {
+            return;
+        }
+        senses.insert(0, sense);
+        if let Ok(mut cache) = self.cache.write() {
+            cache.insert(word.to_string(), std::sync::Arc::new(Entry { senses }));
+        }
+    }
 }
 
 /// Drops "(…)" and "[…]" notes and CL: classifier remarks from a gloss.
@@ -239,6 +253,18 @@ mod tests {
         assert!(lexicon.entry("组织").has_nominal_sense());
         assert!(!lexicon.entry("推动").has_nominal_sense());
         assert!(!lexicon.entry("不存在的词语").is_known());
+    }
+
+    #[test]
+    fn an_added_sense_comes_first_and_only_once() {
+        let lexicon = Lexicon::new();
+        lexicon.add_sense("北极星计划", "Polaris Programme");
+        lexicon.add_sense("北极星计划", "polaris programme");
+        assert_eq!(lexicon.entry("北极星计划").senses, ["polaris programme"]);
+        let listed = lexicon.entry("组织").senses.len();
+        lexicon.add_sense("组织", "outfit");
+        assert_eq!(lexicon.entry("组织").senses[0], "outfit");
+        assert_eq!(lexicon.entry("组织").senses.len(), listed + 1);
     }
 
     #[test]

@@ -73,13 +73,12 @@ pub fn build_observed(
     clock.lap("mine");
     let pairs = align::sentence_pairs(docs, &segmenter, &lexicon);
     clock.lap("align sentences");
-    let selected: Vec<Candidate> = candidates
-        .iter()
-        .filter(|c| c.scores.total > 0.0 && (c.frequency >= 2 || !c.cues.is_empty()))
-        .take(options.max_terms)
-        .cloned()
-        .collect();
+    let (mut selected, pool) = select(&candidates, options.max_terms);
     let mut equivalents = terms::translate(&selected, docs, &pairs, &lexicon);
+    for (candidate, equivalent) in terms::confirm::confirmed(&pool, &selected, &equivalents, docs, &pairs, &lexicon) {
+        selected.push(candidate);
+        equivalents.push(Some(equivalent));
+    }
     if let Some(previous) = previous {
         rebuild::anchor_translations(previous, &selected, docs, &pairs, &mut equivalents);
     }
@@ -90,6 +89,24 @@ pub fn build_observed(
     }
     clock.lap("build graph");
     Build { graph, candidates, pairs, stages: clock.stages }
+}
+
+/// The glossary's candidates, best first: up to `max_terms` seen in two clauses or cued; and
+/// the pool of others as far down as twice that rank, which only a confirming translation
+/// lets in ([`terms::confirm`]).
+fn select(candidates: &[Candidate], max_terms: usize) -> (Vec<Candidate>, Vec<Candidate>) {
+    let (mut selected, mut pool) = (Vec::new(), Vec::new());
+    for (rank, candidate) in candidates.iter().filter(|c| c.scores.total > 0.0).enumerate() {
+        if selected.len() == max_terms && rank >= 2 * max_terms {
+            break;
+        }
+        if selected.len() < max_terms && (candidate.frequency >= 2 || !candidate.cues.is_empty()) {
+            selected.push(candidate.clone());
+        } else if rank < 2 * max_terms {
+            pool.push(candidate.clone());
+        }
+    }
+    (selected, pool)
 }
 
 /// Wall time of each stage of a build, for `build --stats`, progress and the scale benchmark.
@@ -262,6 +279,29 @@ fn sentence_around(doc_index: usize, doc: &Document, span: &Span, cut: &mut Sent
 mod tests {
     use super::*;
     use crate::corpus::{normalize::normalize_zh, InputKind};
+
+    /// A translation memory in which the port authority is frequent and two terms occur once.
+    fn port_memory() -> Vec<Document> {
+        let tsv = "北海港务局发布了新的航行通告。\tThe Beihai Port Authority issued a new navigation notice.\n\
+                   北海港务局负责港区安全。\tThe Beihai Port Authority is responsible for safety in the port area.\n\
+                   北海港务局加强了引航管理。\tThe Beihai Port Authority tightened pilotage management.\n\
+                   今年北海港务局培训学院招收学员。\tThis year the Beihai Port Authority Training College admits trainees.\n\
+                   港区排放加剧温室效应。\tEmissions in the port area add to the greenhouse effect.\n";
+        vec![crate::corpus::parse(std::path::Path::new("port.tsv"), tsv, InputKind::Tsv).unwrap()]
+    }
+
+    #[test]
+    fn a_term_seen_once_enters_when_its_translation_confirms_it() {
+        let build = build(&port_memory(), &BuildOptions::default());
+        let concepts = build.graph.concepts();
+        let english_of = |zh: &str| {
+            let concept = concepts.iter().find(|c| c.zh.text == zh)?;
+            concept.en.first().map(|(en, _)| en.text.clone())
+        };
+        assert_eq!(english_of("北海港务局").as_deref(), Some("Beihai Port Authority"));
+        assert_eq!(english_of("北海港务局培训学院").as_deref(), Some("Beihai Port Authority Training College"));
+        assert_eq!(english_of("温室效应").as_deref(), Some("greenhouse effect"));
+    }
 
     #[test]
     fn every_stage_is_reported_as_it_ends_and_recorded() {

@@ -27,7 +27,9 @@ pub struct Args {
     /// Align `.zh`/`.en` line files of different lengths as documents instead of refusing them.
     #[arg(long)]
     allow_mismatch: bool,
-    /// Most Chinese terms to put in the glossary.
+    /// Most Chinese terms the glossary takes by rank. Candidates seen once or ranked below
+    /// that, down to twice this rank, join too when their translation confirms them (a
+    /// capitalised English name, or a dictionary sense rendered as such).
     #[arg(long, default_value_t = pipeline::BuildOptions::default().max_terms)]
     max_terms: usize,
     /// Worker threads (default: all cores). The output is the same for any number.

@@ -15,6 +15,7 @@
 
 pub mod acronyms;
 pub mod compose;
+pub mod confirm;
 pub mod spans;
 
 use super::english;
