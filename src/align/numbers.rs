@@ -72,6 +72,11 @@ pub fn chinese_anchors(text: &str) -> Vec<String> {
             let end = run_end(&|c: char| c.is_ascii_alphabetic());
             out.push(chars[i..end].iter().collect::<String>().to_lowercase());
             i = end;
+        } else if let Some((len, anchor)) =
+            discourse_marker(&chars[i..]).filter(|_| i.checked_sub(1).map(|k| chars[k]).is_none_or(|b| !is_han(b)))
+        {
+            out.push(anchor.to_string());
+            i += len;
         } else if is_numeral(c) {
             let end = run_end(&is_numeral);
             let run: String = chars[i..end].iter().collect();
@@ -91,6 +96,20 @@ pub fn chinese_anchors(text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Words that number the steps of an argument at the start of a clause, with the anchor
+/// their English counterparts give (首先 ↔ First, 其次 ↔ Secondly, 最后 ↔ Finally).
+const DISCOURSE_MARKERS: &[(&str, &str)] = &[("首先", "1"), ("其次", "2"), ("再次", "3"), ("最后", "last")];
+/// English words that close a list of steps.
+const CLOSING_MARKERS: &[&str] = &["finally", "lastly"];
+
+/// The discourse marker `chars` begins with: its length in characters and its anchor.
+fn discourse_marker(chars: &[char]) -> Option<(usize, &'static str)> {
+    DISCOURSE_MARKERS.iter().find_map(|(zh, anchor)| {
+        let len = zh.chars().count();
+        (chars.len() >= len && chars[..len].iter().copied().eq(zh.chars())).then_some((len, *anchor))
+    })
 }
 
 const MONTHS: &[&str] = &[
@@ -132,6 +151,8 @@ pub fn english_anchors(text: &str) -> Vec<String> {
                 out.push((m + 1).to_string());
             } else if let Some(o) = ORDINALS.iter().position(|o| *o == lower) {
                 out.push((o % 10 + 1).to_string());
+            } else if CLOSING_MARKERS.contains(&lower.as_str()) {
+                out.push("last".into());
             } else if part.chars().filter(char::is_ascii_uppercase).count() >= 2 && part.is_ascii() {
                 out.push(lower);
             }
@@ -174,6 +195,14 @@ fn push_number(digits: &str, out: &mut Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clause_initial_discourse_markers_meet_their_english() {
+        let zh = chinese_anchors("首先，检查电源。其次，更换保险丝；最后，重新启动。他首先到达。");
+        assert_eq!(zh, ["1", "2", "last"]);
+        let en = english_anchors("Firstly, check the power. Secondly, replace the fuse; finally, restart.");
+        assert_eq!(en, ["1", "2", "last"]);
+    }
 
     #[test]
     fn chinese_numerals_read_as_numbers() {
