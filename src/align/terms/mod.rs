@@ -227,9 +227,12 @@ fn term_options(
     let scale = ids.len() as f64 / sample.len().max(1) as f64;
     // All phrase occurrences in one flat list, grouped by sorting: no allocation per phrase.
     let mut spots: Vec<Spot> = Vec::new();
+    // A name longer than the usual phrase only translates a term of about as many characters
+    // (a character per word at least: 消除对妇女一切形式歧视公约, eleven words).
+    let longest = spans::MAX_WORDS.max(candidate.term.chars().count());
     for &(p, zh_position) in &sample {
         let words = english.words[p].len().max(1) as f64;
-        for phrase in english.phrases(p) {
+        for phrase in english.phrases(p).into_iter().filter(|ph| ph.words.1 - ph.words.0 <= longest) {
             let distance = (zh_position - phrase.words.0 as f64 / words).abs();
             spots.push((phrase.key, p, phrase.words, distance));
         }

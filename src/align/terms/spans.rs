@@ -8,8 +8,13 @@ use crate::align::english;
 use std::collections::HashMap;
 use std::ops::Range;
 
-/// Longest English equivalent considered, in words.
+/// Longest English equivalent considered, in words, except for names.
 pub const MAX_WORDS: usize = 7;
+/// Longest capitalised name considered, in words ("Convention on the Elimination of All Forms of
+/// Discrimination against Women" is eleven).
+const MAX_NAME_WORDS: usize = 16;
+/// Lower-case words that may sit inside a capitalised name.
+const NAME_CONNECTORS: &[&str] = &["against", "and", "for", "in", "of", "on", "the", "to"];
 
 /// A candidate span: the key of its lemmas and the words it covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,8 +122,29 @@ pub fn phrases(text: &str, words: &[Token], lemmas: &Lemmas) -> Vec<Phrase> {
                 out.push(Phrase { key: key_of(&ids[start..=end]), words: (start, end + 1) });
             }
         }
+        long_names(text, words, start, &ids, &mut out);
     }
     out
+}
+
+/// The phrases longer than [`MAX_WORDS`] that start at `start` and are names: capitalised words,
+/// joined by spaces or hyphens and by [`NAME_CONNECTORS`], each ending on a capitalised word.
+fn long_names(text: &str, words: &[Token], start: usize, ids: &[u32], out: &mut Vec<Phrase>) {
+    let word = |k: usize| &text[words[k].start as usize..words[k].end as usize];
+    let capitalised = |k: usize| word(k).chars().next().is_some_and(char::is_uppercase);
+    if !capitalised(start) {
+        return;
+    }
+    for end in start + 1..words.len().min(start + MAX_NAME_WORDS) {
+        let gap = &text[words[end - 1].end as usize..words[end].start as usize];
+        let joined = !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '-');
+        if !joined || !(capitalised(end) || NAME_CONNECTORS.contains(&word(end))) {
+            return;
+        }
+        if end >= start + MAX_WORDS && capitalised(end) {
+            out.push(Phrase { key: key_of(&ids[start..=end]), words: (start, end + 1) });
+        }
+    }
 }
 
 /// The byte span of a phrase's words.
@@ -152,6 +178,19 @@ mod tests {
         assert!(!found.iter().any(|p| p.contains("forces, exploiting")));
         let found = surfaces("the SCO University, bringing more universities and disciplines");
         assert!(!found.iter().any(|p| p.contains(',')), "{found:?}");
+    }
+
+    #[test]
+    fn a_long_name_is_one_phrase() {
+        let name = "Convention on the Prohibition of the Development and Stockpiling of Bacteriological Weapons";
+        let sentence = format!("They ratified the {name} last year.");
+        let found = surfaces(&sentence);
+        assert!(found.contains(&name), "{found:?}");
+        let long = |p: &&&str| p.split(' ').count() > MAX_WORDS;
+        assert!(!found.iter().filter(long).any(|p| p.contains("last")));
+        // Lower-case words other than connectors end a name.
+        let found = surfaces("the Office of the High Commissioner said that the Office of the Legal Counsel");
+        assert!(!found.iter().filter(long).any(|p| p.contains("said")), "{found:?}");
     }
 
     #[test]
