@@ -16,6 +16,7 @@
 pub mod acronyms;
 pub mod compose;
 pub mod confirm;
+mod linking;
 pub mod spans;
 
 use super::english;
@@ -25,6 +26,7 @@ use crate::corpus::{is_han, Document};
 use crate::lexicon::Lexicon;
 use crate::mine::Candidate;
 use compose::TermGlosses;
+use linking::competitive_linking;
 use spans::{key_of, Lemmas, Phrase};
 use std::collections::HashMap;
 
@@ -42,6 +44,8 @@ const DISTORTION_WEIGHT: f64 = 0.3;
 const FRAGMENT_MARGIN: f64 = 0.0;
 /// Least dictionary support of a phrase a term may take from another in an exchange.
 const EXCHANGE_DICTIONARY: f64 = 0.5;
+/// Least dictionary support of an English phrase that only one sentence pair supports.
+const SINGLE_PAIR_DICTIONARY: f64 = 0.5;
 /// Bonus of an English acronym whose long form translates the term's long form.
 const ACRONYM_BONUS: f64 = 1.0;
 
@@ -91,6 +95,9 @@ impl<'a> EnglishSide<'a> {
 #[derive(Debug, Clone)]
 struct Option_ {
     key: u64,
+    /// Written the same on both sides, or the acronym of the long form's English: evidence
+    /// that needs no count.
+    vouched: bool,
     /// Where the phrase stands in the supporting pairs: (pair, word range).
     spots: Vec<(usize, (usize, usize))>,
     equivalent: Equivalent,
@@ -297,8 +304,8 @@ fn term_options(
         .collect();
     order.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let identity_possible = if latin.is_empty() { 0.0 } else { 1.0 };
-    // (score, key, dice, dictionary), best first.
-    let mut kept: Vec<(f64, u64, f64, f64)> = Vec::new();
+    // (score, key, dice, dictionary, identity), best first.
+    let mut kept: Vec<(f64, u64, f64, f64, bool)> = Vec::new();
     for (dice, key) in order {
         let floor = if kept.len() >= MAX_OPTIONS { kept[MAX_OPTIONS - 1].0 } else { MIN_SCORE };
         if dice + identity_possible < floor {
@@ -329,17 +336,18 @@ fn term_options(
             .iter()
             .position(|k| score > k.0 || (score == k.0 && surface < surface_of(&together[&k.1])))
             .unwrap_or(kept.len());
-        kept.insert(at, (score, key, dice, own));
+        kept.insert(at, (score, key, dice, own, identity > 0.0));
         kept.truncate(MAX_OPTIONS);
     }
     kept.into_iter()
-        .filter_map(|(score, key, dice, dictionary)| {
+        .filter_map(|(score, key, dice, dictionary, vouched)| {
             let t = together.get(&key)?;
             let surfaces = surfaces(t);
             let mut support: Vec<usize> = spots[t.range.clone()].iter().map(|s| s.1).collect();
             support.dedup();
             Some(Option_ {
                 key,
+                vouched,
                 spots: spots[t.range.clone()].iter().map(|s| (s.1, s.2)).collect(),
                 equivalent: Equivalent {
                     english: surfaces[0].0.to_string(),
@@ -427,136 +435,9 @@ fn reward_short_form_acronyms(candidates: &[Candidate], options: &mut [Vec<Optio
             let Some(&s) = index.get(short.as_str()) else { continue };
             for option in options[s].iter_mut().filter(|o| o.equivalent.english == acronym) {
                 option.equivalent.score += ACRONYM_BONUS;
+                option.vouched = true;
             }
             options[s].sort_by(|a, b| b.equivalent.score.total_cmp(&a.equivalent.score));
-        }
-    }
-}
-
-/// Words of a pair held by a term: (word range, term).
-type Held = ((usize, usize), usize);
-
-/// Which term holds which phrase, and the words of each pair already given away.
-#[derive(Default)]
-struct Links {
-    chosen: Vec<Option<usize>>,
-    holder: HashMap<u64, usize>,
-    words: HashMap<usize, Vec<Held>>,
-}
-
-impl Links {
-    /// A phrase is free for `term` when no other term holds it and one of its spots does not
-    /// conflict with a phrase another term holds ("fast" inside a taken "fast tracks"), unless
-    /// the two terms nest (粮食安全 "food security" inside 地区国家粮食安全 "food security in
-    /// regional countries").
-    fn is_free(&self, terms: &[&str], term: usize, option: &Option_) -> bool {
-        if self.holder.get(&option.key).is_some_and(|&t| t != term) {
-            return false;
-        }
-        option.spots.iter().any(|(pair, (start, end))| {
-            self.words.get(pair).is_none_or(|taken| {
-                taken
-                    .iter()
-                    .all(|&((s, e), t)| t == term || nested(terms, t, term) || !conflicts((*start, *end), (s, e)))
-            })
-        })
-    }
-
-    fn take(&mut self, options: &[Vec<Option_>], term: usize, index: Option<usize>) {
-        if let Some(old) = self.chosen[term] {
-            let option = &options[term][old];
-            self.holder.remove(&option.key);
-            for (pair, range) in &option.spots {
-                if let Some(taken) = self.words.get_mut(pair) {
-                    taken.retain(|&(r, t)| !(r == *range && t == term));
-                }
-            }
-        }
-        self.chosen[term] = index;
-        if let Some(new) = index {
-            let option = &options[term][new];
-            self.holder.insert(option.key, term);
-            for (pair, range) in &option.spots {
-                self.words.entry(*pair).or_default().push((*range, term));
-            }
-        }
-    }
-
-    fn score(&self, options: &[Vec<Option_>], term: usize) -> f64 {
-        self.chosen[term].map_or(0.0, |o| options[term][o].equivalent.score)
-    }
-}
-
-fn nested(terms: &[&str], a: usize, b: usize) -> bool {
-    terms[a].contains(terms[b]) || terms[b].contains(terms[a])
-}
-
-/// A phrase conflicts with one another term holds when it lies inside it or crosses it; a
-/// longer phrase holding it is fine (数据安全 "data security" inside 全球数据安全倡议 "Global
-/// Initiative on Data Security").
-fn conflicts(candidate: (usize, usize), taken: (usize, usize)) -> bool {
-    let overlap = candidate.0 < taken.1 && taken.0 < candidate.1;
-    let holds_taken = candidate.0 <= taken.0 && taken.1 <= candidate.1;
-    overlap && !holds_taken
-}
-
-/// Fixes (term, English) links best first; an English phrase, and the words under it, go to
-/// one term only.
-fn competitive_linking(terms: &[&str], options: Vec<Vec<Option_>>) -> Vec<Option<Equivalent>> {
-    let mut links: Vec<(usize, usize)> =
-        options.iter().enumerate().flat_map(|(t, opts)| (0..opts.len()).map(move |o| (t, o))).collect();
-    links.sort_by(|&(ta, oa), &(tb, ob)| {
-        let (a, b) = (&options[ta][oa].equivalent, &options[tb][ob].equivalent);
-        b.score.total_cmp(&a.score).then(ta.cmp(&tb)).then_with(|| a.english.cmp(&b.english))
-    });
-    let mut state = Links { chosen: vec![None; options.len()], ..Links::default() };
-    for (term, index) in links {
-        if state.chosen[term].is_none() && state.is_free(terms, term, &options[term][index]) {
-            state.take(&options, term, Some(index));
-        }
-    }
-    improve_by_exchange(terms, &options, &mut state);
-    state.chosen.iter().enumerate().map(|(t, o)| o.map(|o| options[t][o].equivalent.clone())).collect()
-}
-
-/// Greedy linking can strand a term whose only good English went to a term that had another
-/// good one (the idiomatic dictionary sense of one term taking the phrase that literally
-/// renders another). A term takes its preferred phrase from the holder when the holder's
-/// next free option loses less than the term gains; repeated a few times. A term never takes
-/// from a term nested in it or holding it (数字 or 促进数字经济 from 数字经济), and only for an
-/// English the dictionary supports.
-fn improve_by_exchange(terms: &[&str], options: &[Vec<Option_>], state: &mut Links) {
-    for _ in 0..4 {
-        let mut changed = false;
-        for term in 0..options.len() {
-            let current = state.score(options, term);
-            for (index, wanted) in options[term].iter().enumerate() {
-                if wanted.equivalent.score <= current {
-                    break;
-                }
-                let Some(&other) = state.holder.get(&wanted.key) else { continue };
-                if other == term || nested(terms, term, other) || wanted.equivalent.dictionary < EXCHANGE_DICTIONARY {
-                    continue;
-                }
-                let before = state.score(options, other);
-                let (old_term, old_other) = (state.chosen[term], state.chosen[other]);
-                state.take(options, other, None);
-                state.take(options, term, Some(index));
-                let fallback = options[other].iter().position(|o| state.is_free(terms, other, o));
-                state.take(options, other, fallback);
-                let gain = wanted.equivalent.score - current;
-                let loss = before - state.score(options, other);
-                if gain > loss + 1e-9 {
-                    changed = true;
-                    break;
-                }
-                state.take(options, other, None);
-                state.take(options, term, old_term);
-                state.take(options, other, old_other);
-            }
-        }
-        if !changed {
-            break;
         }
     }
 }
@@ -572,42 +453,5 @@ mod tests {
         assert_eq!(list_items("sabotages by terrorist, separatist and extremist forces"), 1);
         assert_eq!(leading_numeral("四个现代化"), Some(4));
         assert_eq!(leading_numeral("一致"), None);
-    }
-
-    fn option(key: u64, english: &str, score: f64) -> Option_ {
-        Option_ {
-            key,
-            spots: vec![(0, (key as usize, key as usize + 1))],
-            equivalent: Equivalent {
-                english: english.into(),
-                score,
-                cooccurrences: 1,
-                dice: score,
-                dictionary: score,
-                pairs: vec![],
-                variants: vec![],
-                abbreviation: None,
-            },
-        }
-    }
-
-    #[test]
-    fn one_english_phrase_goes_to_one_term() {
-        let options =
-            vec![vec![option(1, "Customs Union", 0.9)], vec![option(1, "Customs Union", 0.8), option(2, "Union", 0.5)]];
-        let chosen = competitive_linking(&["关税同盟", "同盟"], options);
-        assert_eq!(chosen[0].as_ref().unwrap().english, "Customs Union");
-        assert_eq!(chosen[1].as_ref().unwrap().english, "Union");
-    }
-
-    #[test]
-    fn a_term_with_a_good_alternative_gives_way() {
-        let options = vec![
-            vec![option(1, "express lanes", 1.0), option(2, "green lanes", 0.85)],
-            vec![option(1, "express lanes", 0.7), option(3, "build", 0.4)],
-        ];
-        let chosen = competitive_linking(&["绿色通道", "快速通道"], options);
-        assert_eq!(chosen[0].as_ref().unwrap().english, "green lanes");
-        assert_eq!(chosen[1].as_ref().unwrap().english, "express lanes");
     }
 }

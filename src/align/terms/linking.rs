@@ -1,0 +1,205 @@
+//! Competitive linking: each English phrase, and the words under it, goes to one term. The
+//! best-scored (term, English) links are fixed first; a term whose best English was taken
+//! falls back on its next option, and an exchange step lets a term take back its preferred
+//! phrase when the holder loses less than it gains.
+
+use super::{Equivalent, Option_, EXCHANGE_DICTIONARY, SINGLE_PAIR_DICTIONARY};
+use std::collections::HashMap;
+
+/// Words of a pair held by a term: (word range, term).
+type Held = ((usize, usize), usize);
+
+/// Which term holds which phrase, and the words of each pair already given away.
+#[derive(Default)]
+struct Links {
+    chosen: Vec<Option<usize>>,
+    holder: HashMap<u64, usize>,
+    words: HashMap<usize, Vec<Held>>,
+}
+
+impl Links {
+    /// A phrase is free for `term` when no other term holds it and one of its spots does not
+    /// conflict with a phrase another term holds ("fast" inside a taken "fast tracks"), unless
+    /// the two terms nest (粮食安全 "food security" inside 地区国家粮食安全 "food security in
+    /// regional countries").
+    fn is_free(&self, terms: &[&str], term: usize, option: &Option_) -> bool {
+        if self.holder.get(&option.key).is_some_and(|&t| t != term) {
+            return false;
+        }
+        option.spots.iter().any(|(pair, (start, end))| {
+            self.words.get(pair).is_none_or(|taken| {
+                taken
+                    .iter()
+                    .all(|&((s, e), t)| t == term || nested(terms, t, term) || !conflicts((*start, *end), (s, e)))
+            })
+        })
+    }
+
+    fn take(&mut self, options: &[Vec<Option_>], term: usize, index: Option<usize>) {
+        if let Some(old) = self.chosen[term] {
+            let option = &options[term][old];
+            self.holder.remove(&option.key);
+            for (pair, range) in &option.spots {
+                if let Some(taken) = self.words.get_mut(pair) {
+                    taken.retain(|&(r, t)| !(r == *range && t == term));
+                }
+            }
+        }
+        self.chosen[term] = index;
+        if let Some(new) = index {
+            let option = &options[term][new];
+            self.holder.insert(option.key, term);
+            for (pair, range) in &option.spots {
+                self.words.entry(*pair).or_default().push((*range, term));
+            }
+        }
+    }
+
+    fn score(&self, options: &[Vec<Option_>], term: usize) -> f64 {
+        self.chosen[term].map_or(0.0, |o| options[term][o].equivalent.score)
+    }
+}
+
+fn nested(terms: &[&str], a: usize, b: usize) -> bool {
+    terms[a].contains(terms[b]) || terms[b].contains(terms[a])
+}
+
+/// A phrase conflicts with one another term holds when it lies inside it or crosses it; a
+/// longer phrase holding it is fine (数据安全 "data security" inside 全球数据安全倡议 "Global
+/// Initiative on Data Security").
+fn conflicts(candidate: (usize, usize), taken: (usize, usize)) -> bool {
+    let overlap = candidate.0 < taken.1 && taken.0 < candidate.1;
+    let holds_taken = candidate.0 <= taken.0 && taken.1 <= candidate.1;
+    overlap && !holds_taken
+}
+
+/// Fixes (term, English) links best first; an English phrase, and the words under it, go to
+/// one term only.
+pub(super) fn competitive_linking(terms: &[&str], options: Vec<Vec<Option_>>) -> Vec<Option<Equivalent>> {
+    let mut links: Vec<(usize, usize)> =
+        options.iter().enumerate().flat_map(|(t, opts)| (0..opts.len()).map(move |o| (t, o))).collect();
+    links.sort_by(|&(ta, oa), &(tb, ob)| {
+        let (a, b) = (&options[ta][oa].equivalent, &options[tb][ob].equivalent);
+        b.score.total_cmp(&a.score).then(ta.cmp(&tb)).then_with(|| a.english.cmp(&b.english))
+    });
+    let mut state = Links { chosen: vec![None; options.len()], ..Links::default() };
+    for (term, index) in links {
+        if state.chosen[term].is_none() && state.is_free(terms, term, &options[term][index]) {
+            state.take(&options, term, Some(index));
+        }
+    }
+    improve_by_exchange(terms, &options, &mut state);
+    // One supporting pair is no statistical evidence: every phrase of that pair co-occurs with
+    // the term alike. Only the dictionary, or a vouching identity or acronym, can then tell
+    // which phrase translates the term; without them the term keeps no English. (The phrase
+    // stays taken: the term's presence there still explains those words.)
+    let trusted =
+        |o: &Option_| o.vouched || o.equivalent.cooccurrences > 1 || o.equivalent.dictionary >= SINGLE_PAIR_DICTIONARY;
+    state
+        .chosen
+        .iter()
+        .enumerate()
+        .map(|(t, o)| o.map(|o| &options[t][o]).filter(|o| trusted(o)).map(|o| o.equivalent.clone()))
+        .collect()
+}
+
+/// Greedy linking can strand a term whose only good English went to a term that had another
+/// good one (the idiomatic dictionary sense of one term taking the phrase that literally
+/// renders another). A term takes its preferred phrase from the holder when the holder's
+/// next free option loses less than the term gains; repeated a few times. A term never takes
+/// from a term nested in it or holding it (数字 or 促进数字经济 from 数字经济), and only for an
+/// English the dictionary supports.
+fn improve_by_exchange(terms: &[&str], options: &[Vec<Option_>], state: &mut Links) {
+    for _ in 0..4 {
+        let mut changed = false;
+        for term in 0..options.len() {
+            let current = state.score(options, term);
+            for (index, wanted) in options[term].iter().enumerate() {
+                if wanted.equivalent.score <= current {
+                    break;
+                }
+                let Some(&other) = state.holder.get(&wanted.key) else { continue };
+                if other == term || nested(terms, term, other) || wanted.equivalent.dictionary < EXCHANGE_DICTIONARY {
+                    continue;
+                }
+                let before = state.score(options, other);
+                let (old_term, old_other) = (state.chosen[term], state.chosen[other]);
+                state.take(options, other, None);
+                state.take(options, term, Some(index));
+                let fallback = options[other].iter().position(|o| state.is_free(terms, other, o));
+                state.take(options, other, fallback);
+                let gain = wanted.equivalent.score - current;
+                let loss = before - state.score(options, other);
+                if gain > loss + 1e-9 {
+                    changed = true;
+                    break;
+                }
+                state.take(options, other, None);
+                state.take(options, term, old_term);
+                state.take(options, other, old_other);
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn option(key: u64, english: &str, score: f64) -> Option_ {
+        Option_ {
+            key,
+            vouched: false,
+            spots: vec![(0, (key as usize, key as usize + 1))],
+            equivalent: Equivalent {
+                english: english.into(),
+                score,
+                cooccurrences: 1,
+                dice: score,
+                dictionary: score,
+                pairs: vec![],
+                variants: vec![],
+                abbreviation: None,
+            },
+        }
+    }
+
+    #[test]
+    fn one_english_phrase_goes_to_one_term() {
+        let options =
+            vec![vec![option(1, "Customs Union", 0.9)], vec![option(1, "Customs Union", 0.8), option(2, "Union", 0.5)]];
+        let chosen = competitive_linking(&["关税同盟", "同盟"], options);
+        assert_eq!(chosen[0].as_ref().unwrap().english, "Customs Union");
+        assert_eq!(chosen[1].as_ref().unwrap().english, "Union");
+    }
+
+    #[test]
+    fn a_term_with_a_good_alternative_gives_way() {
+        let options = vec![
+            vec![option(1, "express lanes", 1.0), option(2, "green lanes", 0.85)],
+            vec![option(1, "express lanes", 0.7), option(3, "build", 0.4)],
+        ];
+        let chosen = competitive_linking(&["绿色通道", "快速通道"], options);
+        assert_eq!(chosen[0].as_ref().unwrap().english, "green lanes");
+        assert_eq!(chosen[1].as_ref().unwrap().english, "express lanes");
+    }
+
+    #[test]
+    fn one_supporting_pair_needs_the_dictionary_or_a_voucher() {
+        let mut guess = option(1, "seeks", 0.6);
+        guess.equivalent.dictionary = 0.1;
+        let mut acronym = option(2, "MERCOSUR", 0.6);
+        acronym.equivalent.dictionary = 0.0;
+        acronym.vouched = true;
+        let mut counted = option(3, "handbook", 0.6);
+        counted.equivalent.dictionary = 0.0;
+        counted.equivalent.cooccurrences = 3;
+        let chosen = competitive_linking(&["指南", "南共市", "手册"], vec![vec![guess], vec![acronym], vec![counted]]);
+        assert_eq!(chosen[0], None);
+        assert_eq!(chosen[1].as_ref().unwrap().english, "MERCOSUR");
+        assert_eq!(chosen[2].as_ref().unwrap().english, "handbook");
+    }
+}
