@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use zhterm::align::input::{self, AlignText, Language, Layout};
 use zhterm::align::{sentence::format_bead, Features};
 use zhterm::corpus::read_text;
-use zhterm::lexicon::Lexicon;
-use zhterm::segment::Segmenter;
+use zhterm::lexicon::UserDictionary;
+use zhterm::pipeline::dictionaries;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -19,6 +19,9 @@ pub struct Args {
     /// Output: beads (`[0,1]:[0]`, 0-based sentence numbers) or tab-separated sentence pairs.
     #[arg(long, value_enum, default_value_t = AlignFormat::Beads)]
     format: AlignFormat,
+    /// Your own dictionary (`zh<TAB>en` lines, as for `build`), joined to CC-CEDICT.
+    #[arg(long, value_name = "FILE")]
+    dictionary: Option<PathBuf>,
     /// How each file is laid out (auto decides for each file on its own).
     #[arg(long, value_enum, default_value_t = InputArg::Auto)]
     input: InputArg,
@@ -54,7 +57,8 @@ impl InputArg {
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let zh = AlignText::new(&read_text(&args.zh)?, Language::Chinese, args.input.layout());
     let en = AlignText::new(&read_text(&args.en)?, Language::English, args.input.layout());
-    let (segmenter, lexicon) = (Segmenter::new(), Lexicon::new());
+    let dictionary = args.dictionary.as_deref().map(UserDictionary::read).transpose()?.unwrap_or_default();
+    let (segmenter, lexicon) = dictionaries(&dictionary);
     let beads = input::align(&zh, &en, &mut Features::new(&segmenter, &lexicon));
     let mut out = std::io::stdout().lock();
     for bead in beads {
