@@ -1,8 +1,12 @@
 //! The bilingual general-language lexicon (CC-CEDICT, embedded by the `chinese_dictionary`
-//! crate): English glosses of Chinese words, used to tell nominal from verbal words when
-//! mining and as lexical anchors and composition evidence when aligning.
+//! crate), with the entries of an optional user dictionary (`user`) joined to it: English
+//! glosses of Chinese words, used to tell nominal from verbal words when mining and as lexical
+//! anchors and composition evidence when aligning.
+
+mod user;
 
 use std::sync::RwLock;
+pub use user::UserDictionary;
 
 /// English function words: never the first or last word of an English term, never evidence.
 pub const ENGLISH_FUNCTION_WORDS: &[&str] = &[
@@ -143,9 +147,10 @@ pub struct Lexicon {
     // FxHash: the keys are short words, looked up millions of times; SipHash's flood
     // resistance buys nothing here.
     cache: RwLock<rustc_hash::FxHashMap<String, std::sync::Arc<Entry>>>,
+    user: UserDictionary,
 }
 
-/// What CC-CEDICT says of one simplified-Chinese word.
+/// What the lexicon (the user dictionary, then CC-CEDICT) says of one simplified-Chinese word.
 #[derive(Debug, Default)]
 pub struct Entry {
     /// Every sense, lower-cased, without bracketed notes: "to organize", "organization".
@@ -176,12 +181,19 @@ impl Lexicon {
         Self::default()
     }
 
-    /// The CC-CEDICT entry of `word` (empty when the word is not listed).
+    /// CC-CEDICT with the entries of a user's dictionary joined to it.
+    pub fn with_user(user: UserDictionary) -> Self {
+        Lexicon { user, ..Self::default() }
+    }
+
+    /// The entry of `word`: the user's senses first (they are the ones the user wants), then
+    /// CC-CEDICT's (empty when neither lists the word).
     pub fn entry(&self, word: &str) -> std::sync::Arc<Entry> {
         if let Some(entry) = self.cache.read().ok().and_then(|c| c.get(word).cloned()) {
             return entry;
         }
-        let mut senses = Vec::new();
+        let user = self.user.senses(word);
+        let mut senses = user.to_vec();
         for hit in chinese_dictionary::query_by_chinese(word) {
             if hit.simplified != word {
                 continue;
@@ -190,7 +202,11 @@ impl Lexicon {
                 for sense in gloss.split(';') {
                     let sense = strip_notes(sense).to_lowercase();
                     let sense = sense.trim();
-                    if !sense.is_empty() && !sense.starts_with("surname ") && !sense.starts_with("abbr. for") {
+                    if !sense.is_empty()
+                        && !sense.starts_with("surname ")
+                        && !sense.starts_with("abbr. for")
+                        && !user.iter().any(|s| s == sense)
+                    {
                         senses.push(sense.to_string());
                     }
                 }
@@ -265,6 +281,21 @@ mod tests {
         lexicon.add_sense("组织", "outfit");
         assert_eq!(lexicon.entry("组织").senses[0], "outfit");
         assert_eq!(lexicon.entry("组织").senses.len(), listed + 1);
+    }
+
+    #[test]
+    fn user_entries_join_the_dictionary_senses() {
+        let user = UserDictionary::parse(
+            std::path::Path::new("orchard.tsv"),
+            "嫁接刀\tgrafting knife | budding knife\n苹果\tMalus fruit\n",
+        )
+        .unwrap();
+        let (plain, lexicon) = (Lexicon::new(), Lexicon::with_user(user));
+        assert!(!plain.entry("嫁接刀").is_known());
+        assert_eq!(lexicon.entry("嫁接刀").senses, ["grafting knife", "budding knife"]);
+        let apple = lexicon.entry("苹果");
+        assert_eq!(apple.senses[0], "malus fruit", "the user's sense comes first");
+        assert!(apple.senses.len() > 1 && apple.senses[1..] == plain.entry("苹果").senses[..], "CC-CEDICT's follow");
     }
 
     #[test]

@@ -4,7 +4,7 @@ use crate::align::{self, terms, SentencePair};
 use crate::corpus::{Document, Span};
 use crate::curate::rebuild;
 use crate::graph::{Context, Lang, Relation, Term, TermGraph, TermKind, Translation};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, UserDictionary};
 use crate::mine::{self, Candidate};
 use crate::segment::Segmenter;
 use std::collections::{HashMap, HashSet};
@@ -16,12 +16,25 @@ const MAX_CONTEXTS: usize = 2;
 pub struct BuildOptions {
     /// Most Chinese terms the glossary takes from the ranked candidates.
     pub max_terms: usize,
+    /// The user's own entries, joined to CC-CEDICT (empty: CC-CEDICT alone).
+    pub dictionary: UserDictionary,
 }
 
 impl Default for BuildOptions {
     fn default() -> Self {
-        BuildOptions { max_terms: 300 }
+        BuildOptions { max_terms: 300, dictionary: UserDictionary::default() }
     }
+}
+
+/// The segmenter and lexicon every stage shares, with the words of the user's dictionary
+/// joined to the lexicon and taught to the segmenter (a word jieba cut in pieces would never
+/// be looked up whole, so its entry would go unused).
+pub fn dictionaries(user: &UserDictionary) -> (Segmenter, Lexicon) {
+    let mut segmenter = Segmenter::new();
+    for word in user.words() {
+        segmenter.add_word(word, "n");
+    }
+    (segmenter, Lexicon::with_user(user.clone()))
 }
 
 /// What a build produced.
@@ -62,8 +75,7 @@ pub fn build_observed(
     on_stage: &mut dyn FnMut(&Stage),
 ) -> Build {
     let mut clock = Stopwatch::start(on_stage);
-    let lexicon = Lexicon::new();
-    let mut segmenter = Segmenter::new();
+    let (mut segmenter, lexicon) = dictionaries(&options.dictionary);
     clock.lap("load dictionaries");
     let mut candidates = mine::mine(docs, &mut segmenter, &lexicon);
     if let Some(previous) = previous {

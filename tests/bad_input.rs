@@ -275,3 +275,19 @@ fn lookup_and_export_without_a_glossary_say_to_build() {
     assert_refused(&zhterm(&["lookup", "-g", folder, "专利"]), &["not a zhterm glossary", "zhterm build"]);
     assert_refused(&zhterm(&["export", "-g", folder, "--format", "tbx"]), &["not a zhterm glossary", "zhterm build"]);
 }
+
+#[test]
+fn a_malformed_dictionary_line_is_refused_with_its_path_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let dictionary = write(dir.path(), "orchard.dict", "# orchard\n嫁接刀\tgrafting knife\n\n果园 orchard\n");
+    let input = write(dir.path(), "plain.txt", PLAIN);
+    let flags = ["--dictionary", dictionary.to_str().unwrap()];
+    let where_ = format!("{}:4: no tab", dictionary.display());
+    assert_refused(&build(dir.path(), &flags, &[&input]), &[&where_]);
+    assert!(!dir.path().join("glossary").exists(), "nothing is written");
+    let zh = "tests/fixtures/lighthouse.zh";
+    assert_refused(&zhterm(&["align", flags[0], flags[1], zh, "tests/fixtures/lighthouse.en"]), &[&where_]);
+    let missing = dir.path().join("missing.dict");
+    let run = build(dir.path(), &["--dictionary", missing.to_str().unwrap()], &[&input]);
+    assert_refused(&run, &["missing.dict"]);
+}

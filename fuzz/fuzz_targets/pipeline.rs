@@ -16,7 +16,7 @@ fuzz_target!(|bytes: &[u8]| {
     if documents.is_empty() {
         return;
     }
-    let built = build(&documents, &BuildOptions { max_terms: 20 });
+    let built = build(&documents, &BuildOptions { max_terms: 20, ..BuildOptions::default() });
     for candidate in &built.candidates {
         for occurrence in &candidate.occurrences {
             assert_eq!(&documents[occurrence.doc].zh[occurrence.span.clone()], candidate.term);

@@ -2,13 +2,16 @@
 //! equivalent of each Chinese term with its evidence ([`terms`]).
 //!
 //! Already-aligned inputs (TM, TSV, line pairs) give their segment pairs as they are. A
-//! bilingual document is aligned in two levels: its paragraph streams first, then the
-//! sentences inside each paragraph pair.
+//! bilingual document is aligned in two levels (`levels`): its paragraph streams first, then
+//! the sentences inside each paragraph pair. `input` reads the two files of `zhterm align`:
+//! one sentence a line, or raw documents aligned in the same two levels.
 
 mod anchor;
 pub mod english;
 pub mod evaluate;
 pub mod features;
+pub mod input;
+pub mod levels;
 pub mod numbers;
 pub mod sentence;
 pub mod terms;
@@ -18,6 +21,7 @@ use crate::lexicon::Lexicon;
 use crate::segment::Segmenter;
 use anchor::AnchorScorer;
 pub use features::Features;
+use levels::{align_outlines, Outline};
 use sentence::Bead;
 
 /// A Chinese span and the English span that translates it, in one document.
@@ -50,14 +54,14 @@ pub fn sentence_pairs(docs: &[Document], segmenter: &Segmenter, lexicon: &Lexico
 }
 
 fn align_document(index: usize, doc: &Document, features: &mut Features, pairs: &mut Vec<SentencePair>) {
-    for (zh_group, en_group) in paragraph_pairs(doc, features) {
-        let zh_sentences: Vec<Span> = zh_group.iter().flat_map(|p| zh_sentences(&doc.zh, p)).collect();
-        let en_sentences: Vec<Span> = en_group.iter().flat_map(|p| english::sentences(&doc.en, p)).collect();
-        for (zh, en) in align_spans(&doc.zh, &zh_sentences, &doc.en, &en_sentences, features) {
+    let zh = Outline::new(&doc.zh_blocks, |p| zh_sentences(&doc.zh, p));
+    let en = Outline::new(&doc.en_blocks, |p| english::sentences(&doc.en, p));
+    for bead in align_outlines(&doc.zh, &zh, &doc.en, &en, features) {
+        if !bead.zh.is_empty() && !bead.en.is_empty() {
             pairs.push(SentencePair {
                 doc: index,
-                zh: zh[0].start..zh[zh.len() - 1].end,
-                en: en[0].start..en[en.len() - 1].end,
+                zh: zh.sentences[bead.zh.start].start..zh.sentences[bead.zh.end - 1].end,
+                en: en.sentences[bead.en.start].start..en.sentences[bead.en.end - 1].end,
             });
         }
     }
@@ -67,23 +71,17 @@ fn align_document(index: usize, doc: &Document, features: &mut Features, pairs: 
 /// translate each other (1-0 and 0-1 beads left out).
 pub fn paragraph_pairs(doc: &Document, features: &mut Features) -> Vec<(Vec<Span>, Vec<Span>)> {
     align_spans(&doc.zh, &doc.zh_blocks, &doc.en, &doc.en_blocks, features)
+        .into_iter()
+        .filter(|b| !b.zh.is_empty() && !b.en.is_empty())
+        .map(|b| (doc.zh_blocks[b.zh].to_vec(), doc.en_blocks[b.en].to_vec()))
+        .collect()
 }
 
-/// Aligns two lists of spans; returns the groups of the beads that have both sides.
-fn align_spans(
-    zh: &str,
-    zh_spans: &[Span],
-    en: &str,
-    en_spans: &[Span],
-    features: &mut Features,
-) -> Vec<(Vec<Span>, Vec<Span>)> {
+/// Aligns two lists of spans (indices of the beads are indices into the lists).
+fn align_spans(zh: &str, zh_spans: &[Span], en: &str, en_spans: &[Span], features: &mut Features) -> Vec<Bead> {
     let zh_items: Vec<&str> = zh_spans.iter().map(|s| &zh[s.clone()]).collect();
     let en_items: Vec<&str> = en_spans.iter().map(|s| &en[s.clone()]).collect();
     align_texts(&zh_items, &en_items, features)
-        .into_iter()
-        .filter(|b| !b.zh.is_empty() && !b.en.is_empty())
-        .map(|b| (zh_spans[b.zh].to_vec(), en_spans[b.en].to_vec()))
-        .collect()
 }
 
 /// Aligns Chinese items (sentences or paragraphs) with English ones, in order: lengths plus

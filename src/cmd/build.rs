@@ -6,6 +6,7 @@ use super::{EncodingArg, KindArg, Outcome};
 use anyhow::Context;
 use std::io::Write;
 use std::path::PathBuf;
+use zhterm::lexicon::UserDictionary;
 use zhterm::{corpus, export, lookup, pipeline, store};
 
 #[derive(clap::Args)]
@@ -27,6 +28,10 @@ pub struct Args {
     /// Align `.zh`/`.en` line files of different lengths as documents instead of refusing them.
     #[arg(long)]
     allow_mismatch: bool,
+    /// Your own dictionary: UTF-8 lines `zh<TAB>en` (senses separated by `|` or `;`, `#`
+    /// comment lines), joined to CC-CEDICT for alignment and term translation.
+    #[arg(long, value_name = "FILE")]
+    dictionary: Option<PathBuf>,
     /// Most Chinese terms the glossary takes by rank. Candidates seen once or ranked below
     /// that, down to twice this rank, join too when their translation confirms them (a
     /// capitalised English name, or a dictionary sense rendered as such).
@@ -61,6 +66,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         strict: args.strict,
         allow_mismatch: args.allow_mismatch,
     };
+    // Before the corpus: a bad dictionary line is reported without reading a large corpus.
+    let dictionary = args.dictionary.as_deref().map(UserDictionary::read).transpose()?.unwrap_or_default();
     let report = corpus::load(&inputs, &options)?;
     let (read, read_peak) = (started.elapsed(), zhterm::bench::peak_rss_bytes());
     // Before the build's work, not after it.
@@ -93,7 +100,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             eprintln!("zhterm: {} done in {:.1}s{peak}", stage.name, stage.time.as_secs_f64());
         }
     };
-    let options = pipeline::BuildOptions { max_terms: args.max_terms };
+    let options = pipeline::BuildOptions { max_terms: args.max_terms, dictionary };
     let build = pipeline::build_observed(docs, &options, previous.as_ref(), &mut progress);
     let candidates = export::csv::candidates(&build.candidates)?;
     let csv = export::render(&build.graph, export::Format::Csv)?;

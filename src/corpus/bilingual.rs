@@ -9,25 +9,19 @@ use super::{han_ratio, line_spans, Document, InputKind};
 /// Splits `raw` into the Chinese and English streams of one document.
 pub fn read(name: String, raw: &str) -> Document {
     let mut zh_paragraphs = Vec::new();
-    let mut en_paragraphs: Vec<String> = Vec::new();
+    let mut en_paragraphs = Vec::new();
     for span in line_spans(raw) {
         let paragraph = &raw[span];
         if han_ratio(paragraph) >= 0.3 {
             zh_paragraphs.push(paragraph);
         } else if paragraph.chars().any(char::is_alphabetic) {
-            match en_paragraphs.last_mut() {
-                Some(last) if continues_english(last, paragraph) => {
-                    last.push(' ');
-                    last.push_str(paragraph);
-                }
-                _ => en_paragraphs.push(paragraph.to_string()),
-            }
+            en_paragraphs.push(paragraph);
         }
     }
     // Blank lines between the Chinese paragraphs let the normaliser rejoin only the ones a
     // page break cut (body text that ends without punctuation).
     let zh = normalize_zh(&zh_paragraphs.join("\n\n"), false);
-    let en = en_paragraphs.join("\n") + "\n";
+    let en = english_paragraphs(en_paragraphs);
     Document {
         name,
         kind: InputKind::Bilingual,
@@ -37,6 +31,22 @@ pub fn read(name: String, raw: &str) -> Document {
         en,
         aligned: false,
     }
+}
+
+/// English blocks as one paragraph a line: a block that goes on a paragraph cut by a page
+/// or line break (see [`continues_english`]) is joined to it.
+pub fn english_paragraphs<'a>(blocks: impl IntoIterator<Item = &'a str>) -> String {
+    let mut paragraphs: Vec<String> = Vec::new();
+    for block in blocks {
+        match paragraphs.last_mut() {
+            Some(last) if continues_english(last, block) => {
+                last.push(' ');
+                last.push_str(block);
+            }
+            _ => paragraphs.push(block.to_string()),
+        }
+    }
+    paragraphs.join("\n") + "\n"
 }
 
 /// An English paragraph goes on in the next English block when it ends without sentence

@@ -16,6 +16,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+pub use bilingual::english_paragraphs;
 pub use detect::detect_kind;
 
 /// A byte range into a document's `zh` or `en` text.
