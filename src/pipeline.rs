@@ -292,13 +292,16 @@ mod tests {
     use super::*;
     use crate::corpus::{normalize::normalize_zh, InputKind};
 
-    /// A translation memory in which the port authority is frequent and two terms occur once.
+    /// A translation memory in which the port authority is frequent and two terms occur once,
+    /// one of them with an English that also renders other words.
     fn port_memory() -> Vec<Document> {
         let tsv = "北海港务局发布了新的航行通告。\tThe Beihai Port Authority issued a new navigation notice.\n\
                    北海港务局负责港区安全。\tThe Beihai Port Authority is responsible for safety in the port area.\n\
                    北海港务局加强了引航管理。\tThe Beihai Port Authority tightened pilotage management.\n\
                    今年北海港务局培训学院招收学员。\tThis year the Beihai Port Authority Training College admits trainees.\n\
-                   港区排放加剧温室效应。\tEmissions in the port area add to the greenhouse effect.\n";
+                   港区排放加剧温室效应。\tEmissions in the port area add to the greenhouse effect.\n\
+                   这些气体使地球变暖。\tThese gases strengthen the greenhouse effect.\n\
+                   变暖趋势令人担忧。\tThe greenhouse effect is worrying.\n";
         vec![crate::corpus::parse(std::path::Path::new("port.tsv"), tsv, InputKind::Tsv).unwrap()]
     }
 

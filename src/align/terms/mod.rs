@@ -44,6 +44,8 @@ const DISTORTION_WEIGHT: f64 = 0.3;
 const FRAGMENT_MARGIN: f64 = 0.0;
 /// Least dictionary support of a phrase a term may take from another in an exchange.
 const EXCHANGE_DICTIONARY: f64 = 0.5;
+/// Dictionary support of a phrase that renders a term exactly, both ways.
+const EXACT_RENDERING: f64 = 0.95;
 /// Least dictionary support of an English phrase that only one sentence pair supports.
 const SINGLE_PAIR_DICTIONARY: f64 = 0.5;
 /// Bonus of an English acronym whose long form translates the term's long form.
@@ -295,11 +297,18 @@ fn term_options(
     };
     // Best co-occurrence first: the score never exceeds dice (+ identity), so the search
     // stops once no remaining phrase can enter the kept options.
+    // A term seen in one pair meets each phrase of it once, and a phrase other words also
+    // translate to (COVID-19 for 疫情 as well as for 新冠肺炎) has a poor Dice however exact the
+    // rendering. There, a phrase the dictionary renders exactly counts as co-occurring
+    // perfectly. (One pair holds a few dozen phrases, so asking the dictionary of each is cheap.)
+    let single_pair = ids.len() == 1;
     let mut order: Vec<(f64, u64)> = together
         .iter()
         .map(|(&key, t)| {
             let count = (t.count as f64 * scale).min(global(key, t) as f64);
-            (2.0 * count / (term_frequency + global(key, t) as f64), key)
+            let dice = 2.0 * count / (term_frequency + global(key, t) as f64);
+            let exact = single_pair && dictionary(key) >= EXACT_RENDERING;
+            (if exact { 1.0 } else { dice }, key)
         })
         .collect();
     order.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
