@@ -33,29 +33,36 @@ impl Language {
     }
 }
 
-/// Guesses a text's layout: [`Layout::Lines`] when most of its non-blank lines are one whole
-/// sentence (the sentence splitter finds at most one sentence in the line, and the line ends
-/// with sentence-final punctuation), [`Layout::Raw`] otherwise. A paragraph a line holds
-/// several sentences; a hard-wrapped text ends most lines mid-sentence. A text of short
-/// one-sentence paragraphs reads as lines, which aligns it the same way bar the paragraph
-/// level. An empty text is lines.
+/// Guesses a text's layout. A paragraph a line holds several sentences a line on average; a
+/// hard-wrapped text ends most lines mid-sentence; either is [`Layout::Raw`]. Anything else is
+/// [`Layout::Lines`]: a file of one sentence a line may still have lines the splitter cuts in
+/// two (dialogue: “走吧！”他说。) or that end on a colon or dash, and misreading such a file as
+/// raw would renumber every sentence, while reading short one-sentence paragraphs as lines
+/// only skips the paragraph level. An empty text is lines.
 pub fn detect_layout(text: &str, language: Language) -> Layout {
     let lines = line_spans(text);
-    let whole_sentences = lines
-        .iter()
-        .filter(|line| language.sentences(text, line).len() <= 1 && ends_sentence(&text[(*line).clone()]))
-        .count();
-    if lines.is_empty() || whole_sentences * 2 > lines.len() {
-        Layout::Lines
-    } else {
+    if lines.is_empty() {
+        return Layout::Lines;
+    }
+    let sentences: usize = lines.iter().map(|line| language.sentences(text, line).len().max(1)).sum();
+    let ended = lines.iter().filter(|line| ends_sentence(&text[(*line).clone()])).count();
+    let paragraphs = sentences as f64 >= PARAGRAPH_SENTENCES * lines.len() as f64;
+    let wrapped = ended * 2 < lines.len();
+    if paragraphs || wrapped {
         Layout::Raw
+    } else {
+        Layout::Lines
     }
 }
 
-/// True when `line` ends with sentence-final punctuation, closing quotes and brackets aside.
+/// Mean sentences a line from which a text reads as paragraphs.
+const PARAGRAPH_SENTENCES: f64 = 1.8;
+
+/// True when `line` ends a sentence or a clause of its own (a colon, semicolon or dash before
+/// a quotation), closing quotes and brackets aside.
 fn ends_sentence(line: &str) -> bool {
     line.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | ')' | '）' | '」' | '』'))
-        .ends_with(['。', '！', '？', '…', '.', '!', '?'])
+        .ends_with(['。', '！', '？', '…', '.', '!', '?', '：', ':', '；', ';', '—'])
 }
 
 /// One side of an alignment: its text (raw documents normalised: Chinese as the build reads
@@ -137,6 +144,14 @@ mod tests {
         assert_eq!(detect_layout(wrapped, Language::English), Layout::Raw, "hard-wrapped lines end mid-sentence");
         assert_eq!(detect_layout("One line.\nAnother line.\n", Language::English), Layout::Lines);
         assert_eq!(detect_layout("", Language::English), Layout::Lines);
+    }
+
+    #[test]
+    fn dialogue_a_line_is_still_one_sentence_a_line() {
+        let zh = "“走吧！”他说。\n“去哪儿？你说。”\n她没有回答。\n雨下了一整夜。\n他想起了母亲的话：\n";
+        assert_eq!(detect_layout(zh, Language::Chinese), Layout::Lines);
+        let en = "\"Let's go!\" he said.\n\"Where? Tell me.\"\nShe did not answer.\nIt rained all night.\nHe remembered his mother's words:\n";
+        assert_eq!(detect_layout(en, Language::English), Layout::Lines);
     }
 
     #[test]
