@@ -1,7 +1,12 @@
 //! The term graph: Chinese and English term nodes joined by translation, variant and
 //! nesting edges (petgraph). A concept — one TBX `conceptEntry`, one CSV row — is a Chinese
 //! glossary term with its short forms and the English terms it translates to; [`concepts`]
-//! is the one place that rule lives.
+//! is the one place that rule lives. The sentence pairs that support translations are kept
+//! once, in the graph's [`Evidence`] table, and named by id from the edges.
+
+mod evidence;
+
+pub use evidence::{Evidence, EvidencePair};
 
 use crate::mine::{CueKind, Scores};
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -172,6 +177,10 @@ pub struct Translation {
     /// How it was found: "alignment" (statistics over sentence pairs) or "definition"
     /// (a bracketed abbreviation in the text).
     pub method: String,
+    /// Ids in [`TermGraph::evidence`] of sentence pairs that hold both terms (a few of the
+    /// `cooccurrences`, in corpus order).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pairs: Vec<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -189,6 +198,9 @@ pub enum Relation {
 #[derive(Debug, Clone, Default)]
 pub struct TermGraph {
     pub graph: DiGraph<Term, Relation>,
+    /// The sentence pairs translation edges name; may hold pairs no edge names any more
+    /// (after an edit), which [`TermGraph::evidence_in_use`] leaves out.
+    pub evidence: Evidence,
 }
 
 /// One glossary entry as exports and look-ups see it.
@@ -208,6 +220,8 @@ pub struct Concept<'a> {
     /// Glossary terms nested in this one, and those this one is nested in.
     pub contains: Vec<&'a Term>,
     pub contained_in: Vec<&'a Term>,
+    /// The sentence pairs the translations of `en` name, ascending by id.
+    pub evidence: Vec<&'a EvidencePair>,
 }
 
 impl TermGraph {
@@ -277,6 +291,7 @@ impl TermGraph {
                 .collect();
             contained_in.sort_by(|a, b| a.text.cmp(&b.text));
             short_form_entries.sort_by(|a, b| a.text.cmp(&b.text));
+            let evidence = self.pairs_of(en.iter().filter_map(|(_, t)| *t));
             concepts.push(Concept {
                 id: concepts.len() + 1,
                 node,
@@ -286,9 +301,25 @@ impl TermGraph {
                 en,
                 contains,
                 contained_in,
+                evidence,
             });
         }
         concepts
+    }
+
+    /// The evidence pairs some translation edge names, ascending by id: what the store keeps.
+    pub fn evidence_in_use(&self) -> Vec<&EvidencePair> {
+        self.pairs_of(self.graph.edge_weights().filter_map(|r| match r {
+            Relation::Translation(t) => Some(t),
+            _ => None,
+        }))
+    }
+
+    fn pairs_of<'a>(&'a self, translations: impl Iterator<Item = &'a Translation>) -> Vec<&'a EvidencePair> {
+        let mut ids: Vec<usize> = translations.flat_map(|t| t.pairs.iter().copied()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter().filter_map(|id| self.evidence.get(id)).collect()
     }
 }
 
@@ -311,6 +342,7 @@ mod tests {
             dice: score,
             dictionary: 0.0,
             method: "alignment".into(),
+            pairs: Vec::new(),
         })
     }
 

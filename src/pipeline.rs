@@ -3,7 +3,7 @@
 use crate::align::{self, terms, SentencePair};
 use crate::corpus::{Document, Span};
 use crate::curate::rebuild;
-use crate::graph::{Context, Lang, Relation, Term, TermGraph, TermKind, Translation};
+use crate::graph::{Context, EvidencePair, Lang, Relation, Term, TermGraph, TermKind, Translation};
 use crate::lexicon::{Lexicon, UserDictionary};
 use crate::mine::{self, Candidate};
 use crate::segment::Segmenter;
@@ -150,6 +150,7 @@ fn term_graph(
     pairs: &[SentencePair],
 ) -> TermGraph {
     let mut graph = TermGraph::default();
+    let evidence_ids = add_evidence(&mut graph, docs, equivalents, pairs);
     let rank_of = |term: &str| ranked.iter().position(|c| c.term == term).map(|p| p + 1);
     let mut cut = SentenceCache::new();
     let nodes: Vec<_> = selected
@@ -178,6 +179,7 @@ fn term_graph(
                 dice: e.dice,
                 dictionary: e.dictionary,
                 method: "alignment".into(),
+                pairs: e.pairs.iter().map(|p| evidence_ids[p]).collect(),
             };
             graph.relate(node, en, Relation::Translation(translation.clone()));
             // Other spellings (fast track / fast tracks) join the concept after the preferred one.
@@ -205,6 +207,36 @@ fn term_graph(
         }
     }
     graph
+}
+
+/// Puts the sentence pairs the equivalents cite into the graph's evidence table, in corpus
+/// order (so ids do not depend on the order terms were translated in), and returns the id of
+/// each by its index in `pairs`.
+fn add_evidence(
+    graph: &mut TermGraph,
+    docs: &[Document],
+    equivalents: &[Option<terms::Equivalent>],
+    pairs: &[SentencePair],
+) -> HashMap<usize, usize> {
+    let mut cited: Vec<usize> = equivalents.iter().flatten().flat_map(|e| e.pairs.iter().copied()).collect();
+    cited.sort_unstable();
+    cited.dedup();
+    cited
+        .into_iter()
+        .map(|index| {
+            let pair = &pairs[index];
+            let doc = &docs[pair.doc];
+            let id = graph.evidence.add(EvidencePair {
+                id: 0,
+                source: doc.name.clone(),
+                zh: doc.zh[pair.zh.clone()].to_string(),
+                en: doc.en[pair.en.clone()].to_string(),
+                zh_span: Some(pair.zh.clone()),
+                en_span: Some(pair.en.clone()),
+            });
+            (index, id)
+        })
+        .collect()
 }
 
 /// A context sentence longer than this (in bytes) is cut to a window around the term: text
@@ -316,6 +348,30 @@ mod tests {
         assert_eq!(english_of("北海港务局").as_deref(), Some("Beihai Port Authority"));
         assert_eq!(english_of("北海港务局培训学院").as_deref(), Some("Beihai Port Authority Training College"));
         assert_eq!(english_of("温室效应").as_deref(), Some("greenhouse effect"));
+    }
+
+    #[test]
+    fn translation_edges_name_the_pairs_that_hold_the_term_and_its_english() {
+        let docs = port_memory();
+        let build = build(&docs, &BuildOptions::default());
+        let graph = &build.graph;
+        let concepts = graph.concepts();
+        let authority = concepts.iter().find(|c| c.zh.text == "北海港务局").unwrap();
+        let (en, translation) = authority.en[0];
+        let ids = &translation.unwrap().pairs;
+        assert!(ids.len() >= 2, "{ids:?}");
+        for &id in ids {
+            let pair = graph.evidence.get(id).unwrap();
+            assert!(pair.zh.contains("北海港务局") && pair.en.contains(&en.text), "{pair:?}");
+            let doc = &docs[0];
+            assert_eq!(pair.source, doc.name);
+            assert_eq!(&doc.zh[pair.zh_span.clone().unwrap()], pair.zh);
+            assert_eq!(&doc.en[pair.en_span.clone().unwrap()], pair.en);
+        }
+        // Ids follow the corpus: numbered 1… in the order the pairs stand in the memory.
+        let table: Vec<_> = graph.evidence.iter().collect();
+        assert_eq!(table.iter().map(|p| p.id).collect::<Vec<_>>(), (1..=table.len()).collect::<Vec<_>>());
+        assert!(table.windows(2).all(|w| w[0].zh_span.as_ref().unwrap().start < w[1].zh_span.as_ref().unwrap().start));
     }
 
     #[test]

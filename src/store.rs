@@ -3,15 +3,22 @@
 //!
 //! # Format
 //! ```json
-//! {"format": "zhterm-graph", "version": 1,
+//! {"format": "zhterm-graph", "version": 2,
 //!  "nodes": [{"text": "上海精神", "lang": "zh", "kind": "term", "status": "candidate", ...}],
-//!  "edges": [{"from": 0, "to": 5, "relation": {"type": "translation", "score": 0.9, ...}}]}
+//!  "edges": [{"from": 0, "to": 5, "relation": {"type": "translation", "score": 0.9, ...,
+//!             "pairs": [3, 8]}}],
+//!  "pairs": [{"id": 3, "source": "a.txt", "zh": "…", "en": "…",
+//!             "zh_span": {"start": 120, "end": 171}, "en_span": {"start": 96, "end": 180}}]}
 //! ```
+//! `pairs` is the evidence table ([`crate::graph::Evidence`]): the sentence pairs translation
+//! edges name by id, each with its document, its two sides and their byte spans in the
+//! document's normalised text. Only pairs some edge names are written, ascending by id.
+//! Version 1 (no `pairs` table, no `pairs` on edges) is still read.
 //! Files are written to temporary names in the folder and renamed only when all are written,
 //! so a failed build never leaves a half-written or half-replaced glossary.
 
 use crate::error::{Error, Result};
-use crate::graph::{Relation, Term, TermGraph};
+use crate::graph::{Evidence, EvidencePair, Relation, Term, TermGraph};
 use petgraph::visit::EdgeRef;
 use serde::{Deserialize, Serialize};
 use std::io::Write;
@@ -19,7 +26,9 @@ use std::path::{Path, PathBuf};
 
 pub const GRAPH_FILE: &str = "graph.json";
 const FORMAT: &str = "zhterm-graph";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
+/// Versions this build reads: 1 lacks the evidence table, which serde's defaults fill.
+const READS: [u32; 2] = [1, VERSION];
 
 #[derive(Serialize, Deserialize)]
 struct Stored {
@@ -27,6 +36,8 @@ struct Stored {
     version: u32,
     nodes: Vec<Term>,
     edges: Vec<StoredEdge>,
+    #[serde(default)]
+    pairs: Vec<EvidencePair>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -47,6 +58,7 @@ pub fn to_json(graph: &TermGraph) -> String {
             .edge_references()
             .map(|e| StoredEdge { from: e.source().index(), to: e.target().index(), relation: e.weight().clone() })
             .collect(),
+        pairs: graph.evidence_in_use().into_iter().cloned().collect(),
     };
     let mut text = serde_json::to_string_pretty(&stored).unwrap_or_default();
     text.push('\n');
@@ -59,15 +71,18 @@ pub fn from_json(text: &str, path: &Path) -> Result<TermGraph> {
         line: e.line(),
         message: format!("not a zhterm graph: {e}"),
     })?;
-    if stored.format != FORMAT || stored.version != VERSION {
+    if stored.format != FORMAT || !READS.contains(&stored.version) {
         return Err(Error::Invalid(format!(
-            "{}: format {} version {} is not {FORMAT} version {VERSION}",
+            "{}: format {} version {} is not {FORMAT} version {}",
             path.display(),
             stored.format,
-            stored.version
+            stored.version,
+            READS.map(|v| v.to_string()).join(" or ")
         )));
     }
-    let mut graph = TermGraph::default();
+    let evidence = Evidence::from_pairs(stored.pairs)
+        .map_err(|id| Error::Invalid(format!("{}: evidence pair {id} is listed twice", path.display())))?;
+    let mut graph = TermGraph { evidence, ..TermGraph::default() };
     let nodes: Vec<_> = stored.nodes.into_iter().map(|n| graph.add_term(n)).collect();
     for edge in stored.edges {
         let (Some(&from), Some(&to)) = (nodes.get(edge.from), nodes.get(edge.to)) else {
@@ -78,6 +93,16 @@ pub fn from_json(text: &str, path: &Path) -> Result<TermGraph> {
                 edge.to
             )));
         };
+        if let Relation::Translation(t) = &edge.relation {
+            if let Some(missing) = t.pairs.iter().find(|&&id| graph.evidence.get(id).is_none()) {
+                return Err(Error::Invalid(format!(
+                    "{}: edge {}→{} names evidence pair {missing}, which the pairs table lacks",
+                    path.display(),
+                    edge.from,
+                    edge.to
+                )));
+            }
+        }
         graph.relate(from, to, edge.relation);
     }
     Ok(graph)
@@ -235,6 +260,80 @@ mod tests {
         let mut left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         left.sort();
         assert_eq!(left, ["a", "b", "c"], "temporary and backup files are cleaned up");
+    }
+
+    fn pair(zh: &str, en: &str) -> EvidencePair {
+        EvidencePair {
+            id: 0,
+            source: "turbines.tsv".into(),
+            zh: zh.into(),
+            en: en.into(),
+            zh_span: None,
+            en_span: None,
+        }
+    }
+
+    /// 风力发电机 → wind turbine, its edge naming the second of three pairs in the table.
+    fn graph_with_evidence() -> TermGraph {
+        let mut g = TermGraph::default();
+        let unused = g.evidence.add(pair("塔筒很高。", "The tower is tall."));
+        let cited = g.evidence.add(pair("风力发电机停了。", "The wind turbine stopped."));
+        let also_unused = g.evidence.add(pair("叶片很长。", "The blades are long."));
+        assert_eq!((unused, cited, also_unused), (1, 2, 3));
+        let zh = g.add_term(Term { rank: Some(1), ..Term::new("风力发电机", Lang::Zh, TermKind::Term) });
+        let en = g.add_term(Term::new("wind turbine", Lang::En, TermKind::Term));
+        let t = crate::graph::Translation {
+            score: 0.8,
+            cooccurrences: 1,
+            dice: 0.8,
+            dictionary: 1.0,
+            method: "alignment".into(),
+            pairs: vec![cited],
+        };
+        g.relate(zh, en, Relation::Translation(t));
+        g
+    }
+
+    #[test]
+    fn only_the_evidence_pairs_an_edge_names_are_stored_and_their_ids_stay() {
+        let text = to_json(&graph_with_evidence());
+        assert!(text.contains("风力发电机停了") && !text.contains("塔筒") && !text.contains("叶片"), "{text}");
+        let back = from_json(&text, Path::new("graph.json")).unwrap();
+        let ids: Vec<usize> = back.evidence.iter().map(|p| p.id).collect();
+        assert_eq!(ids, [2], "the id is kept, not renumbered");
+        assert_eq!(to_json(&back), text);
+        let concepts = back.concepts();
+        assert_eq!(
+            concepts[0].evidence.iter().map(|p| p.en.as_str()).collect::<Vec<_>>(),
+            ["The wind turbine stopped."]
+        );
+    }
+
+    #[test]
+    fn a_version_1_graph_without_evidence_still_loads() {
+        let old = r#"{"format": "zhterm-graph", "version": 1,
+            "nodes": [{"text": "风力发电机", "lang": "zh", "kind": "term", "status": "candidate", "frequency": 2, "documents": 1, "rank": 1},
+                      {"text": "wind turbine", "lang": "en", "kind": "term", "status": "candidate", "frequency": 2, "documents": 0}],
+            "edges": [{"from": 0, "to": 1, "relation": {"type": "translation", "score": 0.8, "cooccurrences": 2,
+                       "dice": 0.8, "dictionary": 1.0, "method": "alignment"}}]}"#;
+        let g = from_json(old, Path::new("graph.json")).unwrap();
+        assert!(g.evidence.is_empty());
+        assert_eq!(g.concepts()[0].en[0].1.map(|t| t.pairs.len()), Some(0));
+        assert!(to_json(&g).contains("\"version\": 2"), "written in the current version");
+    }
+
+    #[test]
+    fn an_edge_naming_a_missing_pair_or_a_pair_listed_twice_is_refused() {
+        let text = to_json(&graph_with_evidence());
+        let missing = text.replace("\"id\": 2", "\"id\": 9");
+        let err = from_json(&missing, Path::new("g/graph.json")).unwrap_err().to_string();
+        assert!(err.contains("evidence pair 2") && err.starts_with("g/graph.json"), "{err}");
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let pair = value["pairs"][0].clone();
+        let mut twice = value.clone();
+        twice["pairs"] = serde_json::Value::Array(vec![pair.clone(), pair]);
+        let err = from_json(&twice.to_string(), Path::new("g/graph.json")).unwrap_err().to_string();
+        assert!(err.contains("listed twice"), "{err}");
     }
 
     #[test]

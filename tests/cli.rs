@@ -168,6 +168,38 @@ fn lookup_json_carries_the_entry_and_how_it_matched() {
 }
 
 #[test]
+fn lookup_shows_the_sentence_pairs_that_support_the_english() {
+    let dir = build(&[&fixture("memory.tsv")]);
+    let g = dir.path().to_str().unwrap();
+    let output = zhterm(&["lookup", "-g", g, "-n", "1", "知识产权"]);
+    assert!(output.status.success());
+    let text = stdout(&output);
+    let english = text.lines().next().and_then(|l| l.split("  →  ").nth(1)).unwrap().split(" | ").next().unwrap();
+    assert!(text.contains(&format!("sentence pairs support {english:?}")), "{text}");
+    let zh: Vec<&str> = text.lines().filter_map(|l| l.trim_start().strip_prefix("zh: ")).collect();
+    let en: Vec<&str> = text.lines().filter_map(|l| l.trim_start().strip_prefix("en: ")).collect();
+    assert!((1..=2).contains(&zh.len()) && zh.len() == en.len(), "at most two pairs shown: {text}");
+    for (zh, en) in zh.iter().zip(&en) {
+        assert!(zh.contains("知识产权"), "{zh}");
+        assert!(en.to_lowercase().contains(&english.to_lowercase()), "{en} lacks {english}");
+    }
+
+    let output = zhterm(&["lookup", "-g", g, "-n", "1", "--json", "知识产权"]);
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let translation = &value[0]["en"][0]["translation"];
+    let ids = translation["pairs"].as_array().expect("pair ids on the translation");
+    assert!(ids.len() > zh.len(), "the JSON lists every pair the entry keeps: {value}");
+    assert!(translation["cooccurrences"].as_u64().unwrap() >= ids.len() as u64);
+    for id in ids {
+        let evidence = value[0]["evidence"].as_array().unwrap();
+        let pair = evidence.iter().find(|p| p["id"] == *id).unwrap_or_else(|| panic!("pair {id} missing"));
+        assert!(pair["zh"].as_str().unwrap().contains("知识产权"), "{pair}");
+        assert!(pair["en"].as_str().unwrap().to_lowercase().contains(&english.to_lowercase()), "{pair}");
+        assert_eq!(pair["source"], "tests/fixtures/memory.tsv");
+    }
+}
+
+#[test]
 fn a_stale_lookup_index_is_ignored_for_the_graph() {
     let dir = tempfile::tempdir().unwrap();
     let graph_path = dir.path().join("graph.json");
@@ -193,7 +225,7 @@ fn a_stale_lookup_index_is_ignored_for_the_graph() {
 fn build_writes_the_lookup_index_that_lookup_reads() {
     let dir = build(&[&fixture("plain.txt")]);
     let index = read(&dir.path().join("lookup.idx"));
-    assert!(index.starts_with("zhterm-lookup-index\t1\t"), "{}", &index[..index.len().min(80)]);
+    assert!(index.starts_with("zhterm-lookup-index\t2\t"), "{}", &index[..index.len().min(80)]);
     let output = zhterm(&["lookup", "-g", dir.path().to_str().unwrap(), "linchuang shiyan"]);
     assert!(stdout(&output).starts_with("临床试验  →"), "{}", stdout(&output));
 }

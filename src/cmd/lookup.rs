@@ -6,6 +6,9 @@ use std::path::PathBuf;
 use zhterm::lookup::index::Index;
 use zhterm::lookup::{lookup, Hit};
 
+/// Evidence pairs shown in the text output; `--json` gives all the entry keeps.
+const SHOWN_PAIRS: usize = 2;
+
 #[derive(clap::Args)]
 pub struct Args {
     /// Chinese, English or pinyin (`kuaisu tongdao`, tones optional); several words need no quotes.
@@ -117,7 +120,21 @@ fn write_text(out: &mut impl Write, hit: &Hit, paint: Paint) -> std::io::Result<
             writeln!(out, "  {}: {}", label, terms.join(", "))?;
         }
     }
-    if let Some(context) = e.contexts.iter().find(|c| c.en.is_some()).or(e.contexts.first()) {
+    if let Some((english, translation, pairs)) = e.best_evidence() {
+        // The pairs the edge names are a few of those that support it; the count is all.
+        let supporting = translation.cooccurrences.max(pairs.len());
+        let pairs_support = if supporting == 1 { "pair supports" } else { "pairs support" };
+        writeln!(out, "  {}", paint.dim(&format!("{supporting} sentence {pairs_support} {:?}", english.term)))?;
+        for pair in pairs.iter().take(SHOWN_PAIRS) {
+            writeln!(out, "  {}", paint.dim(&format!("#{} {}", pair.id, pair.source)))?;
+            writeln!(out, "    zh: {}", pair.zh)?;
+            writeln!(out, "    en: {}", pair.en)?;
+        }
+        let more = supporting.saturating_sub(SHOWN_PAIRS.min(pairs.len()));
+        if more > 0 {
+            writeln!(out, "  {}", paint.dim(&format!("+{more} more")))?;
+        }
+    } else if let Some(context) = e.contexts.iter().find(|c| c.en.is_some()).or(e.contexts.first()) {
         writeln!(out, "  zh: {}", context.zh)?;
         if let Some(en) = &context.en {
             writeln!(out, "  en: {en}")?;

@@ -50,7 +50,7 @@ impl<'g> Indexed<'g> {
                 continue;
             }
             let relation = source
-                .and_then(|(g, n)| english_edge(g, n, english).map(|e| g.graph[e].clone()))
+                .and_then(|(g, n)| english_edge(g, n, english).map(|e| self.carried(g, &g.graph[e])))
                 .unwrap_or_else(|| {
                     Relation::Translation(Translation {
                         score: 0.0,
@@ -58,6 +58,7 @@ impl<'g> Indexed<'g> {
                         dice: 0.0,
                         dictionary: 0.0,
                         method: REVIEWER_METHOD.into(),
+                        pairs: Vec::new(),
                     })
                 });
             let kind = if matches!(relation, Relation::Abbreviation) { TermKind::Abbreviation } else { TermKind::Term };
@@ -115,7 +116,8 @@ impl<'g> Indexed<'g> {
                 _ => Some(self.find_or_add(target)),
             };
             if let Some(other) = other.filter(|&o| self.graph.graph.find_edge(copy, o).is_none()) {
-                self.graph.relate(copy, other, edge.weight().clone());
+                let relation = self.carried(from, edge.weight());
+                self.graph.relate(copy, other, relation);
             }
         }
         for edge in from.graph.edges_directed(node, Direction::Incoming) {
@@ -127,6 +129,17 @@ impl<'g> Indexed<'g> {
             }
         }
         copy
+    }
+
+    /// `relation`, an edge of `from`, with the evidence pairs it names added to this graph's
+    /// table and named by their ids here.
+    fn carried(&mut self, from: &TermGraph, relation: &Relation) -> Relation {
+        let mut relation = relation.clone();
+        if let Relation::Translation(t) = &mut relation {
+            let pairs = t.pairs.iter().filter_map(|&id| from.evidence.get(id));
+            t.pairs = pairs.map(|p| self.graph.evidence.add(p.clone())).collect();
+        }
+        relation
     }
 }
 

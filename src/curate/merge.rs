@@ -61,7 +61,7 @@ fn decision(graph: &TermGraph, node: NodeIndex) -> String {
 mod tests {
     use super::*;
     use crate::curate::{apply, Edit};
-    use crate::graph::{Status, TermKind};
+    use crate::graph::{EvidencePair, Relation, Status, TermKind, Translation};
 
     fn glossary(decisions: &[(&str, Option<(Status, &str)>)]) -> TermGraph {
         let mut g = TermGraph::default();
@@ -79,6 +79,72 @@ mod tests {
         }
         apply(&mut g, &edits, "2026-01-02");
         g
+    }
+
+    /// A glossary of one machine entry per (Chinese, English, sentence pairs), each pair
+    /// text added to the table under its next id.
+    fn with_evidence(entries: &[(&str, &str, &[&str])]) -> TermGraph {
+        let mut g = TermGraph::default();
+        for (rank, (zh, en, pairs)) in entries.iter().enumerate() {
+            let node = g.add_term(Term { rank: Some(rank + 1), ..Term::new(*zh, Lang::Zh, TermKind::Term) });
+            let target = g.find_or_add(en, Lang::En, TermKind::Term);
+            let pairs = pairs
+                .iter()
+                .map(|text| {
+                    g.evidence.add(EvidencePair {
+                        id: 0,
+                        source: "memory.tsv".into(),
+                        zh: format!("{zh}：{text}"),
+                        en: format!("{en}: {text}"),
+                        zh_span: None,
+                        en_span: None,
+                    })
+                })
+                .collect();
+            let t = Translation {
+                score: 0.5,
+                cooccurrences: 2,
+                dice: 0.5,
+                dictionary: 0.0,
+                method: "alignment".into(),
+                pairs,
+            };
+            g.relate(node, target, Relation::Translation(t));
+        }
+        g
+    }
+
+    /// Each entry's English with the texts of its evidence pairs, through the pair ids.
+    fn evidence_of(g: &TermGraph) -> Vec<(String, Vec<String>)> {
+        g.concepts()
+            .iter()
+            .map(|c| {
+                let (en, t) = &c.en[0];
+                let texts = t.unwrap().pairs.iter().map(|&id| g.evidence.get(id).unwrap().zh.clone()).collect();
+                (en.text.clone(), texts)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn merged_evidence_pairs_are_renumbered_into_one_table() {
+        let first = with_evidence(&[("保税仓库", "bonded warehouse", &["a", "b"])]);
+        let second = with_evidence(&[("报关单", "customs declaration", &["c"]), ("原产地", "origin", &["d", "e"])]);
+        let (merged, _) = merge(&first, &second);
+        assert_eq!(
+            evidence_of(&merged),
+            [
+                ("bonded warehouse".to_string(), vec!["保税仓库：a".to_string(), "保税仓库：b".to_string()]),
+                ("customs declaration".to_string(), vec!["报关单：c".to_string()]),
+                ("origin".to_string(), vec!["原产地：d".to_string(), "原产地：e".to_string()]),
+            ]
+        );
+        let ids: Vec<usize> = merged.evidence_in_use().iter().map(|p| p.id).collect();
+        assert_eq!(ids, [1, 2, 3, 4, 5], "the first glossary's ids stay, the second's follow");
+        let again = crate::store::to_json(&merge(&first, &second).0);
+        assert_eq!(crate::store::to_json(&merged), again);
+        let (with_itself, _) = merge(&merged, &first);
+        assert_eq!(with_itself.evidence_in_use().len(), 5, "a pair both glossaries hold is one pair");
     }
 
     #[test]

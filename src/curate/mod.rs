@@ -146,11 +146,11 @@ fn drop_rejected_candidates(dir: &Path, graph: &TermGraph) -> Result<()> {
 
 /// The graph without the entries of any other status, for exports of one status.
 pub fn with_status(graph: &TermGraph, status: Status) -> TermGraph {
-    let graph = graph.graph.filter_map(
+    let filtered = graph.graph.filter_map(
         |_, term| (!term.is_entry() || term.status == status).then(|| term.clone()),
         |_, relation| Some(relation.clone()),
     );
-    TermGraph { graph }
+    TermGraph { graph: filtered, evidence: graph.evidence.clone() }
 }
 
 /// Reads a date as `YYYY-MM-DD`; a longer ISO 8601 time stamp keeps its date part.
@@ -220,6 +220,7 @@ mod tests {
                     dice: 0.5,
                     dictionary: 0.5,
                     method: "alignment".into(),
+                    pairs: Vec::new(),
                 };
                 g.relate(node, target, Relation::Translation(t));
             }
@@ -386,12 +387,21 @@ mod tests {
                 for (i, en) in english.iter().enumerate() {
                     let target = g.find_or_add(en, Lang::En, TermKind::Term);
                     if g.graph.find_edge(node, target).is_none() {
+                        let pair = g.evidence.add(crate::graph::EvidencePair {
+                            id: 0,
+                            source: "memory.tmx".into(),
+                            zh: g.graph[node].text.clone(),
+                            en: en.clone(),
+                            zh_span: None,
+                            en_span: None,
+                        });
                         let t = Translation {
                             score: 1.0 / (i + 1) as f64,
                             cooccurrences: 1,
                             dice: 0.1,
                             dictionary: 0.0,
                             method: "alignment".into(),
+                            pairs: vec![pair],
                         };
                         g.relate(node, target, Relation::Translation(t));
                     }

@@ -199,8 +199,14 @@ mod tests {
         let node = g.add_term(Term { rank: Some(g.graph.node_count() + 1), ..Term::new(zh, Lang::Zh, TermKind::Term) });
         for en in english {
             let target = g.find_or_add(en, Lang::En, TermKind::Term);
-            let t =
-                Translation { score: 0.5, cooccurrences: 1, dice: 0.5, dictionary: 0.0, method: "alignment".into() };
+            let t = Translation {
+                score: 0.5,
+                cooccurrences: 1,
+                dice: 0.5,
+                dictionary: 0.0,
+                method: "alignment".into(),
+                pairs: Vec::new(),
+            };
             g.relate(node, target, Relation::Translation(t));
         }
     }
@@ -240,6 +246,55 @@ mod tests {
         assert_eq!(zh, ["保税仓库", "原产地", "海关监管"]);
         let rejected = fresh.find("报关单", Lang::Zh).map(|n| fresh.graph[n].status);
         assert_eq!(rejected, Some(Status::Rejected), "the rejection is kept in the store");
+    }
+
+    /// `entry`, its translation naming one evidence pair `zh ↔ en` (added to the table).
+    fn entry_with_pair(g: &mut TermGraph, zh: &str, en: &str) {
+        use petgraph::visit::EdgeRef;
+        let id = g.evidence.add(crate::graph::EvidencePair {
+            id: 0,
+            source: "customs.tsv".into(),
+            zh: format!("{zh}。"),
+            en: format!("{en}."),
+            zh_span: None,
+            en_span: None,
+        });
+        entry(g, zh, &[en]);
+        let node = g.find(zh, Lang::Zh).unwrap();
+        let edge = g.graph.edges(node).next().unwrap().id();
+        if let Relation::Translation(t) = &mut g.graph[edge] {
+            t.pairs = vec![id];
+        }
+    }
+
+    #[test]
+    fn carried_entries_keep_their_evidence_under_the_new_tables_ids() {
+        let mut old = TermGraph::default();
+        entry_with_pair(&mut old, "海关监管", "customs supervision");
+        entry_with_pair(&mut old, "保税仓库", "bonded warehouse");
+        let approve = |zh: &str| Edit { zh: zh.into(), status: Some(Status::Approved), ..Edit::default() };
+        apply(&mut old, &[approve("海关监管"), approve("保税仓库")], "2026-01-02");
+        // The new corpus lacks 海关监管; its own pair for 原产地 took id 1.
+        let mut fresh = TermGraph::default();
+        entry_with_pair(&mut fresh, "原产地", "origin");
+        entry(&mut fresh, "保税仓库", &[]);
+        carry_over(&old, &mut fresh);
+        let texts: Vec<(String, Vec<(usize, String)>)> = fresh
+            .concepts()
+            .iter()
+            .map(|c| {
+                let pairs = c.evidence.iter().map(|p| (p.id, p.en.clone())).collect();
+                (c.zh.text.clone(), pairs)
+            })
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("原产地".to_string(), vec![(1, "origin.".to_string())]),
+                ("保税仓库".to_string(), vec![(3, "bonded warehouse.".to_string())]),
+                ("海关监管".to_string(), vec![(2, "customs supervision.".to_string())]),
+            ]
+        );
     }
 
     #[test]

@@ -135,7 +135,14 @@ mod tests {
         let mut g = TermGraph::default();
         let a = g.add_term(Term { rank: Some(1), ..Term::new(zh, Lang::Zh, TermKind::Term) });
         let b = g.add_term(Term::new(en, Lang::En, TermKind::Term));
-        let t = Translation { score: 0.5, cooccurrences: 1, dice: 0.5, dictionary: 0.5, method: "alignment".into() };
+        let t = Translation {
+            score: 0.5,
+            cooccurrences: 1,
+            dice: 0.5,
+            dictionary: 0.5,
+            method: "alignment".into(),
+            pairs: Vec::new(),
+        };
         g.relate(a, b, Relation::Translation(t));
         g
     }

@@ -6,10 +6,12 @@
 //! marks, a space between syllables), `score`, `frequency`, `documents`, `en` (preferred first:
 //! `term`, `kind`, `status`, and the `translation` evidence when the pair was aligned),
 //! `zh_variants`, `short_form_entries`, `contains`, `contained_in`, `contexts`
-//! (`source`, `zh`, `en`), `note`.
+//! (`source`, `zh`, `en`), `note`, and `evidence`: the sentence pairs the translations name
+//! by id in their `pairs` (`id`, `source`, `zh`, `en`, `zh_span`, `en_span`; left out when
+//! there are none).
 
 use crate::error::{Error, Result};
-use crate::graph::{Concept, Context, Status, Term, TermGraph, TermKind, Translation};
+use crate::graph::{Concept, Context, EvidencePair, Status, Term, TermGraph, TermKind, Translation};
 use crate::lookup::keys::pinyin;
 use serde::{Deserialize, Serialize};
 
@@ -30,6 +32,9 @@ pub struct Entry {
     pub contexts: Vec<Context>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The sentence pairs `en[].translation.pairs` name, ascending by id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<EvidencePair>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -69,7 +74,18 @@ impl Entry {
             contained_in: texts(&concept.contained_in),
             contexts: zh.contexts.clone(),
             note: zh.note.clone(),
+            evidence: concept.evidence.iter().map(|&p| p.clone()).collect(),
         }
+    }
+
+    /// The translation of the first English term that names evidence pairs, with its pairs
+    /// from `evidence`: what a translator checks first.
+    pub fn best_evidence(&self) -> Option<(&English, &Translation, Vec<&EvidencePair>)> {
+        self.en.iter().find_map(|english| {
+            let translation = english.translation.as_ref().filter(|t| !t.pairs.is_empty())?;
+            let pairs = translation.pairs.iter().filter_map(|id| self.evidence.iter().find(|p| p.id == *id)).collect();
+            Some((english, translation, pairs))
+        })
     }
 }
 
@@ -94,7 +110,14 @@ mod tests {
         let mut g = TermGraph::default();
         let zh = g.add_term(Term { rank: Some(1), ..Term::new("风力发电机", Lang::Zh, TermKind::Term) });
         let en = g.add_term(Term::new("wind turbine", Lang::En, TermKind::Term));
-        let t = Translation { score: 0.7, cooccurrences: 2, dice: 0.7, dictionary: 1.0, method: "alignment".into() };
+        let t = Translation {
+            score: 0.7,
+            cooccurrences: 2,
+            dice: 0.7,
+            dictionary: 1.0,
+            method: "alignment".into(),
+            pairs: Vec::new(),
+        };
         g.relate(zh, en, Relation::Translation(t));
         let back: Vec<Entry> = serde_json::from_slice(&json(&g).unwrap()).unwrap();
         assert_eq!(back, entries(&g));

@@ -5,7 +5,8 @@
 //! A picture of the best-ranked entries (Chinese terms on the left, their English equivalents
 //! on the right; line weight = translation score, dashed = short form, arcs = nesting), then a
 //! filterable table of every entry: id, Chinese, pinyin, English (preferred first), status,
-//! score, frequency, short forms, nesting, and a context pair with its source.
+//! score, frequency, short forms, nesting, and a context pair with its source, under which
+//! the evidence pairs of the entry's translations fold out.
 
 use super::csv::score;
 use super::xml::escape;
@@ -61,10 +62,27 @@ fn row(out: &mut String, e: &Entry) {
             related.push(format!("{label}: {}", terms.join(", ")));
         }
     }
-    let context = e.contexts.iter().find(|c| c.en.is_some()).or(e.contexts.first()).map(|c| {
+    let mut context = e.contexts.iter().find(|c| c.en.is_some()).or(e.contexts.first()).map(|c| {
         let en = c.en.as_deref().map(|en| format!("<br>{}", escape(en))).unwrap_or_default();
         format!("{}{en}<br><span class=\"ctx\">{}</span>", escape(&c.zh), escape(&c.source))
     });
+    if !e.evidence.is_empty() {
+        let cell = context.get_or_insert_with(String::new);
+        let plural = if e.evidence.len() == 1 { "" } else { "s" };
+        let _ = write!(cell, "<details><summary>{} evidence pair{plural}</summary>", e.evidence.len());
+        for pair in &e.evidence {
+            let _ = write!(
+                cell,
+                "<p id=\"{id}-p{n}\">{zh}<br>{en}<br><span class=\"ctx\">#{n} {source}</span></p>",
+                id = e.concept_id,
+                n = pair.id,
+                zh = escape(&pair.zh),
+                en = escape(&pair.en),
+                source = escape(&pair.source)
+            );
+        }
+        cell.push_str("</details>");
+    }
     let _ = writeln!(
         out,
         "<tr id=\"{id}\"><td>{id}</td><td><b>{zh}</b><br><span class=\"ctx\">{pinyin}</span></td><td>{en}</td><td class=\"{status}\">{status}</td><td>{score}</td><td>{freq}</td><td>{related}</td><td>{context}</td></tr>",
@@ -170,7 +188,14 @@ mod tests {
         let mut g = TermGraph::default();
         let zh = g.add_term(Term { rank: Some(1), ..Term::new("<储能>", Lang::Zh, TermKind::Term) });
         let en = g.add_term(Term::new("storage & more", Lang::En, TermKind::Term));
-        let t = Translation { score: 0.5, cooccurrences: 1, dice: 0.5, dictionary: 0.5, method: "alignment".into() };
+        let t = Translation {
+            score: 0.5,
+            cooccurrences: 1,
+            dice: 0.5,
+            dictionary: 0.5,
+            method: "alignment".into(),
+            pairs: Vec::new(),
+        };
         g.relate(zh, en, Relation::Translation(t));
         let html = render(&g);
         assert!(html.contains("&lt;储能&gt;") && html.contains("storage &amp; more"));

@@ -3,9 +3,9 @@
 //! stays the source of truth: an index whose stamp does not match the graph's size and
 //! modification time is ignored and rebuilt in memory from the graph.
 //!
-//! # Format (UTF-8, version 1)
+//! # Format (UTF-8, version 2: entries carry their evidence pairs)
 //! ```text
-//! zhterm-lookup-index<TAB>1<TAB>GRAPH_BYTES<TAB>GRAPH_MTIME_NS<TAB>KEY_SECTION_BYTES
+//! zhterm-lookup-index<TAB>2<TAB>GRAPH_BYTES<TAB>GRAPH_MTIME_NS<TAB>KEY_SECTION_BYTES
 //! OFFSET<TAB>LENGTH(<TAB>TAG<TAB>TEXT<TAB>NORMALISED)...     one line a concept, in concept order
 //! {"concept_id":"c1",...}                                   one JSON Entry a line
 //! ```
@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 
 pub const INDEX_FILE: &str = "lookup.idx";
 const MAGIC: &str = "zhterm-lookup-index";
-const VERSION: &str = "1";
+const VERSION: &str = "2";
 
 /// Size and modification time of `graph.json`, which an index must match to be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -162,7 +162,14 @@ mod tests {
         let mut g = TermGraph::default();
         let zh = g.add_term(Term { rank: Some(1), ..Term::new("风力发电机", Lang::Zh, TermKind::Term) });
         let en = g.add_term(Term::new("wind turbine", Lang::En, TermKind::Term));
-        let t = Translation { score: 0.7, cooccurrences: 2, dice: 0.7, dictionary: 1.0, method: "alignment".into() };
+        let t = Translation {
+            score: 0.7,
+            cooccurrences: 2,
+            dice: 0.7,
+            dictionary: 1.0,
+            method: "alignment".into(),
+            pairs: Vec::new(),
+        };
         g.relate(zh, en, Relation::Translation(t));
         g
     }

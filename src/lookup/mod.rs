@@ -210,8 +210,14 @@ mod tests {
         {
             let a = g.add_term(Term { rank: Some(rank + 1), ..Term::new(zh, Lang::Zh, TermKind::Term) });
             let b = g.add_term(Term::new(en, Lang::En, TermKind::Term));
-            let t =
-                Translation { score: 1.0, cooccurrences: 1, dice: 1.0, dictionary: 1.0, method: "alignment".into() };
+            let t = Translation {
+                score: 1.0,
+                cooccurrences: 1,
+                dice: 1.0,
+                dictionary: 1.0,
+                method: "alignment".into(),
+                pairs: Vec::new(),
+            };
             g.relate(a, b, Relation::Translation(t));
         }
         Index::of(&g).unwrap()
