@@ -118,7 +118,7 @@ fn is_content(word: &str) -> bool {
 
 /// Replaces, drops and adds content words, drawing new ones from the whole text.
 fn paraphrase(line: &str, pool: &[&str], random: &mut Random) -> String {
-    let mut draw = |random: &mut Random| pool[((random.next() * pool.len() as f64) as usize).min(pool.len() - 1)];
+    let draw = |random: &mut Random| pool[((random.next() * pool.len() as f64) as usize).min(pool.len() - 1)];
     let mut words: Vec<&str> = Vec::new();
     for word in line.split(' ') {
         if pool.is_empty() || !is_content(word) {
