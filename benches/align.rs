@@ -13,7 +13,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 use zhterm::align::evaluate::{perturb, perturb_translator, strict_f1, Problem};
-use zhterm::align::{align_texts, sentence, terms, Features, SentencePair};
+use zhterm::align::{align_texts_with, sentence, terms, Evidence, Features, SentencePair};
 use zhterm::corpus::{load, Document, InputKind, LoadOptions};
 use zhterm::lexicon::Lexicon;
 use zhterm::segment::Segmenter;
@@ -47,13 +47,18 @@ fn main() {
     // Quality on perturbed chunks.
     let chunks: Vec<(usize, usize)> =
         (0..zh.len().min(en.len()) / CHUNK).map(|c| (c * CHUNK, (c + 1) * CHUNK)).collect();
-    for (name, perturbation) in [("plain", perturb as Perturbation), ("translator-style", perturb_translator)] {
+    for (name, perturbation, evidence) in [
+        ("plain", perturb as Perturbation, Evidence::Anchors),
+        ("plain", perturb, Evidence::AnchorsAndModel1),
+        ("translator-style", perturb_translator, Evidence::Anchors),
+        ("translator-style", perturb_translator, Evidence::AnchorsAndModel1),
+    ] {
         let (mut full, mut full_nonempty, mut lengths) = (0.0, 0.0, 0.0);
         for (seed, &(start, end)) in chunks.iter().enumerate() {
             let problem = perturbation(&zh[start..end], &en[start..end], seed as u64);
             let zh_items: Vec<&str> = problem.zh.iter().map(String::as_str).collect();
             let en_items: Vec<&str> = problem.en.iter().map(String::as_str).collect();
-            let beads = align_texts(&zh_items, &en_items, &mut Features::new(&segmenter, &lexicon));
+            let beads = align_texts_with(&zh_items, &en_items, &mut Features::new(&segmenter, &lexicon), evidence);
             full += strict_f1(&problem.gold, &beads, true);
             full_nonempty += strict_f1(&problem.gold, &beads, false);
             let zh_len: Vec<usize> = zh_items.iter().map(|s| s.chars().count()).collect();
@@ -62,7 +67,7 @@ fn main() {
         }
         let k = chunks.len().max(1) as f64;
         println!(
-            "sentence alignment, {} {name} chunks of {CHUNK} lines: strict bead F1 {:.3} (without 1-0/0-1 beads {:.3}); lengths alone {:.3}",
+            "sentence alignment, {} {name} chunks of {CHUNK} lines, {evidence:?}: strict bead F1 {:.3} (without 1-0/0-1 beads {:.3}); lengths alone {:.3}",
             chunks.len(),
             full / k,
             full_nonempty / k,
@@ -74,17 +79,19 @@ fn main() {
     let problem = perturb(&zh, &en, 99);
     let zh_items: Vec<&str> = problem.zh.iter().map(String::as_str).collect();
     let en_items: Vec<&str> = problem.en.iter().map(String::as_str).collect();
-    let started = Instant::now();
-    let beads = align_texts(&zh_items, &en_items, &mut Features::new(&segmenter, &lexicon));
-    let seconds = started.elapsed().as_secs_f64();
-    println!(
-        "sentence alignment, one problem of {} × {} lines: {:.2} s, {:.0} sentence pairs/s, strict bead F1 {:.3}",
-        zh_items.len(),
-        en_items.len(),
-        seconds,
-        beads.len() as f64 / seconds,
-        strict_f1(&problem.gold, &beads, true)
-    );
+    for evidence in [Evidence::Anchors, Evidence::AnchorsAndModel1] {
+        let started = Instant::now();
+        let beads = align_texts_with(&zh_items, &en_items, &mut Features::new(&segmenter, &lexicon), evidence);
+        let seconds = started.elapsed().as_secs_f64();
+        println!(
+            "sentence alignment, one problem of {} × {} lines, {evidence:?}: {:.2} s, {:.0} sentence pairs/s, strict bead F1 {:.3}",
+            zh_items.len(),
+            en_items.len(),
+            seconds,
+            beads.len() as f64 / seconds,
+            strict_f1(&problem.gold, &beads, true)
+        );
+    }
 
     // Term matching throughput.
     let repeat: usize = std::env::var("ZHTERM_REPEAT").ok().and_then(|r| r.parse().ok()).unwrap_or(1);

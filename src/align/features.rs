@@ -1,7 +1,9 @@
 //! What the aligner compares: each Chinese item (sentence or paragraph) as a list of tokens,
 //! each token a set of English stems that would translate it (CC-CEDICT glosses) or one exact
-//! anchor (number, Latin word); each English item as a list of stems and exact anchors. All
-//! strings are interned to ids so that comparing two items is integer work.
+//! anchor (number, Latin word), and as a list of its content words (for the lexical table of
+//! `model1.rs`, which learns words the dictionary lacks); each English item as a list of
+//! stems and exact anchors. All strings are interned to ids so that comparing two items is
+//! integer work: English stems and anchors in one id space, Chinese words in another.
 
 use super::english;
 use super::numbers;
@@ -17,6 +19,14 @@ pub struct ZhToken {
     pub exact: bool,
 }
 
+/// A Chinese item: its dictionary and anchor tokens, and its content words and exact anchors
+/// as Chinese word ids.
+#[derive(Debug, Clone, Default)]
+pub struct ZhItem {
+    pub tokens: Vec<ZhToken>,
+    pub words: Vec<u32>,
+}
+
 /// An English token (a content word's stem or an exact anchor) as an id.
 #[derive(Debug, Clone, Copy)]
 pub struct EnToken {
@@ -24,17 +34,29 @@ pub struct EnToken {
     pub exact: bool,
 }
 
-/// Interned stems and anchors, with the gloss stems of each Chinese word cached.
+/// Interned English stems and anchors, interned Chinese words with the gloss stems of each.
 pub struct Features<'a> {
     segmenter: &'a Segmenter,
     lexicon: &'a Lexicon,
     ids: HashMap<String, u32>,
-    glosses: HashMap<String, Vec<u32>>,
+    zh_ids: HashMap<String, u32>,
+    /// Gloss stem ids of each Chinese word id, sorted.
+    glosses: Vec<Vec<u32>>,
 }
 
 impl<'a> Features<'a> {
     pub fn new(segmenter: &'a Segmenter, lexicon: &'a Lexicon) -> Self {
-        Features { segmenter, lexicon, ids: HashMap::new(), glosses: HashMap::new() }
+        Features { segmenter, lexicon, ids: HashMap::new(), zh_ids: HashMap::new(), glosses: Vec::new() }
+    }
+
+    /// How many English ids exist: every English id is below this.
+    pub fn english_vocabulary(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Gloss stem ids of each Chinese word id (an exact anchor's gloss is itself), sorted.
+    pub fn glosses(&self) -> &[Vec<u32>] {
+        &self.glosses
     }
 
     fn id(&mut self, key: &str) -> u32 {
@@ -51,30 +73,49 @@ impl<'a> Features<'a> {
         self.id(&format!("#{anchor}"))
     }
 
-    /// Tokens of a Chinese item: content words with their gloss stems, then exact anchors.
-    pub fn chinese(&mut self, text: &str) -> Vec<ZhToken> {
-        let mut out = Vec::new();
+    /// Tokens and words of a Chinese item: content words with their gloss stems, then exact
+    /// anchors.
+    pub fn chinese(&mut self, text: &str) -> ZhItem {
+        let mut item = ZhItem::default();
         for token in self.segmenter.tokens(text, 0) {
             let word = &text[token.span.clone()];
             if matches!(token.pos, Pos::Numeral | Pos::Punctuation) || !word.chars().any(is_han) {
                 continue;
             }
-            let ids = self.word_glosses(word);
+            let zh_id = self.zh_word(word);
+            if !token.pos.is_function() {
+                item.words.push(zh_id);
+            }
+            let ids = &self.glosses[zh_id as usize];
             if !ids.is_empty() {
-                out.push(ZhToken { ids, exact: false });
+                item.tokens.push(ZhToken { ids: ids.clone(), exact: false });
             }
         }
         for anchor in numbers::chinese_anchors(text) {
             let id = self.anchor_id(&anchor);
-            out.push(ZhToken { ids: vec![id], exact: true });
+            let key = format!("#{anchor}");
+            let zh_id = match self.zh_ids.get(&key) {
+                Some(&zh_id) => zh_id,
+                None => self.intern_zh(key, vec![id]),
+            };
+            item.words.push(zh_id);
+            item.tokens.push(ZhToken { ids: vec![id], exact: true });
         }
-        out
+        item
     }
 
-    /// Gloss stems of a word; a word CC-CEDICT does not list is read character by character.
-    fn word_glosses(&mut self, word: &str) -> Vec<u32> {
-        if let Some(ids) = self.glosses.get(word) {
-            return ids.clone();
+    fn intern_zh(&mut self, key: String, glosses: Vec<u32>) -> u32 {
+        let zh_id = self.glosses.len() as u32;
+        self.zh_ids.insert(key, zh_id);
+        self.glosses.push(glosses);
+        zh_id
+    }
+
+    /// The id of a Chinese word, its gloss stems found on first sight; a word CC-CEDICT does
+    /// not list is read character by character.
+    fn zh_word(&mut self, word: &str) -> u32 {
+        if let Some(&zh_id) = self.zh_ids.get(word) {
+            return zh_id;
         }
         let mut stems: Vec<String> = self.lexicon.entry(word).content_words().map(english::stem).collect();
         if stems.is_empty() && word.chars().count() > 1 {
@@ -86,8 +127,7 @@ impl<'a> Features<'a> {
         let mut ids: Vec<u32> = stems.iter().map(|s| self.id(s)).collect();
         ids.sort_unstable();
         ids.dedup();
-        self.glosses.insert(word.to_string(), ids.clone());
-        ids
+        self.intern_zh(word.to_string(), ids)
     }
 
     /// Tokens of an English item: stems of content words, then exact anchors.
@@ -117,8 +157,11 @@ mod tests {
         let mut features = Features::new(&segmenter, &lexicon);
         let zh = features.chinese("老人在河边钓鱼，钓了三十条鱼。");
         let en = features.english("The old man was fishing by the river and caught thirty fish, 30 in all.");
-        let shared = zh.iter().filter(|t| en.iter().any(|e| t.ids.contains(&e.id))).count();
+        let shared = zh.tokens.iter().filter(|t| en.iter().any(|e| t.ids.contains(&e.id))).count();
         assert!(shared >= 3, "{zh:?} {en:?}");
-        assert!(zh.iter().any(|t| t.exact), "三十 is an exact anchor");
+        assert!(zh.tokens.iter().any(|t| t.exact), "三十 is an exact anchor");
+        let fish =
+            zh.words.iter().filter(|&&w| features.glosses()[w as usize].iter().any(|&e| en.iter().any(|t| t.id == e)));
+        assert!(fish.count() >= 3, "words carry the same glosses as tokens");
     }
 }

@@ -9,6 +9,8 @@ mod anchor;
 pub mod english;
 pub mod evaluate;
 pub mod features;
+mod lexical;
+pub mod model1;
 pub mod numbers;
 pub mod sentence;
 pub mod terms;
@@ -86,15 +88,45 @@ fn align_spans(
         .collect()
 }
 
+/// The evidence the sentence aligner weighs besides lengths.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Evidence {
+    /// Dictionary and exact anchors, corrected for chance (one pass).
+    #[default]
+    Anchors,
+    /// Moore's second pass: align with anchors, train a Model 1 table on the confident 1-1
+    /// beads, align again with the table's evidence added.
+    AnchorsAndModel1,
+}
+
 /// Aligns Chinese items (sentences or paragraphs) with English ones, in order: lengths plus
 /// lexical anchors (dictionary glosses, numbers, Latin words) corrected for chance.
 pub fn align_texts(zh: &[&str], en: &[&str], features: &mut Features) -> Vec<Bead> {
+    align_texts_with(zh, en, features, Evidence::default())
+}
+
+/// [`align_texts`] with the evidence chosen.
+pub fn align_texts_with(zh: &[&str], en: &[&str], features: &mut Features, evidence: Evidence) -> Vec<Bead> {
     let zh_lengths: Vec<usize> = zh.iter().map(|s| s.chars().filter(|c| !c.is_whitespace()).count()).collect();
     let en_lengths: Vec<usize> = en.iter().map(|s| s.chars().count()).collect();
-    let zh_tokens: Vec<_> = zh.iter().map(|s| features.chinese(s)).collect();
+    let (zh_tokens, zh_words): (Vec<_>, Vec<_>) =
+        zh.iter().map(|s| features.chinese(s)).map(|i| (i.tokens, i.words)).unzip();
     let en_tokens: Vec<_> = en.iter().map(|s| features.english(s)).collect();
-    let mut scorer = AnchorScorer::new(&zh_tokens, &en_tokens);
-    sentence::align(&zh_lengths, &en_lengths, |z, e| scorer.score(z, e))
+    let mut anchors = AnchorScorer::new(&zh_tokens, &en_tokens);
+    let first = sentence::align(&zh_lengths, &en_lengths, |z, e| anchors.score(z, e));
+    if evidence == Evidence::Anchors {
+        return first;
+    }
+    let en_words: Vec<Vec<u32>> = en_tokens.iter().map(|t| t.iter().map(|t| t.id).collect()).collect();
+    let texts = lexical::Texts {
+        zh_lengths: &zh_lengths,
+        en_lengths: &en_lengths,
+        zh_words: &zh_words,
+        en_words: &en_words,
+        glosses: features.glosses(),
+        vocabulary: features.english_vocabulary(),
+    };
+    lexical::second_pass(&texts, first, |z, e| anchors.score(z, e))
 }
 
 /// Sentence spans of a Chinese paragraph: ends after 。！？ (and closing quotes after them).

@@ -1,9 +1,9 @@
 //! A harder, "translator-style" perturbation than [`super::perturb`], closer to literary
 //! translation: besides merged and missing lines it writes 2-2 beads (a sentence boundary
 //! moved), 1-3 and 3-1 merges, sentences split in two on one side, clauses left out of one
-//! side, and paraphrase: half the English content words (numbers included) are replaced by
-//! words from elsewhere in the text, some left out, some added, so dictionary and number
-//! anchors are scarce, some of those left match by chance, and lengths agree less.
+//! side, and paraphrase: half the English content words (numbers included) are rewritten
+//! (spelt backwards), some left out, some added, so dictionary and number anchors are scarce
+//! and lengths agree less.
 
 use super::{Problem, Random};
 use crate::align::english;
@@ -20,8 +20,8 @@ const SPLIT_EN: f64 = 0.04;
 const DROP_ZH: f64 = 0.03;
 const DROP_EN: f64 = 0.03;
 const OMIT_CLAUSE: f64 = 0.05;
-/// Shares of English content words replaced by a word from another line, left out, and
-/// followed by an added word (free translation changes the length too).
+/// Shares of English content words rewritten, left out, and followed by an added word (free
+/// translation changes the length too).
 const REPLACE_WORD: f64 = 0.5;
 const DROP_WORD: f64 = 0.15;
 const ADD_WORD: f64 = 0.15;
@@ -116,26 +116,32 @@ fn is_content(word: &str) -> bool {
     lemma.chars().count() > 2 && !crate::lexicon::is_english_function_word(&lemma)
 }
 
-/// Replaces, drops and adds content words, drawing new ones from the whole text.
+/// Rewrites, drops and adds content words. A rewritten or added word is a word of the text
+/// spelt backwards: as long as a real one, but no dictionary or number anchor (a translator's
+/// own word choice), and no chance match either.
 fn paraphrase(line: &str, pool: &[&str], random: &mut Random) -> String {
-    let draw = |random: &mut Random| pool[((random.next() * pool.len() as f64) as usize).min(pool.len() - 1)];
-    let mut words: Vec<&str> = Vec::new();
+    let mut words: Vec<String> = Vec::new();
     for word in line.split(' ') {
         if pool.is_empty() || !is_content(word) {
-            words.push(word);
+            words.push(word.to_string());
             continue;
         }
         let roll = random.next();
         if roll < REPLACE_WORD {
-            words.push(draw(random));
+            words.push(backwards(word));
         } else if roll >= REPLACE_WORD + DROP_WORD {
-            words.push(word);
+            words.push(word.to_string());
         }
         if random.next() < ADD_WORD {
-            words.push(draw(random));
+            let k = ((random.next() * pool.len() as f64) as usize).min(pool.len() - 1);
+            words.push(backwards(pool[k]));
         }
     }
     words.join(" ")
+}
+
+fn backwards(word: &str) -> String {
+    word.chars().rev().collect()
 }
 
 #[cfg(test)]
