@@ -3,8 +3,9 @@
 //! absent, so the bench always compiles):
 //! - sentence alignment quality: strict bead F1 on perturbed chunks (truth known), plain
 //!   (merged and dropped lines) and translator-style (also 2-2, 1-3/3-1, split sentences,
-//!   omitted clauses, paraphrased English), for the full aligner and for lengths alone;
-//! - sentence alignment throughput: one 4,000-line problem, sentence pairs/s;
+//!   omitted clauses, paraphrased English), for one pass with anchors, for the Model 1
+//!   second pass, and for lengths alone;
+//! - sentence alignment throughput: one 4,000-line problem, sentence pairs/s, for both;
 //! - term matching throughput: `terms::translate` over the 4,000 pairs (× `ZHTERM_REPEAT`),
 //!   sentence pairs/s; peak memory (VmHWM).
 //!

@@ -115,14 +115,16 @@ impl<'a> LexicalScorer<'a> {
         let null = en.iter().map(|item| item.iter().map(|&e| model.probability(e, NULL)).collect()).collect();
         let mut base = Vec::with_capacity(zh.len());
         let mut favoured = Vec::with_capacity(zh.len());
+        // Words recur: each one's translations are listed once.
+        let mut translations: FxHashMap<u32, (Vec<(u32, f64)>, f64)> = FxHashMap::default();
         for item in zh {
             let mut sum = 0.0;
             let mut extra: FxHashMap<u32, f64> = FxHashMap::default();
             for &f in item {
-                let (listed, unseen) = model.translations(f);
-                sum += unseen;
-                for (e, p) in listed {
-                    *extra.entry(e).or_default() += p - unseen;
+                let (listed, unseen) = translations.entry(f).or_insert_with(|| model.translations(f));
+                sum += *unseen;
+                for &(e, p) in listed.iter() {
+                    *extra.entry(e).or_default() += p - *unseen;
                 }
             }
             base.push(sum);

@@ -92,15 +92,17 @@ fn align_spans(
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Evidence {
     /// Dictionary and exact anchors, corrected for chance (one pass).
-    #[default]
     Anchors,
-    /// Moore's second pass: align with anchors, train a Model 1 table on the confident 1-1
-    /// beads, align again with the table's evidence added.
+    /// Moore's second pass: align with anchors, train Model 1 tables on the confident 1-1
+    /// beads, align again with the tables' evidence added. Better on free translation
+    /// (benches/align.rs), about three times slower.
+    #[default]
     AnchorsAndModel1,
 }
 
 /// Aligns Chinese items (sentences or paragraphs) with English ones, in order: lengths plus
-/// lexical anchors (dictionary glosses, numbers, Latin words) corrected for chance.
+/// lexical anchors (dictionary glosses, numbers, Latin words) corrected for chance, then again
+/// with a Model 1 table learnt from the first alignment's surest pairs ([`Evidence`]).
 pub fn align_texts(zh: &[&str], en: &[&str], features: &mut Features) -> Vec<Bead> {
     align_texts_with(zh, en, features, Evidence::default())
 }

@@ -33,8 +33,8 @@ const VARIANCE: f64 = 6.8;
 const FIRST_BAND: usize = 24;
 
 /// Aligns `zh_lengths.len()` Chinese items with `en_lengths.len()` English ones.
-/// `anchor(zh_range, en_range)` returns the lexical evidence (≥ 0, in nats) that the two
-/// groups translate each other; it only lowers a bead's cost.
+/// `anchor(zh_range, en_range)` returns the lexical evidence (in nats) that the two groups
+/// translate each other: positive evidence lowers a bead's cost, negative raises it.
 ///
 /// The search keeps to a band around the diagonal, so time and memory grow with length × band;
 /// when the best path runs along the band's edge the band is doubled and the search redone.
