@@ -217,4 +217,32 @@ mod tests {
         truth.extend((8..12).map(|i| Bead { zh: i..i + 1, en: i..i + 1 }));
         assert_eq!(second, truth);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn the_second_pass_covers_every_item_once(
+            zh in proptest::collection::vec((1usize..80, proptest::collection::vec(0u32..40, 0..8)), 0..40),
+            en in proptest::collection::vec((1usize..200, proptest::collection::vec(0u32..30, 0..8)), 0..40),
+        ) {
+            let (zh_lengths, zh_words): (Vec<usize>, Vec<Vec<u32>>) = zh.into_iter().unzip();
+            let (en_lengths, en_words): (Vec<usize>, Vec<Vec<u32>>) = en.into_iter().unzip();
+            let glosses: Vec<Vec<u32>> = (0..40).map(|w| if w % 3 == 0 { vec![w % 30] } else { Vec::new() }).collect();
+            let first = sentence::align(&zh_lengths, &en_lengths, |_, _| 0.0);
+            let texts = Texts {
+                zh_lengths: &zh_lengths,
+                en_lengths: &en_lengths,
+                zh_words: &zh_words,
+                en_words: &en_words,
+                glosses: &glosses,
+                vocabulary: 30,
+            };
+            let mut next = (0, 0);
+            for bead in second_pass(&texts, first, |_, _| 0.0) {
+                proptest::prop_assert_eq!((bead.zh.start, bead.en.start), next);
+                proptest::prop_assert!(!bead.zh.is_empty() || !bead.en.is_empty());
+                next = (bead.zh.end, bead.en.end);
+            }
+            proptest::prop_assert_eq!(next, (zh_lengths.len(), en_lengths.len()));
+        }
+    }
 }
