@@ -10,6 +10,7 @@ use super::numbers;
 use crate::corpus::is_han;
 use crate::lexicon::Lexicon;
 use crate::segment::{Pos, Segmenter};
+use pinyin::ToPinyin;
 use std::collections::HashMap;
 
 /// A Chinese token: the ids it may be translated by, and whether it is an exact anchor.
@@ -112,7 +113,7 @@ impl<'a> Features<'a> {
     }
 
     /// The id of a Chinese word, its gloss stems found on first sight; a word CC-CEDICT does
-    /// not list is read character by character.
+    /// not list is read character by character, and its pinyin is a gloss too (names).
     fn zh_word(&mut self, word: &str) -> u32 {
         if let Some(&zh_id) = self.zh_ids.get(word) {
             return zh_id;
@@ -123,6 +124,7 @@ impl<'a> Features<'a> {
                 let mut buf = [0u8; 4];
                 stems.extend(self.lexicon.entry(c.encode_utf8(&mut buf)).content_words().map(english::stem));
             }
+            stems.extend(romanised(word).iter().map(|s| english::stem(s)));
         }
         let mut ids: Vec<u32> = stems.iter().map(|s| self.id(s)).collect();
         ids.sort_unstable();
@@ -147,6 +149,21 @@ impl<'a> Features<'a> {
     }
 }
 
+/// How a name the dictionary lacks is written in English: its pinyin run together
+/// (林晓峰 → linxiaofeng) and, from three syllables on, the surname apart from the given name
+/// (lin, xiaofeng). Two or more syllables run together seldom meet an English word by chance
+/// (single ones do: long, fan, man), so they cost little when the word is no name.
+fn romanised(word: &str) -> Vec<String> {
+    let syllables: Option<Vec<&str>> = word.chars().map(|c| c.to_pinyin().map(|p| p.plain())).collect();
+    let Some(syllables) = syllables else { return Vec::new() };
+    let mut out = vec![syllables.concat()];
+    if syllables.len() > 2 {
+        out.push(syllables[0].to_string());
+        out.push(syllables[1..].concat());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,5 +180,18 @@ mod tests {
         let fish =
             zh.words.iter().filter(|&&w| features.glosses()[w as usize].iter().any(|&e| en.iter().any(|t| t.id == e)));
         assert!(fish.count() >= 3, "words carry the same glosses as tokens");
+    }
+
+    #[test]
+    fn a_name_the_dictionary_lacks_meets_its_pinyin() {
+        let (segmenter, lexicon) = (Segmenter::new(), Lexicon::new());
+        let mut features = Features::new(&segmenter, &lexicon);
+        let zh = features.chinese("林晓峰推开了门。");
+        let en = features.english("Lin Xiaofeng pushed the door open.");
+        let name = features.ids["xiaofeng"];
+        assert!(en.iter().any(|t| t.id == name));
+        assert!(zh.tokens.iter().any(|t| t.ids.contains(&name)), "{zh:?}");
+        assert_eq!(romanised("晓峰"), ["xiaofeng"]);
+        assert_eq!(romanised("林晓峰"), ["linxiaofeng", "lin", "xiaofeng"]);
     }
 }
