@@ -102,9 +102,10 @@ pub struct LexicalScorer<'a> {
     /// Per English item and word: t(e | NULL), the word's frequency in the text.
     null: Vec<Vec<f64>>,
     /// Per Chinese item: Σ_f t(e | f) of an English word no word of the item favours, and
-    /// what each favoured word adds to it.
+    /// what each favoured word adds to it (sorted by word: compact, searched only when a cell
+    /// is first computed).
     base: Vec<f64>,
-    favoured: Vec<FxHashMap<u32, f64>>,
+    favoured: Vec<Vec<(u32, f32)>>,
     /// Per (Chinese item, English item): Σ_f t(e | f) for each word e of the English item.
     cells: FxHashMap<(usize, usize), Vec<f32>>,
 }
@@ -128,6 +129,8 @@ impl<'a> LexicalScorer<'a> {
                 }
             }
             base.push(sum);
+            let mut extra: Vec<(u32, f32)> = extra.into_iter().map(|(e, p)| (e, p as f32)).collect();
+            extra.sort_unstable_by_key(|&(e, _)| e);
             favoured.push(extra);
         }
         LexicalScorer { zh, en, null, base, favoured, cells: FxHashMap::default() }
@@ -135,9 +138,14 @@ impl<'a> LexicalScorer<'a> {
 
     fn cell(&mut self, i: usize, j: usize) -> &[f32] {
         let (base, favoured, en) = (self.base[i], &self.favoured[i], &self.en[j]);
-        self.cells
-            .entry((i, j))
-            .or_insert_with(|| en.iter().map(|e| (base + favoured.get(e).copied().unwrap_or(0.0)) as f32).collect())
+        self.cells.entry((i, j)).or_insert_with(|| {
+            en.iter()
+                .map(|&e| {
+                    let extra = favoured.binary_search_by_key(&e, |&(e, _)| e).map_or(0.0, |k| favoured[k].1);
+                    (base + extra as f64) as f32
+                })
+                .collect()
+        })
     }
 
     /// Evidence (nats) that Chinese items `zh` translate English items `en`, against leaving
