@@ -1,9 +1,11 @@
 //! Alignment benchmarks on the UN zh-en development set (line-aligned, 4,000 pairs), found at
 //! `$ZHTERM_SHARED/data/un-v1.0-devset` or `../shared/data/un-v1.0-devset` (skipped when
 //! absent, so the bench always compiles):
-//! - sentence alignment quality: strict bead F1 on perturbed chunks (merged and dropped
-//!   lines, truth known), for the full aligner and for lengths alone;
-//! - sentence alignment throughput: one 4,000-line problem, sentence pairs/s;
+//! - sentence alignment quality: strict bead F1 on perturbed chunks (truth known), plain
+//!   (merged and dropped lines) and translator-style (also 2-2, 1-3/3-1, split sentences,
+//!   omitted clauses, paraphrased English), for one pass with anchors, for the Model 1
+//!   second pass, and for lengths alone;
+//! - sentence alignment throughput: one 4,000-line problem, sentence pairs/s, for both;
 //! - term matching throughput: `terms::translate` over the 4,000 pairs (× `ZHTERM_REPEAT`),
 //!   sentence pairs/s; peak memory (VmHWM).
 //!
@@ -11,11 +13,14 @@
 
 use std::path::PathBuf;
 use std::time::Instant;
-use zhterm::align::evaluate::{perturb, strict_f1};
-use zhterm::align::{align_texts, sentence, terms, Features, SentencePair};
+use zhterm::align::evaluate::{perturb, perturb_translator, strict_f1, Problem};
+use zhterm::align::{align_texts_with, sentence, terms, Evidence, Features, SentencePair};
 use zhterm::corpus::{load, Document, InputKind, LoadOptions};
 use zhterm::lexicon::Lexicon;
 use zhterm::segment::Segmenter;
+
+/// A way of turning line pairs into an alignment problem with its answer.
+type Perturbation = fn(&[&str], &[&str], u64) -> Problem;
 
 /// Lines per synthetic document.
 const CHUNK: usize = 100;
@@ -41,44 +46,53 @@ fn main() {
     let (segmenter, lexicon) = (Segmenter::new(), Lexicon::new());
 
     // Quality on perturbed chunks.
-    let (mut full, mut full_nonempty, mut lengths) = (0.0, 0.0, 0.0);
     let chunks: Vec<(usize, usize)> =
         (0..zh.len().min(en.len()) / CHUNK).map(|c| (c * CHUNK, (c + 1) * CHUNK)).collect();
-    for (seed, &(start, end)) in chunks.iter().enumerate() {
-        let problem = perturb(&zh[start..end], &en[start..end], seed as u64);
-        let zh_items: Vec<&str> = problem.zh.iter().map(String::as_str).collect();
-        let en_items: Vec<&str> = problem.en.iter().map(String::as_str).collect();
-        let beads = align_texts(&zh_items, &en_items, &mut Features::new(&segmenter, &lexicon));
-        full += strict_f1(&problem.gold, &beads, true);
-        full_nonempty += strict_f1(&problem.gold, &beads, false);
-        let zh_len: Vec<usize> = zh_items.iter().map(|s| s.chars().count()).collect();
-        let en_len: Vec<usize> = en_items.iter().map(|s| s.chars().count()).collect();
-        lengths += strict_f1(&problem.gold, &sentence::align(&zh_len, &en_len, |_, _| 0.0), true);
+    for (name, perturbation, evidence) in [
+        ("plain", perturb as Perturbation, Evidence::Anchors),
+        ("plain", perturb, Evidence::AnchorsAndModel1),
+        ("translator-style", perturb_translator, Evidence::Anchors),
+        ("translator-style", perturb_translator, Evidence::AnchorsAndModel1),
+    ] {
+        let (mut full, mut full_nonempty, mut lengths) = (0.0, 0.0, 0.0);
+        for (seed, &(start, end)) in chunks.iter().enumerate() {
+            let problem = perturbation(&zh[start..end], &en[start..end], seed as u64);
+            let zh_items: Vec<&str> = problem.zh.iter().map(String::as_str).collect();
+            let en_items: Vec<&str> = problem.en.iter().map(String::as_str).collect();
+            let beads = align_texts_with(&zh_items, &en_items, &mut Features::new(&segmenter, &lexicon), evidence);
+            full += strict_f1(&problem.gold, &beads, true);
+            full_nonempty += strict_f1(&problem.gold, &beads, false);
+            let zh_len: Vec<usize> = zh_items.iter().map(|s| s.chars().count()).collect();
+            let en_len: Vec<usize> = en_items.iter().map(|s| s.chars().count()).collect();
+            lengths += strict_f1(&problem.gold, &sentence::align(&zh_len, &en_len, |_, _| 0.0), true);
+        }
+        let k = chunks.len().max(1) as f64;
+        println!(
+            "sentence alignment, {} {name} chunks of {CHUNK} lines, {evidence:?}: strict bead F1 {:.3} (without 1-0/0-1 beads {:.3}); lengths alone {:.3}",
+            chunks.len(),
+            full / k,
+            full_nonempty / k,
+            lengths / k
+        );
     }
-    let k = chunks.len().max(1) as f64;
-    println!(
-        "sentence alignment, {} perturbed chunks of {CHUNK} lines: strict bead F1 {:.3} (without 1-0/0-1 beads {:.3}); lengths alone {:.3}",
-        chunks.len(),
-        full / k,
-        full_nonempty / k,
-        lengths / k
-    );
 
     // Throughput on one long problem.
     let problem = perturb(&zh, &en, 99);
     let zh_items: Vec<&str> = problem.zh.iter().map(String::as_str).collect();
     let en_items: Vec<&str> = problem.en.iter().map(String::as_str).collect();
-    let started = Instant::now();
-    let beads = align_texts(&zh_items, &en_items, &mut Features::new(&segmenter, &lexicon));
-    let seconds = started.elapsed().as_secs_f64();
-    println!(
-        "sentence alignment, one problem of {} × {} lines: {:.2} s, {:.0} sentence pairs/s, strict bead F1 {:.3}",
-        zh_items.len(),
-        en_items.len(),
-        seconds,
-        beads.len() as f64 / seconds,
-        strict_f1(&problem.gold, &beads, true)
-    );
+    for evidence in [Evidence::Anchors, Evidence::AnchorsAndModel1] {
+        let started = Instant::now();
+        let beads = align_texts_with(&zh_items, &en_items, &mut Features::new(&segmenter, &lexicon), evidence);
+        let seconds = started.elapsed().as_secs_f64();
+        println!(
+            "sentence alignment, one problem of {} × {} lines, {evidence:?}: {:.2} s, {:.0} sentence pairs/s, strict bead F1 {:.3}",
+            zh_items.len(),
+            en_items.len(),
+            seconds,
+            beads.len() as f64 / seconds,
+            strict_f1(&problem.gold, &beads, true)
+        );
+    }
 
     // Term matching throughput.
     let repeat: usize = std::env::var("ZHTERM_REPEAT").ok().and_then(|r| r.parse().ok()).unwrap_or(1);

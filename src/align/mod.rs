@@ -12,6 +12,8 @@ pub mod evaluate;
 pub mod features;
 pub mod input;
 pub mod levels;
+mod lexical;
+pub mod model1;
 pub mod numbers;
 pub mod sentence;
 pub mod terms;
@@ -84,15 +86,47 @@ fn align_spans(zh: &str, zh_spans: &[Span], en: &str, en_spans: &[Span], feature
     align_texts(&zh_items, &en_items, features)
 }
 
+/// The evidence the sentence aligner weighs besides lengths.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Evidence {
+    /// Dictionary and exact anchors, corrected for chance (one pass).
+    Anchors,
+    /// Moore's second pass: align with anchors, train Model 1 tables on the confident 1-1
+    /// beads, align again with the tables' evidence added. Better on free translation
+    /// (benches/align.rs), about three times slower.
+    #[default]
+    AnchorsAndModel1,
+}
+
 /// Aligns Chinese items (sentences or paragraphs) with English ones, in order: lengths plus
-/// lexical anchors (dictionary glosses, numbers, Latin words) corrected for chance.
+/// lexical anchors (dictionary glosses, numbers, Latin words) corrected for chance, then again
+/// with a Model 1 table learnt from the first alignment's surest pairs ([`Evidence`]).
 pub fn align_texts(zh: &[&str], en: &[&str], features: &mut Features) -> Vec<Bead> {
+    align_texts_with(zh, en, features, Evidence::default())
+}
+
+/// [`align_texts`] with the evidence chosen.
+pub fn align_texts_with(zh: &[&str], en: &[&str], features: &mut Features, evidence: Evidence) -> Vec<Bead> {
     let zh_lengths: Vec<usize> = zh.iter().map(|s| s.chars().filter(|c| !c.is_whitespace()).count()).collect();
     let en_lengths: Vec<usize> = en.iter().map(|s| s.chars().count()).collect();
-    let zh_tokens: Vec<_> = zh.iter().map(|s| features.chinese(s)).collect();
+    let (zh_tokens, zh_words): (Vec<_>, Vec<_>) =
+        zh.iter().map(|s| features.chinese(s)).map(|i| (i.tokens, i.words)).unzip();
     let en_tokens: Vec<_> = en.iter().map(|s| features.english(s)).collect();
-    let mut scorer = AnchorScorer::new(&zh_tokens, &en_tokens);
-    sentence::align(&zh_lengths, &en_lengths, |z, e| scorer.score(z, e))
+    let mut anchors = AnchorScorer::new(&zh_tokens, &en_tokens);
+    let first = sentence::align(&zh_lengths, &en_lengths, |z, e| anchors.score(z, e));
+    if evidence == Evidence::Anchors {
+        return first;
+    }
+    let en_words: Vec<Vec<u32>> = en_tokens.iter().map(|t| t.iter().map(|t| t.id).collect()).collect();
+    let texts = lexical::Texts {
+        zh_lengths: &zh_lengths,
+        en_lengths: &en_lengths,
+        zh_words: &zh_words,
+        en_words: &en_words,
+        glosses: features.glosses(),
+        vocabulary: features.english_vocabulary(),
+    };
+    lexical::second_pass(&texts, first, |z, e| anchors.score(z, e))
 }
 
 /// Sentence spans of a Chinese paragraph: ends after 。！？ (and closing quotes after them).

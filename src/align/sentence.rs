@@ -33,8 +33,8 @@ const VARIANCE: f64 = 6.8;
 const FIRST_BAND: usize = 24;
 
 /// Aligns `zh_lengths.len()` Chinese items with `en_lengths.len()` English ones.
-/// `anchor(zh_range, en_range)` returns the lexical evidence (≥ 0, in nats) that the two
-/// groups translate each other; it only lowers a bead's cost.
+/// `anchor(zh_range, en_range)` returns the lexical evidence (in nats) that the two groups
+/// translate each other: positive evidence lowers a bead's cost, negative raises it.
 ///
 /// The search keeps to a band around the diagonal, so time and memory grow with length × band;
 /// when the best path runs along the band's edge the band is doubled and the search redone.
@@ -42,25 +42,39 @@ pub fn align<F>(zh_lengths: &[usize], en_lengths: &[usize], mut anchor: F) -> Ve
 where
     F: FnMut(Range<usize>, Range<usize>) -> f64,
 {
-    let ratio = length_ratio(zh_lengths, en_lengths);
     let first = align_with(zh_lengths, en_lengths, VARIANCE, &mut anchor);
-    // How much lengths vary between the languages depends on the pair and the text: the
-    // variance is re-estimated on the 1-1 beads of a first pass (Gale & Church's s²).
-    let (mut spread, mut mass, mut beads) = (0.0, 0.0, 0usize);
-    for bead in first.iter().filter(|b| b.zh.len() == 1 && b.en.len() == 1) {
+    match document_variance(zh_lengths, en_lengths, &first) {
+        Some(variance) => align_with(zh_lengths, en_lengths, variance, &mut anchor),
+        None => first,
+    }
+}
+
+/// Aligns again, with other evidence, using the length variance of an earlier alignment
+/// `beads` (one search where [`align`] makes two).
+pub fn realign<F>(zh_lengths: &[usize], en_lengths: &[usize], beads: &[Bead], mut anchor: F) -> Vec<Bead>
+where
+    F: FnMut(Range<usize>, Range<usize>) -> f64,
+{
+    let variance = document_variance(zh_lengths, en_lengths, beads).unwrap_or(VARIANCE);
+    align_with(zh_lengths, en_lengths, variance, &mut anchor)
+}
+
+/// How much lengths vary between the languages depends on the pair and the text: the
+/// variance is estimated on the 1-1 beads of an alignment (Gale & Church's s²), when there
+/// are enough of them.
+fn document_variance(zh_lengths: &[usize], en_lengths: &[usize], beads: &[Bead]) -> Option<f64> {
+    let ratio = length_ratio(zh_lengths, en_lengths);
+    let (mut spread, mut mass, mut count) = (0.0, 0.0, 0usize);
+    for bead in beads.iter().filter(|b| b.zh.len() == 1 && b.en.len() == 1) {
         let (zh, en) = (zh_lengths[bead.zh.start] as f64, en_lengths[bead.en.start] as f64);
         let mean = (zh + en / ratio) / 2.0;
         if mean > 0.0 {
             spread += (en - zh * ratio).powi(2);
             mass += mean * ratio;
-            beads += 1;
+            count += 1;
         }
     }
-    if beads < MIN_BEADS_FOR_VARIANCE || mass == 0.0 {
-        return first;
-    }
-    let variance = (spread / mass).clamp(VARIANCE / 2.0, VARIANCE * 10.0);
-    align_with(zh_lengths, en_lengths, variance, &mut anchor)
+    (count >= MIN_BEADS_FOR_VARIANCE && mass > 0.0).then(|| (spread / mass).clamp(VARIANCE / 2.0, VARIANCE * 10.0))
 }
 
 /// 1-1 beads needed before a document's own length variance is trusted.

@@ -2,9 +2,13 @@
 //! and deletes lines at random (so the truth holds 1-2, 2-1, 1-0 and 0-1 beads) and keeps the
 //! true beads; [`strict_f1`] scores predicted beads against them, a bead counting only when
 //! both of its sides are exactly right (the published benchmarks' strict measure).
+//! [`perturb_translator`] is the harder, literary-translation-like variant.
+
+mod translator;
 
 use super::sentence::Bead;
 use std::collections::HashSet;
+pub use translator::perturb_translator;
 
 /// An alignment problem with its answer.
 #[derive(Debug, Clone)]
