@@ -2,8 +2,9 @@
 //! paragraph pair. Every bead is kept (1-0 and 0-1 included), numbered over the document's
 //! whole sentence list, so the build can keep the pairs and `zhterm align` can print them all.
 
+use super::problems::align_problems;
 use super::sentence::Bead;
-use super::{align_spans, Features};
+use super::{align_spans, Evidence, Features};
 use crate::corpus::Span;
 use std::ops::Range;
 
@@ -46,7 +47,8 @@ impl Outline {
 
 /// Aligns the paragraphs of `zh` and `en`, then the sentences inside each paragraph pair; the
 /// sentences of a paragraph left unpaired become 1-0 (or 0-1) beads. Bead indices are
-/// sentence indices of the outlines.
+/// sentence indices of the outlines. The sentence alignments of all the paragraph pairs share
+/// the document's statistics (length ratio and variance, Model 1 tables: `problems.rs`).
 pub fn align_outlines(
     zh: &str,
     zh_outline: &Outline,
@@ -54,31 +56,41 @@ pub fn align_outlines(
     en_outline: &Outline,
     features: &mut Features,
 ) -> Vec<Bead> {
+    let paragraphs = align_spans(zh, &zh_outline.paragraphs, en, &en_outline.paragraphs, features);
+    let sentences_of = |b: &Bead| (zh_outline.sentences_of(&b.zh), en_outline.sentences_of(&b.en));
+    let paired: Vec<(Vec<&str>, Vec<&str>)> = paragraphs
+        .iter()
+        .filter(|b| !b.zh.is_empty() && !b.en.is_empty())
+        .map(|b| {
+            let (zh_sentences, en_sentences) = sentences_of(b);
+            (items(zh, &zh_outline.sentences[zh_sentences]), items(en, &en_outline.sentences[en_sentences]))
+        })
+        .collect();
+    let problems: Vec<(&[&str], &[&str])> = paired.iter().map(|(z, e)| (&z[..], &e[..])).collect();
+    let mut inner = align_problems(&problems, features, Evidence::default()).into_iter();
     let mut beads = Vec::new();
-    for paragraphs in align_spans(zh, &zh_outline.paragraphs, en, &en_outline.paragraphs, features) {
-        let zh_sentences = zh_outline.sentences_of(&paragraphs.zh);
-        let en_sentences = en_outline.sentences_of(&paragraphs.en);
+    for paragraphs in &paragraphs {
+        let (zh_sentences, en_sentences) = sentences_of(paragraphs);
         if paragraphs.zh.is_empty() || paragraphs.en.is_empty() {
             let (zh_at, en_at) = (zh_sentences.start, en_sentences.start);
             beads.extend(zh_sentences.map(|i| Bead { zh: i..i + 1, en: en_at..en_at }));
             beads.extend(en_sentences.map(|j| Bead { zh: zh_at..zh_at, en: j..j + 1 }));
             continue;
         }
-        let inner = align_spans(
-            zh,
-            &zh_outline.sentences[zh_sentences.clone()],
-            en,
-            &en_outline.sentences[en_sentences.clone()],
-            features,
-        );
         let shift = |r: Range<usize>, by: usize| r.start + by..r.end + by;
         beads.extend(
             inner
+                .next()
+                .unwrap_or_default()
                 .into_iter()
                 .map(|b| Bead { zh: shift(b.zh, zh_sentences.start), en: shift(b.en, en_sentences.start) }),
         );
     }
     beads
+}
+
+fn items<'t>(text: &'t str, spans: &[Span]) -> Vec<&'t str> {
+    spans.iter().map(|s| &text[s.clone()]).collect()
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
 //! Moore's second pass (Moore 2002): Model 1 tables (`model1.rs`) trained both ways on the
-//! confident 1-1 beads of a first alignment, and their evidence that a group of Chinese items
+//! confident 1-1 beads of a first alignment (of all the paragraph pairs of a document), and their evidence that a group of Chinese items
 //! translates a group of English items, corrected for chance.
 //!
 //! Each English word of the group is either a translation of one of the Chinese words (or of
@@ -16,7 +16,7 @@
 //! averaged.
 
 use super::model1::{self, Model1, NULL};
-use super::sentence::{self, Bead};
+use super::sentence::{self, Bead, LengthModel};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
@@ -29,46 +29,76 @@ const MIN_TRAINING_PAIRS: usize = 10;
 /// Weight of each direction's evidence (both count the same word pairs).
 const DIRECTION_WEIGHT: f64 = 0.5;
 
-/// A problem as the second pass sees it: item lengths, Chinese word ids and English stem ids
-/// of each item, the dictionary (gloss stems of each Chinese word) and the English vocabulary
-/// size.
+/// One problem as the second pass sees it: item lengths, and the Chinese word ids and English
+/// stem ids of each item.
 pub struct Texts<'a> {
     pub zh_lengths: &'a [usize],
     pub en_lengths: &'a [usize],
     pub zh_words: &'a [Vec<u32>],
     pub en_words: &'a [Vec<u32>],
+}
+
+/// The dictionary: the gloss stems of each Chinese word, and the English vocabulary size.
+pub struct Dictionary<'a> {
     pub glosses: &'a [Vec<u32>],
     pub vocabulary: usize,
 }
 
-/// Moore's second pass: trains Model 1 tables both ways on the confident 1-1 beads of a first
-/// alignment, then aligns again with their evidence added to `anchor`'s. Too few confident
-/// beads to learn from: the first alignment stands.
-pub fn second_pass<F>(texts: &Texts, first: Vec<Bead>, mut anchor: F) -> Vec<Bead>
+/// Moore's second pass over the problems of one document (the sentence lists of its paragraph
+/// pairs, or one list): Model 1 tables trained both ways on the confident 1-1 beads of all the
+/// first alignments, then every problem aligned again with their evidence added to
+/// `anchor(problem, zh, en)`'s, lengths compared by the document's ratio and the variance of
+/// the first alignments. One table for the document, because a paragraph pair of a few
+/// sentences has too few pairs to learn from. Too few confident beads in the whole document:
+/// the first alignments stand.
+pub fn second_pass<F>(
+    problems: &[Texts],
+    dictionary: &Dictionary,
+    first: Vec<Vec<Bead>>,
+    mut anchor: F,
+) -> Vec<Vec<Bead>>
 where
-    F: FnMut(Range<usize>, Range<usize>) -> f64,
+    F: FnMut(usize, Range<usize>, Range<usize>) -> f64,
 {
-    let training: Vec<(&[u32], &[u32])> = confident_one_to_one(&first)
-        .map(|b| (&texts.zh_words[b.zh.start][..], &texts.en_words[b.en.start][..]))
+    let training: Vec<(&[u32], &[u32])> = problems
+        .iter()
+        .zip(&first)
+        .flat_map(|(texts, beads)| {
+            confident_one_to_one(beads).map(|b| (&texts.zh_words[b.zh.start][..], &texts.en_words[b.en.start][..]))
+        })
         .collect();
     if training.len() < MIN_TRAINING_PAIRS {
         return first;
     }
-    let forward = Model1::train(&training, texts.glosses, texts.vocabulary, unigram(texts.en_words), ITERATIONS);
+    let Dictionary { glosses, vocabulary } = *dictionary;
+    let en_unigram = unigram(problems.iter().flat_map(|t| t.en_words));
+    let forward = Model1::train(&training, glosses, vocabulary, en_unigram, ITERATIONS);
     let reversed: Vec<(&[u32], &[u32])> = training.iter().map(|&(z, e)| (e, z)).collect();
-    let inverse = model1::invert(texts.glosses, texts.vocabulary);
-    let backward = Model1::train(&reversed, &inverse, texts.glosses.len(), unigram(texts.zh_words), ITERATIONS);
-    let mut forward = LexicalScorer::new(&forward, texts.zh_words, texts.en_words);
-    let mut backward = LexicalScorer::new(&backward, texts.en_words, texts.zh_words);
-    sentence::realign(texts.zh_lengths, texts.en_lengths, &first, |z, e| {
-        anchor(z.clone(), e.clone()) + DIRECTION_WEIGHT * (forward.score(z.clone(), e.clone()) + backward.score(e, z))
-    })
+    let inverse = model1::invert(glosses, vocabulary);
+    let zh_unigram = unigram(problems.iter().flat_map(|t| t.zh_words));
+    let backward = Model1::train(&reversed, &inverse, glosses.len(), zh_unigram, ITERATIONS);
+    let lengths = LengthModel::of(problems.iter().map(|t| (t.zh_lengths, t.en_lengths)));
+    let lengths = lengths
+        .fitted(problems.iter().zip(&first).map(|(t, beads)| (t.zh_lengths, t.en_lengths, &beads[..])))
+        .unwrap_or(lengths);
+    problems
+        .iter()
+        .enumerate()
+        .map(|(k, t)| {
+            let mut forward = LexicalScorer::new(&forward, t.zh_words, t.en_words);
+            let mut backward = LexicalScorer::new(&backward, t.en_words, t.zh_words);
+            sentence::align_given(t.zh_lengths, t.en_lengths, lengths, |z, e| {
+                anchor(k, z.clone(), e.clone())
+                    + DIRECTION_WEIGHT * (forward.score(z.clone(), e.clone()) + backward.score(e, z))
+            })
+        })
+        .collect()
 }
 
 /// Relative frequencies of the words of a text.
-fn unigram(items: &[Vec<u32>]) -> FxHashMap<u32, f64> {
+fn unigram<'w>(items: impl Iterator<Item = &'w Vec<u32>>) -> FxHashMap<u32, f64> {
     let mut frequency: FxHashMap<u32, f64> = FxHashMap::default();
-    for &w in items.iter().flatten() {
+    for &w in items.flatten() {
         *frequency.entry(w).or_default() += 1.0;
     }
     let total: f64 = frequency.values().sum();
@@ -116,7 +146,8 @@ impl<'a> LexicalScorer<'a> {
         let null = en.iter().map(|item| item.iter().map(|&e| model.probability(e, NULL)).collect()).collect();
         let mut base = Vec::with_capacity(zh.len());
         let mut favoured = Vec::with_capacity(zh.len());
-        // Words recur: each one's translations are listed once.
+        // Words recur: each one's translations are listed once per problem (kept for a whole
+        // document, the lists would cost more memory than listing them again costs time).
         let mut translations: FxHashMap<u32, (Vec<(u32, f64)>, f64)> = FxHashMap::default();
         for item in zh {
             let mut sum = 0.0;
@@ -209,21 +240,70 @@ mod tests {
         let lengths = vec![30; 12];
         let first = sentence::align(&lengths, &lengths, |_, _| 0.0);
         assert!(first.contains(&Bead { zh: 5..6, en: 5..6 }), "{first:?}");
-        let texts = Texts {
-            zh_lengths: &lengths,
-            en_lengths: &lengths,
-            zh_words: &zh_words,
-            en_words: &en_words,
-            glosses: &glosses,
-            vocabulary: 206,
-        };
-        let second = second_pass(&texts, first, |_, _| 0.0);
+        let texts = Texts { zh_lengths: &lengths, en_lengths: &lengths, zh_words: &zh_words, en_words: &en_words };
+        let dictionary = Dictionary { glosses: &glosses, vocabulary: 206 };
+        let second = second_pass(&[texts], &dictionary, vec![first], |_, _, _| 0.0).remove(0);
         let mut truth: Vec<Bead> = (0..5).map(|i| Bead { zh: i..i + 1, en: i..i + 1 }).collect();
         truth.push(Bead { zh: 5..6, en: 5..5 });
         truth.extend((6..8).map(|i| Bead { zh: i..i + 1, en: i - 1..i }));
         truth.push(Bead { zh: 8..8, en: 7..8 });
         truth.extend((8..12).map(|i| Bead { zh: i..i + 1, en: i..i + 1 }));
         assert_eq!(second, truth);
+    }
+
+    #[test]
+    fn one_table_serves_every_paragraph_pair_of_a_document() {
+        // Three paragraph pairs of four items and one of six, six words each (word k glossed
+        // by stem k), all of equal length. In the six, Chinese item 1 is untranslated and the
+        // English has an unrelated item after item 3's translation, so lengths alone pair
+        // 1-1, 2-2 and 3-3, all wrong. No pair has the ten confident beads a table needs; the
+        // document has more.
+        let sizes = [4, 4, 6, 4];
+        let mut next = 0;
+        let zh_words: Vec<Vec<Vec<u32>>> = sizes
+            .iter()
+            .map(|&n| {
+                (0..n)
+                    .map(|_| {
+                        next += 6;
+                        (next - 6..next).collect()
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut en_words = zh_words.clone();
+        en_words[2].remove(1);
+        en_words[2].insert(3, (200..206).collect());
+        let glosses: Vec<Vec<u32>> = (0..next).map(|w| vec![w]).collect();
+        let dictionary = Dictionary { glosses: &glosses, vocabulary: 206 };
+        let lengths = [30; 6];
+        let texts: Vec<Texts> = zh_words
+            .iter()
+            .zip(&en_words)
+            .map(|(zh, en)| Texts {
+                zh_lengths: &lengths[..zh.len()],
+                en_lengths: &lengths[..en.len()],
+                zh_words: zh,
+                en_words: en,
+            })
+            .collect();
+        let first: Vec<Vec<Bead>> =
+            texts.iter().map(|t| sentence::align(t.zh_lengths, t.en_lengths, |_, _| 0.0)).collect();
+        assert!(first[2].contains(&Bead { zh: 1..2, en: 1..2 }), "{:?}", first[2]);
+        let alone = second_pass(&texts[2..3], &dictionary, vec![first[2].clone()], |_, _, _| 0.0);
+        assert_eq!(alone[0], first[2], "one pair alone trains no table");
+        let together = second_pass(&texts, &dictionary, first.clone(), |_, _, _| 0.0);
+        let truth = vec![
+            Bead { zh: 0..1, en: 0..1 },
+            Bead { zh: 1..2, en: 1..1 },
+            Bead { zh: 2..3, en: 1..2 },
+            Bead { zh: 3..4, en: 2..3 },
+            Bead { zh: 4..4, en: 3..4 },
+            Bead { zh: 4..5, en: 4..5 },
+            Bead { zh: 5..6, en: 5..6 },
+        ];
+        assert_eq!(together[2], truth);
+        assert_eq!(together[0], first[0]);
     }
 
     proptest::proptest! {
@@ -236,16 +316,10 @@ mod tests {
             let (en_lengths, en_words): (Vec<usize>, Vec<Vec<u32>>) = en.into_iter().unzip();
             let glosses: Vec<Vec<u32>> = (0..40).map(|w| if w % 3 == 0 { vec![w % 30] } else { Vec::new() }).collect();
             let first = sentence::align(&zh_lengths, &en_lengths, |_, _| 0.0);
-            let texts = Texts {
-                zh_lengths: &zh_lengths,
-                en_lengths: &en_lengths,
-                zh_words: &zh_words,
-                en_words: &en_words,
-                glosses: &glosses,
-                vocabulary: 30,
-            };
+            let texts = Texts { zh_lengths: &zh_lengths, en_lengths: &en_lengths, zh_words: &zh_words, en_words: &en_words };
+            let dictionary = Dictionary { glosses: &glosses, vocabulary: 30 };
             let mut next = (0, 0);
-            for bead in second_pass(&texts, first, |_, _| 0.0) {
+            for bead in second_pass(&[texts], &dictionary, vec![first], |_, _, _| 0.0).remove(0) {
                 proptest::prop_assert_eq!((bead.zh.start, bead.en.start), next);
                 proptest::prop_assert!(!bead.zh.is_empty() || !bead.en.is_empty());
                 next = (bead.zh.end, bead.en.end);

@@ -3,7 +3,8 @@
 //!
 //! Already-aligned inputs (TM, TSV, line pairs) give their segment pairs as they are. A
 //! bilingual document is aligned in two levels (`levels`): its paragraph streams first, then
-//! the sentences inside each paragraph pair. `input` reads the two files of `zhterm align`:
+//! the sentences inside each paragraph pair, all of them with the document's length ratio,
+//! variance and Model 1 tables (`problems`). `input` reads the two files of `zhterm align`:
 //! one sentence a line, or raw documents aligned in the same two levels.
 
 mod anchor;
@@ -15,13 +16,13 @@ pub mod levels;
 mod lexical;
 pub mod model1;
 pub mod numbers;
+mod problems;
 pub mod sentence;
 pub mod terms;
 
 use crate::corpus::{is_han, Document, Span};
 use crate::lexicon::Lexicon;
 use crate::segment::Segmenter;
-use anchor::AnchorScorer;
 pub use features::Features;
 use levels::{align_outlines, Outline};
 use sentence::Bead;
@@ -107,26 +108,7 @@ pub fn align_texts(zh: &[&str], en: &[&str], features: &mut Features) -> Vec<Bea
 
 /// [`align_texts`] with the evidence chosen.
 pub fn align_texts_with(zh: &[&str], en: &[&str], features: &mut Features, evidence: Evidence) -> Vec<Bead> {
-    let zh_lengths: Vec<usize> = zh.iter().map(|s| s.chars().filter(|c| !c.is_whitespace()).count()).collect();
-    let en_lengths: Vec<usize> = en.iter().map(|s| s.chars().count()).collect();
-    let (zh_tokens, zh_words): (Vec<_>, Vec<_>) =
-        zh.iter().map(|s| features.chinese(s)).map(|i| (i.tokens, i.words)).unzip();
-    let en_tokens: Vec<_> = en.iter().map(|s| features.english(s)).collect();
-    let mut anchors = AnchorScorer::new(&zh_tokens, &en_tokens);
-    let first = sentence::align(&zh_lengths, &en_lengths, |z, e| anchors.score(z, e));
-    if evidence == Evidence::Anchors {
-        return first;
-    }
-    let en_words: Vec<Vec<u32>> = en_tokens.iter().map(|t| t.iter().map(|t| t.id).collect()).collect();
-    let texts = lexical::Texts {
-        zh_lengths: &zh_lengths,
-        en_lengths: &en_lengths,
-        zh_words: &zh_words,
-        en_words: &en_words,
-        glosses: features.glosses(),
-        vocabulary: features.english_vocabulary(),
-    };
-    lexical::second_pass(&texts, first, |z, e| anchors.score(z, e))
+    problems::align_problems(&[(zh, en)], features, evidence).pop().unwrap_or_default()
 }
 
 /// Sentence spans of a Chinese paragraph: ends after 。！？ (and closing quotes after them).

@@ -1,7 +1,8 @@
 //! Monotone sentence (and paragraph) alignment by dynamic programming over beads 1-1, 1-0,
 //! 0-1, 2-1, 1-2, 2-2, 1-3, 3-1. The cost of a bead is the Gale-Church length term (with the
-//! English/Chinese character ratio estimated from the document) less the evidence of lexical
-//! anchors that the caller scores.
+//! English/Chinese character ratio and variance of a [`LengthModel`], estimated on the problem
+//! or on the whole document it comes from) less the evidence of lexical anchors that the
+//! caller scores.
 
 use std::ops::Range;
 
@@ -32,65 +33,77 @@ const VARIANCE: f64 = 6.8;
 /// Half-width of the first search band, in items; doubled while the best path touches it.
 const FIRST_BAND: usize = 24;
 
+/// How lengths compare between the languages: English characters per Chinese character, and
+/// Gale & Church's variance s² of the length difference per character.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LengthModel {
+    pub ratio: f64,
+    pub variance: f64,
+}
+
+impl LengthModel {
+    /// The ratio of the total lengths of one or several problems (the paragraph pairs of one
+    /// document: a pair of a few sentences says little about the language pair, the document
+    /// much more), with the variance not yet estimated.
+    pub fn of<'p>(problems: impl IntoIterator<Item = (&'p [usize], &'p [usize])>) -> Self {
+        let (zh_total, en_total) = problems
+            .into_iter()
+            .fold((0, 0), |(z, e), (zh, en)| (z + zh.iter().sum::<usize>(), e + en.iter().sum::<usize>()));
+        let ratio = if zh_total == 0 { 1.0 } else { (en_total as f64 / zh_total as f64).max(0.1) };
+        LengthModel { ratio, variance: VARIANCE }
+    }
+
+    /// How much lengths vary between the languages depends on the pair and the text: the
+    /// variance estimated on the 1-1 beads of alignments of the problems (Gale & Church's s²),
+    /// when there are enough of them.
+    pub fn fitted<'p>(
+        self,
+        alignments: impl IntoIterator<Item = (&'p [usize], &'p [usize], &'p [Bead])>,
+    ) -> Option<Self> {
+        let ratio = self.ratio;
+        let (mut spread, mut mass, mut count) = (0.0, 0.0, 0usize);
+        for (zh_lengths, en_lengths, beads) in alignments {
+            for bead in beads.iter().filter(|b| b.zh.len() == 1 && b.en.len() == 1) {
+                let (zh, en) = (zh_lengths[bead.zh.start] as f64, en_lengths[bead.en.start] as f64);
+                let mean = (zh + en / ratio) / 2.0;
+                if mean > 0.0 {
+                    spread += (en - zh * ratio).powi(2);
+                    mass += mean * ratio;
+                    count += 1;
+                }
+            }
+        }
+        (count >= MIN_BEADS_FOR_VARIANCE && mass > 0.0)
+            .then(|| LengthModel { ratio, variance: (spread / mass).clamp(VARIANCE / 2.0, VARIANCE * 10.0) })
+    }
+}
+
+/// 1-1 beads needed before a document's own length variance is trusted.
+const MIN_BEADS_FOR_VARIANCE: usize = 20;
+
 /// Aligns `zh_lengths.len()` Chinese items with `en_lengths.len()` English ones.
 /// `anchor(zh_range, en_range)` returns the lexical evidence (in nats) that the two groups
 /// translate each other: positive evidence lowers a bead's cost, negative raises it.
 ///
 /// The search keeps to a band around the diagonal, so time and memory grow with length × band;
 /// when the best path runs along the band's edge the band is doubled and the search redone.
+/// Lengths are compared by the items' own ratio; the variance is estimated on a first search
+/// and the search redone with it.
 pub fn align<F>(zh_lengths: &[usize], en_lengths: &[usize], mut anchor: F) -> Vec<Bead>
 where
     F: FnMut(Range<usize>, Range<usize>) -> f64,
 {
-    let first = align_with(zh_lengths, en_lengths, VARIANCE, &mut anchor);
-    match document_variance(zh_lengths, en_lengths, &first) {
-        Some(variance) => align_with(zh_lengths, en_lengths, variance, &mut anchor),
+    let lengths = LengthModel::of([(zh_lengths, en_lengths)]);
+    let first = align_given(zh_lengths, en_lengths, lengths, &mut anchor);
+    match lengths.fitted([(zh_lengths, en_lengths, &first[..])]) {
+        Some(fitted) => align_given(zh_lengths, en_lengths, fitted, &mut anchor),
         None => first,
     }
 }
 
-/// Aligns again, with other evidence, using the length variance of an earlier alignment
-/// `beads` (one search where [`align`] makes two).
-pub fn realign<F>(zh_lengths: &[usize], en_lengths: &[usize], beads: &[Bead], mut anchor: F) -> Vec<Bead>
-where
-    F: FnMut(Range<usize>, Range<usize>) -> f64,
-{
-    let variance = document_variance(zh_lengths, en_lengths, beads).unwrap_or(VARIANCE);
-    align_with(zh_lengths, en_lengths, variance, &mut anchor)
-}
-
-/// How much lengths vary between the languages depends on the pair and the text: the
-/// variance is estimated on the 1-1 beads of an alignment (Gale & Church's s²), when there
-/// are enough of them.
-fn document_variance(zh_lengths: &[usize], en_lengths: &[usize], beads: &[Bead]) -> Option<f64> {
-    let ratio = length_ratio(zh_lengths, en_lengths);
-    let (mut spread, mut mass, mut count) = (0.0, 0.0, 0usize);
-    for bead in beads.iter().filter(|b| b.zh.len() == 1 && b.en.len() == 1) {
-        let (zh, en) = (zh_lengths[bead.zh.start] as f64, en_lengths[bead.en.start] as f64);
-        let mean = (zh + en / ratio) / 2.0;
-        if mean > 0.0 {
-            spread += (en - zh * ratio).powi(2);
-            mass += mean * ratio;
-            count += 1;
-        }
-    }
-    (count >= MIN_BEADS_FOR_VARIANCE && mass > 0.0).then(|| (spread / mass).clamp(VARIANCE / 2.0, VARIANCE * 10.0))
-}
-
-/// 1-1 beads needed before a document's own length variance is trusted.
-const MIN_BEADS_FOR_VARIANCE: usize = 20;
-
-fn length_ratio(zh_lengths: &[usize], en_lengths: &[usize]) -> f64 {
-    let zh_total: usize = zh_lengths.iter().sum();
-    let en_total: usize = en_lengths.iter().sum();
-    if zh_total == 0 {
-        1.0
-    } else {
-        (en_total as f64 / zh_total as f64).max(0.1)
-    }
-}
-
-fn align_with<F>(zh_lengths: &[usize], en_lengths: &[usize], variance: f64, anchor: &mut F) -> Vec<Bead>
+/// One search, with lengths compared by `lengths` (estimated by the caller, perhaps over a
+/// whole document).
+pub fn align_given<F>(zh_lengths: &[usize], en_lengths: &[usize], lengths: LengthModel, mut anchor: F) -> Vec<Bead>
 where
     F: FnMut(Range<usize>, Range<usize>) -> f64,
 {
@@ -98,7 +111,7 @@ where
     let mut width = FIRST_BAND;
     loop {
         let band = Band::new(n, m, width);
-        let (beads, touches_edge) = align_in_band(zh_lengths, en_lengths, &band, variance, anchor);
+        let (beads, touches_edge) = align_in_band(zh_lengths, en_lengths, &band, lengths, &mut anchor);
         if !touches_edge || band.is_full() {
             return beads;
         }
@@ -142,14 +155,13 @@ fn align_in_band<F>(
     zh_lengths: &[usize],
     en_lengths: &[usize],
     band: &Band,
-    variance: f64,
+    lengths: LengthModel,
     anchor: &mut F,
 ) -> (Vec<Bead>, bool)
 where
     F: FnMut(Range<usize>, Range<usize>) -> f64,
 {
     let (n, m) = (zh_lengths.len(), en_lengths.len());
-    let ratio = length_ratio(zh_lengths, en_lengths);
     let zh_prefix = prefix_sums(zh_lengths);
     let en_prefix = prefix_sums(en_lengths);
     let mut cost: Vec<Vec<f64>> = band.rows.iter().map(|r| vec![f64::INFINITY; r.len()]).collect();
@@ -172,7 +184,7 @@ where
                 }
                 let zl = zh_prefix[i] - zh_prefix[i - di];
                 let el = en_prefix[j] - en_prefix[j - dj];
-                let mut c = before + length_cost(zl, el, ratio, variance) - prior.ln();
+                let mut c = before + length_cost(zl, el, lengths) - prior.ln();
                 if di > 0 && dj > 0 {
                     c -= anchor(i - di..i, j - dj..j);
                 }
@@ -215,10 +227,11 @@ fn prefix_sums(lengths: &[usize]) -> Vec<usize> {
 /// −ln P(length difference) under Gale & Church's normal model. A bead with an empty side has
 /// no length to compare: its prior alone prices it (else every untranslated sentence would
 /// cost as much as its length, and long ones would be forced into merges).
-fn length_cost(zh: usize, en: usize, ratio: f64, variance: f64) -> f64 {
+fn length_cost(zh: usize, en: usize, lengths: LengthModel) -> f64 {
     if zh == 0 || en == 0 {
         return 0.0;
     }
+    let LengthModel { ratio, variance } = lengths;
     let mean = (zh as f64 + en as f64 / ratio) / 2.0;
     let delta = (en as f64 - zh as f64 * ratio) / (variance * mean * ratio).sqrt().max(1e-9);
     let p = 2.0 * (1.0 - normal_cdf(delta.abs()));
@@ -281,11 +294,28 @@ mod tests {
                 0.0
             }
         };
-        let banded = align_with(&zh, &en, VARIANCE, &mut anchor);
-        let (full, _) = align_in_band(&zh, &en, &Band::new(zh.len(), en.len(), 1000), VARIANCE, &mut anchor);
+        let lengths = LengthModel::of([(&zh[..], &en[..])]);
+        let banded = align_given(&zh, &en, lengths, &mut anchor);
+        let (full, _) = align_in_band(&zh, &en, &Band::new(zh.len(), en.len(), 1000), lengths, &mut anchor);
         assert_eq!(banded, full);
         let right = (0..100).filter(|&i| banded.contains(&Bead { zh: i..i + 1, en: i + 60..i + 61 })).count();
         assert!(right >= 95, "{right} of 100");
+    }
+
+    #[test]
+    fn the_length_model_pools_problems() {
+        let lengths = LengthModel::of([(&[10, 10][..], &[30, 30][..]), (&[20][..], &[20][..])]);
+        assert_eq!(lengths.ratio, 2.0);
+        assert_eq!(lengths.variance, VARIANCE);
+        // 1-1 beads of exactly the ratio: the variance falls to its floor, once there are
+        // enough of them over all the problems (12 + 12, where one problem has too few).
+        let zh = [10; 12];
+        let en = [20; 12];
+        let beads: Vec<Bead> = (0..12).map(|i| Bead { zh: i..i + 1, en: i..i + 1 }).collect();
+        let one = (&zh[..], &en[..], &beads[..]);
+        let ratio_two = LengthModel { ratio: 2.0, variance: VARIANCE };
+        assert_eq!(ratio_two.fitted([one]), None);
+        assert_eq!(ratio_two.fitted([one, one]), Some(LengthModel { ratio: 2.0, variance: VARIANCE / 2.0 }));
     }
 
     #[test]
