@@ -90,14 +90,18 @@ impl TermGlosses {
     /// lexical table renders (`learned`, its rendering a sense of its own).
     pub fn new(term: &str, lexicon: &Lexicon, learned: Option<&LearnedLexicon>) -> Self {
         let chars: Vec<char> = term.chars().collect();
+        let dictionary_words = learned.map_or_else(Vec::new, |_| dictionary_words(&chars, lexicon));
         let mut parts = Vec::new();
         for start in 0..chars.len() {
             for end in start + 1..=(start + MAX_PART.max(MAX_LEARNED_PART)).min(chars.len()) {
                 let piece: String = chars[start..end].iter().collect();
                 let entry = (end - start <= MAX_PART).then(|| lexicon.entry(&piece));
-                // The corpus speaks for the words the dictionary lacks; where CC-CEDICT has senses, a
-                // learned rendering mostly repeats or trims them (全体会议: "plenary").
-                let known = entry.as_ref().is_some_and(|e| !e.senses.is_empty());
+                // The corpus speaks for the words the dictionary lacks. Where CC-CEDICT has senses,
+                // or its words make up the whole piece, a learned rendering mostly repeats or
+                // trims them (全体会议: "plenary"; 阿拉伯叙利亚共和国: "arab").
+                let known = entry.as_ref().is_some_and(|e| !e.senses.is_empty())
+                    || (start..end)
+                        .all(|c| dictionary_words.iter().any(|w| start <= w.start && w.end <= end && w.contains(&c)));
                 let learned_rendering = learned.filter(|_| !known).and_then(|l| l.rendering(&piece));
                 let mut senses: Vec<Vec<String>> = entry
                     .iter()
@@ -308,6 +312,20 @@ impl TermGlosses {
     }
 }
 
+/// The CC-CEDICT words of two characters or more inside a term, as character ranges.
+fn dictionary_words(chars: &[char], lexicon: &Lexicon) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for start in 0..chars.len() {
+        for end in start + 2..=(start + MAX_PART).min(chars.len()) {
+            let piece: String = chars[start..end].iter().collect();
+            if !lexicon.entry(&piece).senses.is_empty() {
+                out.push(start..end);
+            }
+        }
+    }
+    out
+}
+
 /// 1 for the same stem, [`PREFIX_WEIGHT`] when one begins the other (food ~ foodstuff).
 fn similarity(gloss: &str, stem: &str) -> f64 {
     if gloss == stem {
@@ -341,5 +359,24 @@ mod tests {
         assert!(glosses.composition(&["food", "security"]) > 0.8);
         assert!(glosses.composition(&["food", "security"]) > glosses.composition(&["food"]));
         assert_eq!(glosses.composition(&["weather"]), 0.0);
+    }
+
+    #[test]
+    fn a_learned_rendering_explains_only_what_the_dictionary_lacks() {
+        let lexicon = Lexicon::new();
+        let learned = LearnedLexicon::from_renderings(&[("氟胺氰菊酯", "fluvalinate"), ("地下水资源", "groundwater")]);
+        let without = TermGlosses::new("氟胺氰菊酯", &lexicon, None);
+        let with = TermGlosses::new("氟胺氰菊酯", &lexicon, Some(&learned));
+        assert!(with.composition(&["fluvalinate"]) > 0.7, "{with:?}");
+        assert!(without.composition(&["fluvalinate"]) < 0.3);
+        assert!(with.composition(&["fluvalinate"]) > with.composition(&["fluvalinate", "strips"]));
+        // CC-CEDICT's words make up 地下水资源 (which it does not list whole): the corpus's
+        // trimmed rendering adds nothing.
+        assert!(lexicon.entry("地下水资源").senses.is_empty());
+        let without = TermGlosses::new("地下水资源", &lexicon, None);
+        let with = TermGlosses::new("地下水资源", &lexicon, Some(&learned));
+        for phrase in [&["groundwater"][..], &["groundwater", "resources"]] {
+            assert_eq!(with.composition(phrase), without.composition(phrase));
+        }
     }
 }

@@ -108,6 +108,12 @@ impl LearnedLexicon {
         Some(LearnedLexicon { renderings })
     }
 
+    /// A table with the given renderings, for tests of what uses it.
+    #[cfg(test)]
+    pub fn from_renderings(renderings: &[(&str, &str)]) -> Self {
+        LearnedLexicon { renderings: renderings.iter().map(|&(zh, en)| (zh.to_string(), en.to_string())).collect() }
+    }
+
     /// The English lemmas the corpus renders `word` by, strongest first, as one rendering (none
     /// when the corpus did not show it often or consistently enough).
     pub fn rendering(&self, word: &str) -> Option<&str> {
