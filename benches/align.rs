@@ -115,7 +115,7 @@ fn main() {
     let candidates = zhterm::mine::mine(&docs, &mut teachable, &lexicon);
     let selected: Vec<_> = candidates.into_iter().filter(|c| c.frequency >= 2).take(300).collect();
     let started = Instant::now();
-    let equivalents = terms::translate(&selected, &docs, &pairs, &lexicon);
+    let equivalents = terms::translate(&selected, &docs, &pairs, &lexicon, None);
     let seconds = started.elapsed().as_secs_f64();
     println!(
         "term matching, {} terms over {} sentence pairs: {:.2} s, {:.0} sentence pairs/s ({} with English)",

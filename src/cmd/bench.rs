@@ -25,6 +25,9 @@ pub struct Args {
     /// Worker threads for the builds (default: all cores).
     #[arg(short, long)]
     jobs: Option<usize>,
+    /// Build with the learned lexical table (`build --learned-lexicon`).
+    #[arg(long)]
+    learned_lexicon: bool,
     /// Keep the generated corpora and glossaries in this folder.
     #[arg(long)]
     keep: Option<PathBuf>,
@@ -67,6 +70,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         command.args(["build", "--quiet", "--stats", "-o"]).arg(&glossary).arg(&corpus);
         if let Some(jobs) = args.jobs {
             command.args(["--jobs", &jobs.to_string()]);
+        }
+        if args.learned_lexicon {
+            command.arg("--learned-lexicon");
         }
         let started = std::time::Instant::now();
         let output = command.output().context("running zhterm build")?;

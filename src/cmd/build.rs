@@ -37,6 +37,11 @@ pub struct Args {
     /// capitalised English name, or a dictionary sense rendered as such).
     #[arg(long, default_value_t = pipeline::BuildOptions::default().max_terms)]
     max_terms: usize,
+    /// Also learn a lexical table (IBM Model 1) from the corpus's own sentence pairs, as term
+    /// translation evidence for words CC-CEDICT lacks (from 1,000 pairs up; see README
+    /// "Reading the scores").
+    #[arg(long)]
+    learned_lexicon: bool,
     /// Worker threads (default: all cores). The output is the same for any number.
     #[arg(short, long)]
     jobs: Option<usize>,
@@ -100,7 +105,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             eprintln!("zhterm: {} done in {:.1}s{peak}", stage.name, stage.time.as_secs_f64());
         }
     };
-    let options = pipeline::BuildOptions { max_terms: args.max_terms, dictionary };
+    let options =
+        pipeline::BuildOptions { max_terms: args.max_terms, dictionary, learned_lexicon: args.learned_lexicon };
     let build = pipeline::build_observed(docs, &options, previous.as_ref(), &mut progress);
     let candidates = export::csv::candidates(&build.candidates)?;
     let csv = export::render(&build.graph, export::Format::Csv)?;

@@ -3,6 +3,7 @@
 //! count less) plus bound morphemes of Chinese word formation with their English affixes
 //! (去…化 → de-…-ization, 网络 → cyber-, …主义 → -ism), so new compounds are covered.
 
+use super::learned::LearnedLexicon;
 use crate::align::english;
 use crate::lexicon::{is_english_function_word, Lexicon};
 use std::cell::RefCell;
@@ -12,8 +13,14 @@ use std::rc::Rc;
 
 /// Longest CC-CEDICT word looked up inside a term, in characters.
 const MAX_PART: usize = 6;
+/// Longest word of the learned table looked up inside a term (the segmenter keeps mined terms
+/// whole, names included).
+const MAX_LEARNED_PART: usize = 12;
 /// Credit of a single-character gloss against a word gloss: characters are ambiguous.
 const CHARACTER_WEIGHT: f64 = 0.7;
+/// Credit of a word known only from the corpus's learned table: Model 1 often renders a
+/// compound by its most distinctive word alone (管理国 "administering" of "administering Power").
+const LEARNED_WEIGHT: f64 = 0.8;
 /// Credit of a match through a shared beginning (foodstuff ~ food) rather than a stem.
 const PREFIX_WEIGHT: f64 = 0.7;
 /// Credit given to unexplained English words facing unexplained Chinese characters, when
@@ -79,19 +86,30 @@ struct Morpheme {
 }
 
 impl TermGlosses {
-    pub fn new(term: &str, lexicon: &Lexicon) -> Self {
+    /// The parts of `term`: CC-CEDICT's words inside it, and the words the corpus's own
+    /// lexical table renders (`learned`, its rendering a sense of its own).
+    pub fn new(term: &str, lexicon: &Lexicon, learned: Option<&LearnedLexicon>) -> Self {
         let chars: Vec<char> = term.chars().collect();
+        let dictionary_words = learned.map_or_else(Vec::new, |_| dictionary_words(&chars, lexicon));
         let mut parts = Vec::new();
         for start in 0..chars.len() {
-            for end in start + 1..=(start + MAX_PART).min(chars.len()) {
+            for end in start + 1..=(start + MAX_PART.max(MAX_LEARNED_PART)).min(chars.len()) {
                 let piece: String = chars[start..end].iter().collect();
-                let mut senses: Vec<Vec<String>> = lexicon
-                    .entry(&piece)
-                    .senses
+                let entry = (end - start <= MAX_PART).then(|| lexicon.entry(&piece));
+                // The corpus speaks for the words the dictionary lacks. Where CC-CEDICT has senses,
+                // or its words make up the whole piece, a learned rendering mostly repeats or
+                // trims them (全体会议: "plenary"; 阿拉伯叙利亚共和国: "arab").
+                let known = entry.as_ref().is_some_and(|e| !e.senses.is_empty())
+                    || (start..end)
+                        .all(|c| dictionary_words.iter().any(|w| start <= w.start && w.end <= end && w.contains(&c)));
+                let learned_rendering = learned.filter(|_| !known).and_then(|l| l.rendering(&piece));
+                let mut senses: Vec<Vec<String>> = entry
                     .iter()
+                    .flat_map(|entry| entry.senses.iter())
                     // "belt and road initiative, chinese infrastructure … strategy": each
                     // comma-separated piece is a rendering of its own.
                     .flat_map(|sense| sense.split(','))
+                    .chain(learned_rendering)
                     .map(|sense| {
                         sense
                             .split(|c: char| !c.is_alphanumeric())
@@ -112,7 +130,11 @@ impl TermGlosses {
                 if senses.is_empty() && prefixes.is_empty() && suffixes.is_empty() {
                     continue;
                 }
-                let weight = if end - start == 1 { CHARACTER_WEIGHT } else { 1.0 };
+                let weight = match (end - start == 1, learned_rendering.is_some()) {
+                    (true, _) => CHARACTER_WEIGHT,
+                    (false, true) => LEARNED_WEIGHT,
+                    (false, false) => 1.0,
+                };
                 parts.push(Part { chars: start..end, weight, senses, prefixes, suffixes });
             }
         }
@@ -290,6 +312,20 @@ impl TermGlosses {
     }
 }
 
+/// The CC-CEDICT words of two characters or more inside a term, as character ranges.
+fn dictionary_words(chars: &[char], lexicon: &Lexicon) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for start in 0..chars.len() {
+        for end in start + 2..=(start + MAX_PART).min(chars.len()) {
+            let piece: String = chars[start..end].iter().collect();
+            if !lexicon.entry(&piece).senses.is_empty() {
+                out.push(start..end);
+            }
+        }
+    }
+    out
+}
+
 /// 1 for the same stem, [`PREFIX_WEIGHT`] when one begins the other (food ~ foodstuff).
 fn similarity(gloss: &str, stem: &str) -> f64 {
     if gloss == stem {
@@ -315,13 +351,32 @@ mod tests {
     #[test]
     fn new_compounds_are_explained_by_their_parts() {
         let lexicon = Lexicon::new();
-        let glosses = TermGlosses::new("网络恐怖主义", &lexicon);
+        let glosses = TermGlosses::new("网络恐怖主义", &lexicon, None);
         assert!(glosses.composition(&["cyber-terrorism"]) > 0.8, "{glosses:?}");
-        let glosses = TermGlosses::new("去中心化", &lexicon);
+        let glosses = TermGlosses::new("去中心化", &lexicon, None);
         assert!(glosses.composition(&["decentralization"]) > glosses.composition(&["centre"]));
-        let glosses = TermGlosses::new("食品安全", &lexicon);
+        let glosses = TermGlosses::new("食品安全", &lexicon, None);
         assert!(glosses.composition(&["food", "security"]) > 0.8);
         assert!(glosses.composition(&["food", "security"]) > glosses.composition(&["food"]));
         assert_eq!(glosses.composition(&["weather"]), 0.0);
+    }
+
+    #[test]
+    fn a_learned_rendering_explains_only_what_the_dictionary_lacks() {
+        let lexicon = Lexicon::new();
+        let learned = LearnedLexicon::from_renderings(&[("氟胺氰菊酯", "fluvalinate"), ("地下水资源", "groundwater")]);
+        let without = TermGlosses::new("氟胺氰菊酯", &lexicon, None);
+        let with = TermGlosses::new("氟胺氰菊酯", &lexicon, Some(&learned));
+        assert!(with.composition(&["fluvalinate"]) > 0.7, "{with:?}");
+        assert!(without.composition(&["fluvalinate"]) < 0.3);
+        assert!(with.composition(&["fluvalinate"]) > with.composition(&["fluvalinate", "strips"]));
+        // CC-CEDICT's words make up 地下水资源 (which it does not list whole): the corpus's
+        // trimmed rendering adds nothing.
+        assert!(lexicon.entry("地下水资源").senses.is_empty());
+        let without = TermGlosses::new("地下水资源", &lexicon, None);
+        let with = TermGlosses::new("地下水资源", &lexicon, Some(&learned));
+        for phrase in [&["groundwater"][..], &["groundwater", "resources"]] {
+            assert_eq!(with.composition(phrase), without.composition(phrase));
+        }
     }
 }

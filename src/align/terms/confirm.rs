@@ -13,6 +13,7 @@
 //! Co-occurrence counts say nothing about a term seen once, so the dictionary and the English
 //! capitals carry the decision here, not Dice.
 
+use super::learned::LearnedLexicon;
 use super::{translate, Equivalent};
 use crate::align::{english, SentencePair};
 use crate::corpus::Document;
@@ -35,6 +36,7 @@ pub fn confirmed(
     docs: &[Document],
     pairs: &[SentencePair],
     lexicon: &Lexicon,
+    learned: Option<&LearnedLexicon>,
 ) -> Vec<(Candidate, Equivalent)> {
     let mut taken: HashSet<String> = HashSet::new();
     for (candidate, equivalent) in selected.iter().zip(equivalents) {
@@ -45,7 +47,7 @@ pub fn confirmed(
             lexicon.add_sense(&candidate.term, &equivalent.english);
         }
     }
-    let found = translate(pool, docs, pairs, lexicon);
+    let found = translate(pool, docs, pairs, lexicon, learned);
     pool.iter()
         .zip(found)
         .filter_map(|(candidate, equivalent)| Some((candidate, equivalent?)))

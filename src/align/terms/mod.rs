@@ -2,7 +2,8 @@
 //! translates it. English candidates are noun-phrase-like n-grams ([`spans`]) of the pairs the
 //! term occurs in (found through occurrence → pair, never by scanning); each is scored by
 //! - `dice`: co-occurrence over sentence pairs, 2·c(t,e) / (f(t) + f(e));
-//! - `dictionary`: how much of the term and of the n-gram CC-CEDICT explains ([`compose`]),
+//! - `dictionary`: how much of the term and of the n-gram CC-CEDICT explains ([`compose`];
+//!   with the corpus's [`learned`] renderings of words CC-CEDICT lacks, when trained),
 //!   or a list of as many items as the term's leading numeral says (三股势力 ↔ "A, B and C
 //!   forces");
 //! - `identity`: a Latin string written the same on both sides (RCEP);
@@ -16,6 +17,7 @@
 pub mod acronyms;
 pub mod compose;
 pub mod confirm;
+pub mod learned;
 mod linking;
 pub mod spans;
 
@@ -26,6 +28,7 @@ use crate::corpus::{is_han, Document};
 use crate::lexicon::Lexicon;
 use crate::mine::Candidate;
 use compose::TermGlosses;
+use learned::LearnedLexicon;
 use linking::competitive_linking;
 use spans::{key_of, Lemmas, Phrase};
 use std::collections::HashMap;
@@ -106,11 +109,13 @@ struct Option_ {
 }
 
 /// English equivalents for `candidates` (same order; `None` when nothing scored enough).
+/// `learned`: the corpus's own lexical table, when one was trained.
 pub fn translate(
     candidates: &[Candidate],
     docs: &[Document],
     pairs: &[SentencePair],
     lexicon: &Lexicon,
+    learned: Option<&LearnedLexicon>,
 ) -> Vec<Option<Equivalent>> {
     let english = EnglishSide::new(docs, pairs);
     let term_pairs = pairs_holding(candidates, docs, pairs);
@@ -124,7 +129,7 @@ pub fn translate(
             if !candidate.term.chars().any(is_han) {
                 return Vec::new();
             }
-            let glosses = TermGlosses::new(&candidate.term, lexicon);
+            let glosses = TermGlosses::new(&candidate.term, lexicon, learned);
             term_options(candidate, ids, &english, &frequency, &glosses)
         })
         .collect();
