@@ -93,11 +93,15 @@ pub fn build_observed(
     clock.lap("align sentences");
     let learned = options.learned_lexicon.then(|| LearnedLexicon::train(docs, &pairs, &segmenter, &lexicon)).flatten();
     clock.lap("learn lexicon");
-    let (mut selected, pool) = select(&candidates, options.max_terms);
-    let mut equivalents = terms::translate(&selected, docs, &pairs, &lexicon, learned.as_ref());
-    let confirmed = terms::confirm::confirmed(&pool, &selected, &equivalents, docs, &pairs, &lexicon, learned.as_ref());
-    for (candidate, equivalent) in confirmed {
-        selected.push(candidate);
+    let (reach, chosen) = select(&candidates, options.max_terms);
+    let translator = terms::Translator::new(&reach, docs, &pairs);
+    let mut equivalents = translator.translate(0..chosen, &lexicon, learned.as_ref());
+    let mut selected = reach[..chosen].to_vec();
+    let pool = chosen..reach.len();
+    for (index, equivalent) in
+        terms::confirm::confirmed(&translator, &selected, &equivalents, pool, &lexicon, learned.as_ref())
+    {
+        selected.push(reach[index].clone());
         equivalents.push(Some(equivalent));
     }
     if let Some(previous) = previous {
@@ -112,10 +116,10 @@ pub fn build_observed(
     Build { graph, candidates, pairs, stages: clock.stages }
 }
 
-/// The glossary's candidates, best first: up to `max_terms` seen in two clauses or cued; and
-/// the pool of others as far down as twice that rank, which only a confirming translation
-/// lets in ([`terms::confirm`]).
-fn select(candidates: &[Candidate], max_terms: usize) -> (Vec<Candidate>, Vec<Candidate>) {
+/// The candidates a glossary may hold, and how many of them it takes by rank: first up to
+/// `max_terms` seen in two clauses or cued, best first; then the others as far down as twice
+/// that rank, which only a confirming translation lets in ([`terms::confirm`]).
+fn select(candidates: &[Candidate], max_terms: usize) -> (Vec<Candidate>, usize) {
     let (mut selected, mut pool) = (Vec::new(), Vec::new());
     for (rank, candidate) in candidates.iter().filter(|c| c.scores.total > 0.0).enumerate() {
         if selected.len() == max_terms && rank >= 2 * max_terms {
@@ -127,7 +131,9 @@ fn select(candidates: &[Candidate], max_terms: usize) -> (Vec<Candidate>, Vec<Ca
             pool.push(candidate.clone());
         }
     }
-    (selected, pool)
+    let chosen = selected.len();
+    selected.extend(pool);
+    (selected, chosen)
 }
 
 /// Wall time of each stage of a build, for `build --stats`, progress and the scale benchmark.

@@ -14,30 +14,30 @@
 //! capitals carry the decision here, not Dice.
 
 use super::learned::LearnedLexicon;
-use super::{translate, Equivalent};
-use crate::align::{english, SentencePair};
-use crate::corpus::Document;
+use super::{Equivalent, Translator};
+use crate::align::english;
 use crate::lexicon::{is_english_function_word, Lexicon};
 use crate::mine::Candidate;
 use std::collections::HashSet;
+use std::ops::Range;
 
 /// Least dictionary composition of a confirmed proper name.
 const MIN_NAME_COMPOSITION: f64 = 0.8;
 /// Supporting pairs a selected term's equivalent needs before it serves as a dictionary entry.
 const MIN_GLOSSARY_PAIRS: usize = 2;
 
-/// The candidates of `pool` whose English equivalent confirms them, with that equivalent.
-/// `selected` and `equivalents` are the glossary chosen so far: its well-attested pairs join
-/// the `lexicon`, and an English term it already holds is not given to a second concept.
+/// The candidates of the translator's `pool` whose English equivalent confirms them, by index
+/// into the translator's candidates, with that equivalent. `selected` (the translator's first
+/// candidates) and their `equivalents` are the glossary chosen so far: its well-attested pairs
+/// join the `lexicon`, and an English term it already holds is not given to a second concept.
 pub fn confirmed(
-    pool: &[Candidate],
+    translator: &Translator,
     selected: &[Candidate],
     equivalents: &[Option<Equivalent>],
-    docs: &[Document],
-    pairs: &[SentencePair],
+    pool: Range<usize>,
     lexicon: &Lexicon,
     learned: Option<&LearnedLexicon>,
-) -> Vec<(Candidate, Equivalent)> {
+) -> Vec<(usize, Equivalent)> {
     let mut taken: HashSet<String> = HashSet::new();
     for (candidate, equivalent) in selected.iter().zip(equivalents) {
         let Some(equivalent) = equivalent else { continue };
@@ -47,17 +47,15 @@ pub fn confirmed(
             lexicon.add_sense(&candidate.term, &equivalent.english);
         }
     }
-    let found = translate(pool, docs, pairs, lexicon, learned);
-    pool.iter()
-        .zip(found)
-        .filter_map(|(candidate, equivalent)| Some((candidate, equivalent?)))
+    let found = translator.translate(pool.clone(), lexicon, learned);
+    pool.zip(found)
+        .filter_map(|(index, equivalent)| Some((index, equivalent?)))
         .filter(|(_, e)| !taken.contains(&e.english.to_lowercase()))
-        .filter(|(candidate, e)| {
+        .filter(|(index, e)| {
             let name = e.dictionary >= MIN_NAME_COMPOSITION
-                && e.pairs.iter().any(|&p| is_proper_name(&docs[pairs[p].doc].en[pairs[p].en.clone()], &e.english));
-            name || is_dictionary_rendering(&candidate.term, &e.english, lexicon)
+                && e.pairs.iter().any(|&p| is_proper_name(translator.english_of(p), &e.english));
+            name || is_dictionary_rendering(&translator.candidate(*index).term, &e.english, lexicon)
         })
-        .map(|(candidate, equivalent)| (candidate.clone(), equivalent))
         .collect()
 }
 

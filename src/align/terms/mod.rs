@@ -32,6 +32,7 @@ use learned::LearnedLexicon;
 use linking::competitive_linking;
 use spans::{key_of, Lemmas, Phrase};
 use std::collections::HashMap;
+use std::ops::Range;
 
 /// Below this score no equivalent is proposed.
 const MIN_SCORE: f64 = 0.3;
@@ -108,6 +109,81 @@ struct Option_ {
     equivalent: Equivalent,
 }
 
+/// What every translation of a build's terms reads, prepared once: the English side of the
+/// sentence pairs tokenised, the pairs holding each candidate, how often each phrase of those
+/// pairs occurs, and the acronyms the English text defines. A build translates its selection
+/// first and the candidates its translation may confirm after ([`confirm`]), from one
+/// `Translator`, so a memory of a million pairs is read once.
+pub struct Translator<'a> {
+    candidates: &'a [Candidate],
+    english: EnglishSide<'a>,
+    term_pairs: Vec<Vec<(usize, f64)>>,
+    frequency: HashMap<u64, usize>,
+    definitions: Definitions,
+}
+
+impl<'a> Translator<'a> {
+    pub fn new(candidates: &'a [Candidate], docs: &'a [Document], pairs: &[SentencePair]) -> Self {
+        let english = EnglishSide::new(docs, pairs);
+        let term_pairs = pairs_holding(candidates, docs, pairs);
+        let frequency = phrase_frequencies(&english, &term_pairs);
+        Translator { candidates, english, term_pairs, frequency, definitions: acronym_table(docs) }
+    }
+
+    pub fn candidate(&self, index: usize) -> &Candidate {
+        &self.candidates[index]
+    }
+
+    /// The English sentence of pair `pair`.
+    pub fn english_of(&self, pair: usize) -> &str {
+        self.english.texts[pair]
+    }
+
+    /// English equivalents for the candidates `which` (same order; `None` when nothing scored
+    /// enough). They compete for phrases among themselves only.
+    pub fn translate(
+        &self,
+        which: Range<usize>,
+        lexicon: &Lexicon,
+        learned: Option<&LearnedLexicon>,
+    ) -> Vec<Option<Equivalent>> {
+        let candidates = &self.candidates[which.clone()];
+        let terms: Vec<&str> = candidates.iter().map(|c| c.term.as_str()).collect();
+        let mut options: Vec<Vec<Option_>> = candidates
+            .iter()
+            .zip(&self.term_pairs[which])
+            .map(|(candidate, ids)| {
+                if !candidate.term.chars().any(is_han) {
+                    return Vec::new();
+                }
+                let glosses = TermGlosses::new(&candidate.term, lexicon, learned);
+                term_options(candidate, ids, &self.english, &self.frequency, &glosses)
+            })
+            .collect();
+        reward_short_form_acronyms(candidates, &mut options, &self.definitions);
+        let mut chosen = competitive_linking(&terms, options);
+        for (candidate, equivalent) in candidates.iter().zip(chosen.iter_mut()) {
+            if !candidate.term.chars().any(is_han) {
+                // A Latin term (RCEP) is its own English; it does not compete for phrases.
+                *equivalent = Some(Equivalent {
+                    english: candidate.term.clone(),
+                    score: 1.0,
+                    cooccurrences: 0,
+                    dice: 0.0,
+                    dictionary: 0.0,
+                    pairs: Vec::new(),
+                    variants: Vec::new(),
+                    abbreviation: None,
+                });
+            }
+        }
+        for equivalent in chosen.iter_mut().flatten() {
+            equivalent.abbreviation = self.definitions.long_to_short.get(&equivalent.english.to_lowercase()).cloned();
+        }
+        chosen
+    }
+}
+
 /// English equivalents for `candidates` (same order; `None` when nothing scored enough).
 /// `learned`: the corpus's own lexical table, when one was trained.
 pub fn translate(
@@ -117,43 +193,7 @@ pub fn translate(
     lexicon: &Lexicon,
     learned: Option<&LearnedLexicon>,
 ) -> Vec<Option<Equivalent>> {
-    let english = EnglishSide::new(docs, pairs);
-    let term_pairs = pairs_holding(candidates, docs, pairs);
-    let frequency = phrase_frequencies(&english, &term_pairs);
-    let terms: Vec<&str> = candidates.iter().map(|c| c.term.as_str()).collect();
-    let definitions = acronym_table(docs);
-    let mut options: Vec<Vec<Option_>> = candidates
-        .iter()
-        .zip(&term_pairs)
-        .map(|(candidate, ids)| {
-            if !candidate.term.chars().any(is_han) {
-                return Vec::new();
-            }
-            let glosses = TermGlosses::new(&candidate.term, lexicon, learned);
-            term_options(candidate, ids, &english, &frequency, &glosses)
-        })
-        .collect();
-    reward_short_form_acronyms(candidates, &mut options, &definitions);
-    let mut chosen = competitive_linking(&terms, options);
-    for (candidate, equivalent) in candidates.iter().zip(chosen.iter_mut()) {
-        if !candidate.term.chars().any(is_han) {
-            // A Latin term (RCEP) is its own English; it does not compete for phrases.
-            *equivalent = Some(Equivalent {
-                english: candidate.term.clone(),
-                score: 1.0,
-                cooccurrences: 0,
-                dice: 0.0,
-                dictionary: 0.0,
-                pairs: Vec::new(),
-                variants: Vec::new(),
-                abbreviation: None,
-            });
-        }
-    }
-    for equivalent in chosen.iter_mut().flatten() {
-        equivalent.abbreviation = definitions.long_to_short.get(&equivalent.english.to_lowercase()).cloned();
-    }
-    chosen
+    Translator::new(candidates, docs, pairs).translate(0..candidates.len(), lexicon, learned)
 }
 
 /// For each candidate, the pairs whose Chinese side holds it (every occurrence counts, also
