@@ -30,9 +30,12 @@ use crate::mine::Candidate;
 use compose::TermGlosses;
 use learned::LearnedLexicon;
 use linking::competitive_linking;
+use rayon::prelude::*;
 use spans::{key_of, Lemmas, Phrase};
-use std::collections::HashMap;
+// FxHash: phrase keys are already hashes and lemmas short words, looked up millions of times.
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 /// Below this score no equivalent is proposed.
 const MIN_SCORE: f64 = 0.3;
@@ -52,6 +55,8 @@ const EXCHANGE_DICTIONARY: f64 = 0.5;
 const EXACT_RENDERING: f64 = 0.95;
 /// Least dictionary support of an English phrase that only one sentence pair supports.
 const SINGLE_PAIR_DICTIONARY: f64 = 0.5;
+/// English sentences tokenised together on all cores.
+const TOKENISE_BLOCK: usize = 8192;
 /// Bonus of an English acronym whose long form translates the term's long form.
 const ACRONYM_BONUS: f64 = 1.0;
 
@@ -84,7 +89,13 @@ impl<'a> EnglishSide<'a> {
     fn new(docs: &'a [Document], pairs: &[SentencePair]) -> Self {
         let mut lemmas = Lemmas::default();
         let texts: Vec<&str> = pairs.iter().map(|p| &docs[p.doc].en[p.en.clone()]).collect();
-        let words = texts.iter().map(|t| lemmas.tokens(t)).collect();
+        // Words are cut on all cores, a block at a time (so that their lemma strings never
+        // all exist at once), and interned in order, which keeps lemma ids deterministic.
+        let mut words = Vec::with_capacity(texts.len());
+        for block in texts.chunks(TOKENISE_BLOCK) {
+            let cut: Vec<Vec<english::Word>> = block.par_iter().map(|t| english::words(t, 0)).collect();
+            words.extend(cut.into_iter().map(|w| lemmas.intern(w)));
+        }
         EnglishSide { texts, words, lemmas }
     }
 
@@ -118,7 +129,7 @@ pub struct Translator<'a> {
     candidates: &'a [Candidate],
     english: EnglishSide<'a>,
     term_pairs: Vec<Vec<(usize, f64)>>,
-    frequency: HashMap<u64, usize>,
+    frequency: PhraseCounts,
     definitions: Definitions,
 }
 
@@ -200,7 +211,7 @@ pub fn translate(
 /// in titles the miner skips): one pass over the pairs with the terms indexed by their first
 /// two characters.
 fn pairs_holding(candidates: &[Candidate], docs: &[Document], pairs: &[SentencePair]) -> Vec<Vec<(usize, f64)>> {
-    let mut by_start: HashMap<(char, char), Vec<usize>> = HashMap::new();
+    let mut by_start: HashMap<(char, char), Vec<usize>> = HashMap::default();
     for (index, candidate) in candidates.iter().enumerate() {
         let mut chars = candidate.term.chars();
         if let (Some(a), Some(b)) = (chars.next(), chars.next()) {
@@ -231,27 +242,30 @@ fn pairs_holding(candidates: &[Candidate], docs: &[Document], pairs: &[SentenceP
 }
 
 /// How many pairs hold each phrase that occurs in some term's pairs.
-fn phrase_frequencies(english: &EnglishSide, term_pairs: &[Vec<(usize, f64)>]) -> HashMap<u64, usize> {
+type PhraseCounts = HashMap<u64, AtomicUsize>;
+
+/// [`PhraseCounts`] of the phrases in `term_pairs`, counted over every pair on all cores.
+fn phrase_frequencies(english: &EnglishSide, term_pairs: &[Vec<(usize, f64)>]) -> PhraseCounts {
     let mut in_term_pairs: Vec<bool> = vec![false; english.texts.len()];
     for &(p, _) in term_pairs.iter().flatten() {
         in_term_pairs[p] = true;
     }
-    let mut wanted: HashMap<u64, usize> = HashMap::new();
+    let mut wanted: PhraseCounts = HashMap::default();
     for (p, _) in in_term_pairs.iter().enumerate().filter(|(_, &used)| used) {
         for phrase in english.phrases(p) {
-            wanted.insert(phrase.key, 0);
+            wanted.entry(phrase.key).or_default();
         }
     }
-    for p in 0..english.texts.len() {
+    (0..english.texts.len()).into_par_iter().for_each(|p| {
         let mut keys: Vec<u64> = english.phrases(p).iter().map(|ph| ph.key).collect();
         keys.sort_unstable();
         keys.dedup();
         for key in keys {
-            if let Some(count) = wanted.get_mut(&key) {
-                *count += 1;
+            if let Some(count) = wanted.get(&key) {
+                count.fetch_add(1, Relaxed);
             }
         }
-    }
+    });
     wanted
 }
 
@@ -271,7 +285,7 @@ fn term_options(
     candidate: &Candidate,
     ids: &[(usize, f64)],
     english: &EnglishSide,
-    frequency: &HashMap<u64, usize>,
+    frequency: &PhraseCounts,
     glosses: &TermGlosses,
 ) -> Vec<Option_> {
     // A frequent term's English shows in any few hundred of its pairs: an even sample keeps
@@ -292,7 +306,7 @@ fn term_options(
         }
     }
     spots.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(a.3.total_cmp(&b.3)));
-    let mut together: HashMap<u64, Together> = HashMap::new();
+    let mut together: HashMap<u64, Together> = HashMap::default();
     let mut start = 0;
     while start < spots.len() {
         let key = spots[start].0;
@@ -309,7 +323,7 @@ fn term_options(
         start = end;
     }
     let surfaces = |t: &Together| -> Vec<(&str, usize)> {
-        let mut counts: HashMap<&str, usize> = HashMap::new();
+        let mut counts: HashMap<&str, usize> = HashMap::default();
         for &(_, p, words, _) in &spots[t.range.clone()] {
             *counts.entry(english.surface(p, &Phrase { key: 0, words })).or_default() += 1;
         }
@@ -325,9 +339,9 @@ fn term_options(
         .filter(|s| !s.chars().any(is_han))
         .map(str::to_lowercase)
         .collect();
-    let global = |key: u64, t: &Together| frequency.get(&key).copied().unwrap_or(t.count);
+    let global = |key: u64, t: &Together| frequency.get(&key).map_or(t.count, |c| c.load(Relaxed));
     let compounds = compounds_of(&together, &spots, english);
-    let mut memo: HashMap<u64, f64> = HashMap::new();
+    let mut memo: HashMap<u64, f64> = HashMap::default();
     let mut dictionary = |key: u64| {
         *memo.entry(key).or_insert_with(|| {
             let surface = surface_of(&together[&key]);
@@ -420,7 +434,7 @@ fn term_options(
 
 /// For each phrase, the phrases one adjacent word longer that hold it.
 fn compounds_of(together: &HashMap<u64, Together>, spots: &[Spot], english: &EnglishSide) -> HashMap<u64, Vec<u64>> {
-    let mut out: HashMap<u64, Vec<u64>> = HashMap::new();
+    let mut out: HashMap<u64, Vec<u64>> = HashMap::default();
     for (&key, t) in together {
         let (_, pair, (first, last), _) = spots[t.range.start];
         let ids: Vec<u32> = english.words[pair][first..last].iter().map(|w| w.id).collect();
@@ -467,7 +481,7 @@ struct Definitions {
 }
 
 fn acronym_table(docs: &[Document]) -> Definitions {
-    let mut long_to_short = HashMap::new();
+    let mut long_to_short = HashMap::default();
     for doc in docs {
         for definition in acronyms::definitions(&doc.en) {
             long_to_short.entry(definition.long.to_lowercase()).or_insert(definition.short);

@@ -5,7 +5,8 @@
 //! counting over millions of sentences needs no strings.
 
 use crate::align::english;
-use std::collections::HashMap;
+// FxHash: phrase keys are already hashes and lemmas short words, looked up millions of times.
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 /// Longest English equivalent considered, in words, except for names.
@@ -44,7 +45,12 @@ pub struct Lemmas {
 impl Lemmas {
     /// The tokens of `text`'s words.
     pub fn tokens(&mut self, text: &str) -> Vec<Token> {
-        english::words(text, 0)
+        self.intern(english::words(text, 0))
+    }
+
+    /// The tokens of words already cut from a text.
+    pub fn intern(&mut self, words: Vec<english::Word>) -> Vec<Token> {
+        words
             .into_iter()
             .map(|w| {
                 let id = match self.ids.get(&w.lemma) {
