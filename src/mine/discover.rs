@@ -9,7 +9,8 @@ use super::runs::{can_start, links_clauses};
 use crate::corpus::{is_han, Document};
 use crate::lexicon::Lexicon;
 use crate::segment::{Pos, Segmenter, Token};
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeSet;
 
 const MIN_TOKENS: usize = 2;
 const MAX_TOKENS: usize = 4;
@@ -33,7 +34,7 @@ pub fn new_words(
     segmenter: &Segmenter,
     lexicon: &Lexicon,
 ) -> Vec<String> {
-    let mut seen: HashMap<String, Seen> = HashMap::new();
+    let mut seen: HashMap<String, Seen> = HashMap::default();
     for (doc, line) in sentences {
         let text = docs[*doc].zh.as_str();
         let word = |i: usize| &text[line[i].span.clone()];

@@ -19,9 +19,10 @@ use crate::segment::{Pos, Segmenter, Token};
 pub use cues::CueKind;
 use neighbours::WordContexts;
 use runs::Run;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 pub use score::Scores;
 use segmented::Segmented;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// From this many distinct clauses on, a candidate string that occurs only once (and is not
 /// cued) is not tallied: in a large memory such strings are most of the table, and none of
@@ -89,7 +90,7 @@ const WEAK: char = '+';
 /// words it finds.
 pub fn mine(docs: &[Document], segmenter: &mut Segmenter, lexicon: &Lexicon) -> Vec<Candidate> {
     let sentences = body_sentences(docs);
-    let mut table: HashMap<String, Tally> = HashMap::new();
+    let mut table: HashMap<String, Tally> = HashMap::default();
     teach_cued_words(docs, &sentences, segmenter, &mut table);
     let mut segmented = Segmented::new(docs, &sentences, segmenter, lexicon);
     let counted_tokens = |segmented: &Segmented| -> Vec<(usize, Vec<Token>)> {
@@ -173,12 +174,12 @@ fn repeated_strings(
     sentences: &[Sentence],
     segmented: &Segmented,
     lexicon: &Lexicon,
-) -> std::collections::HashSet<u64> {
+) -> HashSet<u64> {
     use rayon::prelude::*;
     let distinct: Vec<(usize, usize)> = segmented.distinct().collect();
     let counts = distinct
         .par_iter()
-        .fold(HashMap::<u64, usize>::new, |mut counts, &(index, copies)| {
+        .fold(HashMap::<u64, usize>::default, |mut counts, &(index, copies)| {
             let sentence = &sentences[index];
             let text = &docs[sentence.doc].zh;
             let line = segmented.tokens(index, sentence);
@@ -187,7 +188,7 @@ fn repeated_strings(
             }
             counts
         })
-        .reduce(HashMap::new, |mut a, b| {
+        .reduce(HashMap::default, |mut a, b| {
             for (hash, n) in b {
                 *a.entry(hash).or_default() += n;
             }
@@ -197,8 +198,8 @@ fn repeated_strings(
 }
 
 fn string_hash(text: &str) -> u64 {
-    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
-    BuildHasherDefault::<DefaultHasher>::default().hash_one(text)
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(text)
 }
 
 /// Quoted names (not quoted clauses) and titles: recorded as cued, and short quoted names
@@ -244,7 +245,7 @@ pub(crate) struct Sentence {
 }
 
 fn body_sentences(docs: &[Document]) -> Vec<Sentence> {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen: HashSet<String> = HashSet::default();
     let mut sentences = Vec::new();
     for (doc, document) in docs.iter().enumerate() {
         for block in &document.zh_blocks {

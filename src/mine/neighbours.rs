@@ -6,7 +6,7 @@
 
 use crate::corpus::Document;
 use crate::segment::Token;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Word and word-pair counts of the corpus. Borrowed from the documents, nothing is copied.
 #[derive(Default)]

@@ -21,7 +21,7 @@ use super::neighbours::WordContexts;
 use super::{Candidate, CueKind};
 use crate::lexicon::Lexicon;
 use crate::segment::{Pos, Segmenter, DICTIONARY_TOTAL};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Scores {
@@ -103,9 +103,9 @@ pub fn rank(
 /// Cued terms found by string search have no words: any candidate inside them counts.
 fn nesting_frequencies<'c>(candidates: &'c [Candidate], contexts: &WordContexts) -> HashMap<&'c str, usize> {
     let known: HashSet<&str> = candidates.iter().map(|c| c.term.as_str()).collect();
-    let mut nesting: HashMap<&str, usize> = HashMap::new();
+    let mut nesting: HashMap<&str, usize> = HashMap::default();
     for longer in candidates {
-        let mut explained: HashSet<&str> = HashSet::new();
+        let mut explained: HashSet<&str> = HashSet::default();
         if longer.words.len() > 1 {
             let words = &longer.words;
             for start in 0..words.len() {

@@ -6,7 +6,7 @@ use crate::corpus::Document;
 use crate::lexicon::Lexicon;
 use crate::segment::{Pos, Segmenter, Token};
 use rayon::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 pub(super) struct Segmented {
     /// Tokens of each distinct clause text, spans relative to the clause's start.
@@ -20,7 +20,7 @@ pub(super) struct Segmented {
 impl Segmented {
     /// Segments every distinct clause text once, on all cores.
     pub fn new(docs: &[Document], sentences: &[Sentence], segmenter: &Segmenter, lexicon: &Lexicon) -> Self {
-        let mut first_of: HashMap<&str, usize> = HashMap::new();
+        let mut first_of: HashMap<&str, usize> = HashMap::default();
         let mut representative = Vec::new();
         let slot = sentences
             .iter()
