@@ -98,14 +98,7 @@ fn generate(entries: usize) -> TermGraph {
         };
         let zh_node = g.add_term(term);
         let en_node = g.add_term(Term::new(en, Lang::En, TermKind::Term));
-        let t = Translation {
-            score: 0.8,
-            cooccurrences: 3,
-            dice: 0.8,
-            dictionary: 0.5,
-            method: "alignment".into(),
-            pairs: Vec::new(),
-        };
+        let t = Translation::aligned(0.8, 3, 0.8, 0.5);
         g.relate(zh_node, en_node, Relation::Translation(t));
     }
     g

@@ -183,6 +183,13 @@ pub struct Translation {
     pub pairs: Vec<usize>,
 }
 
+impl Translation {
+    /// A translation found by alignment statistics, citing no sentence pair yet.
+    pub fn aligned(score: f64, cooccurrences: usize, dice: f64, dictionary: f64) -> Self {
+        Translation { score, cooccurrences, dice, dictionary, method: "alignment".into(), pairs: Vec::new() }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Relation {
@@ -336,14 +343,7 @@ mod tests {
     }
 
     fn translation(score: f64) -> Relation {
-        Relation::Translation(Translation {
-            score,
-            cooccurrences: 1,
-            dice: score,
-            dictionary: 0.0,
-            method: "alignment".into(),
-            pairs: Vec::new(),
-        })
+        Relation::Translation(Translation::aligned(score, 1, score, 0.0))
     }
 
     #[test]

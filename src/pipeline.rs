@@ -189,12 +189,8 @@ fn term_graph(
             let en = graph.find_or_add(&e.english, Lang::En, TermKind::Term);
             graph.graph[en].frequency += e.cooccurrences;
             let translation = Translation {
-                score: e.score,
-                cooccurrences: e.cooccurrences,
-                dice: e.dice,
-                dictionary: e.dictionary,
-                method: "alignment".into(),
                 pairs: e.pairs.iter().map(|p| evidence_ids[p]).collect(),
+                ..Translation::aligned(e.score, e.cooccurrences, e.dice, e.dictionary)
             };
             graph.relate(node, en, Relation::Translation(translation.clone()));
             // Other spellings (fast track / fast tracks) join the concept after the preferred one.

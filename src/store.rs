@@ -282,14 +282,8 @@ mod tests {
         assert_eq!((unused, cited, also_unused), (1, 2, 3));
         let zh = g.add_term(Term { rank: Some(1), ..Term::new("风力发电机", Lang::Zh, TermKind::Term) });
         let en = g.add_term(Term::new("wind turbine", Lang::En, TermKind::Term));
-        let t = crate::graph::Translation {
-            score: 0.8,
-            cooccurrences: 1,
-            dice: 0.8,
-            dictionary: 1.0,
-            method: "alignment".into(),
-            pairs: vec![cited],
-        };
+        let t =
+            crate::graph::Translation { pairs: vec![cited], ..crate::graph::Translation::aligned(0.8, 1, 0.8, 1.0) };
         g.relate(zh, en, Relation::Translation(t));
         g
     }

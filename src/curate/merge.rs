@@ -101,14 +101,7 @@ mod tests {
                     })
                 })
                 .collect();
-            let t = Translation {
-                score: 0.5,
-                cooccurrences: 2,
-                dice: 0.5,
-                dictionary: 0.0,
-                method: "alignment".into(),
-                pairs,
-            };
+            let t = Translation { pairs, ..Translation::aligned(0.5, 2, 0.5, 0.0) };
             g.relate(node, target, Relation::Translation(t));
         }
         g

@@ -214,14 +214,7 @@ mod tests {
             let node = g.add_term(Term { rank: Some(rank + 1), ..Term::new(*zh, Lang::Zh, TermKind::Term) });
             for (i, en) in english.iter().enumerate() {
                 let target = g.find_or_add(en, Lang::En, TermKind::Term);
-                let t = Translation {
-                    score: 1.0 - i as f64 / 10.0,
-                    cooccurrences: 2,
-                    dice: 0.5,
-                    dictionary: 0.5,
-                    method: "alignment".into(),
-                    pairs: Vec::new(),
-                };
+                let t = Translation::aligned(1.0 - i as f64 / 10.0, 2, 0.5, 0.5);
                 g.relate(node, target, Relation::Translation(t));
             }
         }
@@ -396,12 +389,8 @@ mod tests {
                             en_span: None,
                         });
                         let t = Translation {
-                            score: 1.0 / (i + 1) as f64,
-                            cooccurrences: 1,
-                            dice: 0.1,
-                            dictionary: 0.0,
-                            method: "alignment".into(),
                             pairs: vec![pair],
+                            ..Translation::aligned(1.0 / (i + 1) as f64, 1, 0.1, 0.0)
                         };
                         g.relate(node, target, Relation::Translation(t));
                     }

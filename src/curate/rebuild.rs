@@ -199,14 +199,7 @@ mod tests {
         let node = g.add_term(Term { rank: Some(g.graph.node_count() + 1), ..Term::new(zh, Lang::Zh, TermKind::Term) });
         for en in english {
             let target = g.find_or_add(en, Lang::En, TermKind::Term);
-            let t = Translation {
-                score: 0.5,
-                cooccurrences: 1,
-                dice: 0.5,
-                dictionary: 0.0,
-                method: "alignment".into(),
-                pairs: Vec::new(),
-            };
+            let t = Translation::aligned(0.5, 1, 0.5, 0.0);
             g.relate(node, target, Relation::Translation(t));
         }
     }

@@ -141,14 +141,7 @@ mod tests {
             ..Term::new("光伏\t组件", Lang::Zh, TermKind::Term)
         });
         let en = g.add_term(Term::new("PV\nmodule", Lang::En, TermKind::Term));
-        let t = Translation {
-            score: 0.7,
-            cooccurrences: 2,
-            dice: 0.7,
-            dictionary: 1.0,
-            method: "alignment".into(),
-            pairs: Vec::new(),
-        };
+        let t = Translation::aligned(0.7, 2, 0.7, 1.0);
         g.relate(zh, en, Relation::Translation(t));
         g
     }

@@ -135,14 +135,7 @@ mod tests {
         let mut g = TermGraph::default();
         let a = g.add_term(Term { rank: Some(1), ..Term::new(zh, Lang::Zh, TermKind::Term) });
         let b = g.add_term(Term::new(en, Lang::En, TermKind::Term));
-        let t = Translation {
-            score: 0.5,
-            cooccurrences: 1,
-            dice: 0.5,
-            dictionary: 0.5,
-            method: "alignment".into(),
-            pairs: Vec::new(),
-        };
+        let t = Translation::aligned(0.5, 1, 0.5, 0.5);
         g.relate(a, b, Relation::Translation(t));
         g
     }

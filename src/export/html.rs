@@ -188,14 +188,7 @@ mod tests {
         let mut g = TermGraph::default();
         let zh = g.add_term(Term { rank: Some(1), ..Term::new("<储能>", Lang::Zh, TermKind::Term) });
         let en = g.add_term(Term::new("storage & more", Lang::En, TermKind::Term));
-        let t = Translation {
-            score: 0.5,
-            cooccurrences: 1,
-            dice: 0.5,
-            dictionary: 0.5,
-            method: "alignment".into(),
-            pairs: Vec::new(),
-        };
+        let t = Translation::aligned(0.5, 1, 0.5, 0.5);
         g.relate(zh, en, Relation::Translation(t));
         let html = render(&g);
         assert!(html.contains("&lt;储能&gt;") && html.contains("storage &amp; more"));

@@ -162,14 +162,7 @@ mod tests {
         let mut g = TermGraph::default();
         let zh = g.add_term(Term { rank: Some(1), ..Term::new("风力发电机", Lang::Zh, TermKind::Term) });
         let en = g.add_term(Term::new("wind turbine", Lang::En, TermKind::Term));
-        let t = Translation {
-            score: 0.7,
-            cooccurrences: 2,
-            dice: 0.7,
-            dictionary: 1.0,
-            method: "alignment".into(),
-            pairs: Vec::new(),
-        };
+        let t = Translation::aligned(0.7, 2, 0.7, 1.0);
         g.relate(zh, en, Relation::Translation(t));
         g
     }

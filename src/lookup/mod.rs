@@ -210,14 +210,7 @@ mod tests {
         {
             let a = g.add_term(Term { rank: Some(rank + 1), ..Term::new(zh, Lang::Zh, TermKind::Term) });
             let b = g.add_term(Term::new(en, Lang::En, TermKind::Term));
-            let t = Translation {
-                score: 1.0,
-                cooccurrences: 1,
-                dice: 1.0,
-                dictionary: 1.0,
-                method: "alignment".into(),
-                pairs: Vec::new(),
-            };
+            let t = Translation::aligned(1.0, 1, 1.0, 1.0);
             g.relate(a, b, Relation::Translation(t));
         }
         Index::of(&g).unwrap()
