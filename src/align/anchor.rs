@@ -7,11 +7,8 @@
 //! of tokens on the other side. A bead scores
 //! `M·ln(p1/p0) + (N − M)·ln((1 − p1)/(1 − p0))` per side and class (dictionary words, exact
 //! anchors), so tokens left unmatched cost: a merged bead does not win by being long, and a
-//! long sentence does not win by offering more chances. `p1` is estimated on the document
-//! itself (best pairs near the diagonal). `q` is a dictionary word's own: the share of the
-//! other side's tokens it translates in the document, so a common word (走 ↔ walk) matching
-//! across a short line and the next sentence is weak evidence for merging them, a rare one
-//! strong; exact anchors share one `q` per class (random item pairs). The total is floored at
+//! long sentence does not win by offering more chances. `q` and `p1` are estimated on the
+//! document itself (random item pairs; best pairs near the diagonal). The total is floored at
 //! zero: anchors add evidence but never veto a bead that lengths support.
 
 use super::features::{EnToken, ZhToken};
@@ -48,20 +45,7 @@ pub struct AnchorScorer<'a> {
     cells: HashMap<(usize, usize), Cell>,
     zh_rates: [Rates; CLASSES],
     en_rates: [Rates; CLASSES],
-    /// Per item and token: ln(1 − q), q being the chance that one random token of the other
-    /// side translates it (dictionary words only): a common word (走 ↔ walk) matches somewhere
-    /// by chance far more often than a rare one, so its match is weaker evidence.
-    zh_chance: Vec<Vec<f64>>,
-    en_chance: Vec<Vec<f64>>,
 }
-
-/// The dictionary-word class and the exact-anchor class.
-const WORDS: usize = 0;
-const EXACT: usize = 1;
-/// Least chance rate of a word, so that a word seen once is not infinitely surprising.
-const MIN_WORD_CHANCE: f64 = 1e-4;
-/// Most chance rate of a word (a word every token translates proves nothing either way).
-const MAX_WORD_CHANCE: f64 = 0.999;
 
 fn class(exact: bool) -> usize {
     usize::from(exact)
@@ -113,10 +97,7 @@ impl<'a> AnchorScorer<'a> {
             cells: HashMap::new(),
             zh_rates: [Rates { chance: 0.0, found: 0.0 }; CLASSES],
             en_rates: [Rates { chance: 0.0, found: 0.0 }; CLASSES],
-            zh_chance: Vec::new(),
-            en_chance: Vec::new(),
         };
-        scorer.word_chances();
         scorer.estimate();
         scorer
     }
@@ -132,51 +113,8 @@ impl<'a> AnchorScorer<'a> {
         cell
     }
 
-    /// Each dictionary word's chance rate from the document's own word frequencies: the share
-    /// of the other side's tokens that it translates.
-    fn word_chances(&mut self) {
-        let mut en_count: HashMap<u32, usize> = HashMap::new();
-        for token in self.en.iter().flatten().filter(|t| !t.exact) {
-            *en_count.entry(token.id).or_default() += 1;
-        }
-        let mut zh_count: HashMap<u32, usize> = HashMap::new();
-        for token in self.zh.iter().flatten().filter(|t| !t.exact) {
-            for id in &token.ids {
-                *zh_count.entry(*id).or_default() += 1;
-            }
-        }
-        let en_total = en_count.values().sum::<usize>().max(1) as f64;
-        let zh_total = self.zh.iter().flatten().filter(|t| !t.exact).count().max(1) as f64;
-        let rate = |hits: usize, total: f64| (-(hits as f64 / total).clamp(MIN_WORD_CHANCE, MAX_WORD_CHANCE)).ln_1p();
-        self.zh_chance = self
-            .zh
-            .iter()
-            .map(|item| {
-                item.iter()
-                    .map(|t| rate(t.ids.iter().map(|id| en_count.get(id).copied().unwrap_or(0)).sum(), en_total))
-                    .collect()
-            })
-            .collect();
-        self.en_chance = self
-            .en
-            .iter()
-            .map(|item| item.iter().map(|t| rate(zh_count.get(&t.id).copied().unwrap_or(0), zh_total)).collect())
-            .collect();
-    }
-
     /// Matched and total tokens per class, on the Chinese and on the English side.
     fn counts(&mut self, zh: Range<usize>, en: Range<usize>) -> ([[usize; 2]; CLASSES], [[usize; 2]; CLASSES]) {
-        let (zh_side, en_side, _, _) = self.matches(zh, en);
-        (zh_side, en_side)
-    }
-
-    /// [`Self::counts`], and which tokens of each item matched.
-    #[allow(clippy::type_complexity)]
-    fn matches(
-        &mut self,
-        zh: Range<usize>,
-        en: Range<usize>,
-    ) -> ([[usize; 2]; CLASSES], [[usize; 2]; CLASSES], Vec<Vec<u64>>, Vec<Vec<u64>>) {
         for i in zh.clone() {
             for j in en.clone() {
                 if !self.cells.contains_key(&(i, j)) {
@@ -187,8 +125,6 @@ impl<'a> AnchorScorer<'a> {
         }
         let mut zh_side = [[0usize; 2]; CLASSES];
         let mut en_side = [[0usize; 2]; CLASSES];
-        let mut zh_matched = Vec::with_capacity(zh.len());
-        let mut en_matched = Vec::with_capacity(en.len());
         for i in zh.clone() {
             let mut matched = bits_for(self.zh[i].len());
             for j in en.clone() {
@@ -198,7 +134,6 @@ impl<'a> AnchorScorer<'a> {
                 side[0] += count_and(&matched, &self.zh_masks[i][c]);
                 side[1] += self.zh_counts[i][c];
             }
-            zh_matched.push(matched);
         }
         for j in en {
             let mut matched = bits_for(self.en[j].len());
@@ -209,32 +144,19 @@ impl<'a> AnchorScorer<'a> {
                 side[0] += count_and(&matched, &self.en_masks[j][c]);
                 side[1] += self.en_counts[j][c];
             }
-            en_matched.push(matched);
         }
-        (zh_side, en_side, zh_matched, en_matched)
+        (zh_side, en_side)
     }
 
     /// Evidence (nats, ≥ 0) that Chinese items `zh` translate English items `en`.
     pub fn score(&mut self, zh: Range<usize>, en: Range<usize>) -> f64 {
-        let (zh_side, en_side, zh_matched, en_matched) = self.matches(zh.clone(), en.clone());
-        // The other side's size sets the chance of a match.
-        let zh_words = word_llr(
-            &self.zh_chance[zh.clone()],
-            &self.zh_masks[zh],
-            &zh_matched,
-            en_side[WORDS][1],
-            self.zh_rates[WORDS].found,
-        );
-        let en_words = word_llr(
-            &self.en_chance[en.clone()],
-            &self.en_masks[en],
-            &en_matched,
-            zh_side[WORDS][1],
-            self.en_rates[WORDS].found,
-        );
-        let mut total = zh_words + en_words;
-        total += llr(zh_side[EXACT][0], zh_side[EXACT][1], en_side[EXACT][1], self.zh_rates[EXACT]);
-        total += llr(en_side[EXACT][0], en_side[EXACT][1], zh_side[EXACT][1], self.en_rates[EXACT]);
+        let (zh_side, en_side) = self.counts(zh, en);
+        let mut total = 0.0;
+        for c in 0..CLASSES {
+            // The other side's size sets the chance of a match.
+            total += llr(zh_side[c][0], zh_side[c][1], en_side[c][1], self.zh_rates[c]);
+            total += llr(en_side[c][0], en_side[c][1], zh_side[c][1], self.en_rates[c]);
+        }
         // Both sides are counted: a match explains a Chinese token and an English one, and
         // each side's unmatched tokens are evidence of their own.
         total.max(0.0)
@@ -307,34 +229,6 @@ fn masks(exact: impl Iterator<Item = bool>) -> [Vec<u64>; CLASSES] {
     out
 }
 
-/// [`llr`] of the dictionary words of some items, word by word: each with its own chance of
-/// matching one of the `other` tokens (`chance[item][token]` = ln(1 − q), so that 1 − p0 =
-/// (1 − q)^other needs no power and an unmatched word no logarithm), and the class's `found`
-/// rate.
-fn word_llr(chance: &[Vec<f64>], masks: &[[Vec<u64>; CLASSES]], matched: &[Vec<u64>], other: usize, found: f64) -> f64 {
-    let p1 = found.clamp(1e-6, 1.0 - 1e-6);
-    let (ln_p1, ln_miss) = (p1.ln(), (1.0 - p1).ln());
-    let mut total = 0.0;
-    for ((rates, mask), matched) in chance.iter().zip(masks).zip(matched) {
-        for (k, &ln_q_miss) in rates.iter().enumerate() {
-            if mask[WORDS][k / 64] & (1 << (k % 64)) == 0 {
-                continue;
-            }
-            // ln(1 − p0): the chance that none of the other tokens translates the word.
-            let ln_none = (other as f64 * ln_q_miss).max(-1e6);
-            if ln_none <= ln_miss {
-                continue; // p0 ≥ p1: a match here is no evidence
-            }
-            total += if matched[k / 64] & (1 << (k % 64)) != 0 {
-                ln_p1 - (-ln_none.exp()).ln_1p()
-            } else {
-                ln_miss - ln_none
-            };
-        }
-    }
-    total
-}
-
 /// Binomial log-likelihood ratio of `matched` of `tokens` finding a translation among
 /// `other` tokens: true translation against chance.
 fn llr(matched: usize, tokens: usize, other: usize, rates: Rates) -> f64 {
@@ -362,28 +256,10 @@ mod tests {
         ids.iter().map(|&id| EnToken { id, exact: false }).collect()
     }
 
-    /// A document of `n` more sentence pairs, each translating the other with words of its
-    /// own (ids from 1000 up), so that word frequencies are those of a real text.
-    fn with_filler(
-        mut zh_items: Vec<Vec<ZhToken>>,
-        mut en_items: Vec<Vec<EnToken>>,
-        n: u32,
-    ) -> (Vec<Vec<ZhToken>>, Vec<Vec<EnToken>>) {
-        for k in 0..n {
-            let ids: Vec<u32> = (0..6).map(|w| 1000 + 6 * k + w).collect();
-            zh_items.push(ids.iter().map(|&id| ZhToken { ids: vec![id], exact: false }).collect());
-            en_items.push(en(&ids));
-        }
-        (zh_items, en_items)
-    }
-
     #[test]
     fn a_translation_scores_and_an_unrelated_pair_does_not() {
-        let (zh_items, en_items) = with_filler(
-            vec![zh(&[&[1], &[2, 3], &[4]]), zh(&[&[10], &[11], &[12]])],
-            vec![en(&[1, 3, 4, 99]), en(&[10, 12, 98])],
-            30,
-        );
+        let zh_items = vec![zh(&[&[1], &[2, 3], &[4]]), zh(&[&[10], &[11], &[12]])];
+        let en_items = vec![en(&[1, 3, 4, 99]), en(&[10, 12, 98])];
         let mut scorer = AnchorScorer::new(&zh_items, &en_items);
         assert!(scorer.score(0..1, 0..1) > 2.0);
         assert_eq!(scorer.score(0..1, 1..2), 0.0);
@@ -391,29 +267,9 @@ mod tests {
 
     #[test]
     fn merging_an_unrelated_sentence_lowers_the_evidence() {
-        let (zh_items, en_items) = with_filler(
-            vec![zh(&[&[1], &[2], &[3], &[4]]), zh(&[&[20], &[21], &[22], &[23], &[24], &[25]])],
-            vec![en(&[1, 2, 3, 4])],
-            30,
-        );
+        let zh_items = vec![zh(&[&[1], &[2], &[3], &[4]]), zh(&[&[20], &[21], &[22], &[23], &[24], &[25]])];
+        let en_items = vec![en(&[1, 2, 3, 4])];
         let mut scorer = AnchorScorer::new(&zh_items, &en_items);
         assert!(scorer.score(0..2, 0..1) < scorer.score(0..1, 0..1));
-    }
-
-    #[test]
-    fn a_common_word_matching_across_a_short_line_is_weak_evidence_for_a_merge() {
-        // A short line (word 7, or word 8) whose translation has no dictionary word, then a
-        // sentence whose English also holds that word. Word 7 ("go") is in every other
-        // sentence on both sides, word 8 in none.
-        let mut zh_items = vec![zh(&[&[7]]), zh(&[&[30], &[31], &[32]]), zh(&[&[8]]), zh(&[&[33], &[34], &[35]])];
-        let mut en_items = vec![en(&[40]), en(&[30, 31, 32, 7]), en(&[41]), en(&[33, 34, 35, 8])];
-        for k in 0..30u32 {
-            zh_items.push(zh(&[&[7], &[100 + k], &[200 + k]]));
-            en_items.push(en(&[7, 100 + k, 200 + k]));
-        }
-        let mut scorer = AnchorScorer::new(&zh_items, &en_items);
-        let common_gain = scorer.score(0..2, 0..2) - scorer.score(1..2, 1..2);
-        let rare_gain = scorer.score(2..4, 2..4) - scorer.score(3..4, 3..4);
-        assert!(common_gain + 1.0 < rare_gain, "common {common_gain:.2} rare {rare_gain:.2}");
     }
 }
