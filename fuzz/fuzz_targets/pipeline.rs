@@ -2,17 +2,15 @@
 //! bilingual, then the store and export writers on what it built.
 #![no_main]
 
+#[path = "../common/documents.rs"]
+mod documents;
+
 use libfuzzer_sys::fuzz_target;
 use std::path::Path;
-use zhterm::corpus::{parse, InputKind};
 use zhterm::pipeline::{build, BuildOptions};
 
 fuzz_target!(|bytes: &[u8]| {
-    let text = String::from_utf8_lossy(bytes);
-    let documents: Vec<_> = [InputKind::Plain, InputKind::Bilingual, InputKind::Tsv]
-        .into_iter()
-        .filter_map(|kind| parse(Path::new("f.txt"), &text, kind).ok())
-        .collect();
+    let documents = documents::documents(bytes);
     if documents.is_empty() {
         return;
     }
