@@ -93,17 +93,17 @@ pub fn build_observed(
     clock.lap("align sentences");
     let learned = options.learned_lexicon.then(|| LearnedLexicon::train(docs, &pairs, &segmenter, &lexicon)).flatten();
     clock.lap("learn lexicon");
-    let (reach, chosen) = select(&candidates, options.max_terms);
-    let translator = terms::Translator::new(&reach, docs, &pairs);
+    let (mut selected, chosen) = select(&candidates, options.max_terms);
+    let translator = terms::Translator::new(&selected, docs, &pairs);
     let mut equivalents = translator.translate(0..chosen, &lexicon, learned.as_ref());
-    let mut selected = reach[..chosen].to_vec();
-    let pool = chosen..reach.len();
-    for (index, equivalent) in
-        terms::confirm::confirmed(&translator, &selected, &equivalents, pool, &lexicon, learned.as_ref())
-    {
-        selected.push(reach[index].clone());
-        equivalents.push(Some(equivalent));
-    }
+    let pool = chosen..selected.len();
+    let confirmed =
+        terms::confirm::confirmed(&translator, &selected[..chosen], &equivalents, pool, &lexicon, learned.as_ref());
+    // The pool keeps the candidates their translation confirmed (in rank order, as found).
+    let (indices, found): (Vec<usize>, Vec<_>) = confirmed.into_iter().unzip();
+    equivalents.extend(found.into_iter().map(Some));
+    let mut index = 0..;
+    selected.retain(|_| index.next().is_some_and(|k| k < chosen || indices.binary_search(&k).is_ok()));
     if let Some(previous) = previous {
         rebuild::anchor_translations(previous, &selected, docs, &pairs, &mut equivalents);
     }
