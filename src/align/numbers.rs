@@ -62,6 +62,9 @@ pub fn chinese_anchors(text: &str) -> Vec<String> {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
+        let before = i.checked_sub(1).map(|k| chars[k]);
+        // A clause starts here when no Han character precedes (punctuation, or the text start).
+        let clause_start = before.is_none_or(|b| !is_han(b));
         let run_end = |pred: &dyn Fn(char) -> bool| (i..chars.len()).find(|&k| !pred(chars[k])).unwrap_or(chars.len());
         if c.is_ascii_digit() {
             let end = run_end(&|c: char| c.is_ascii_digit() || c == ',');
@@ -72,17 +75,13 @@ pub fn chinese_anchors(text: &str) -> Vec<String> {
             let end = run_end(&|c: char| c.is_ascii_alphabetic());
             out.push(chars[i..end].iter().collect::<String>().to_lowercase());
             i = end;
-        } else if let Some((len, anchor)) =
-            discourse_marker(&chars[i..]).filter(|_| i.checked_sub(1).map(|k| chars[k]).is_none_or(|b| !is_han(b)))
-        {
+        } else if let Some((len, anchor)) = discourse_marker(&chars[i..]).filter(|_| clause_start) {
             out.push(anchor.to_string());
             i += len;
         } else if is_numeral(c) {
             let end = run_end(&is_numeral);
             let run: String = chars[i..end].iter().collect();
-            let before = i.checked_sub(1).map(|k| chars[k]);
             let after = chars.get(end).copied();
-            let clause_start = before.is_none_or(|b| !is_han(b));
             let ordinal = before == Some('第') || (after == Some('是') && clause_start);
             let dated = matches!(after, Some('年' | '月' | '日' | '号'));
             if let Some(value) = chinese_numeral(&run) {
