@@ -36,7 +36,7 @@ impl Lang {
 pub enum TermKind {
     /// A full form.
     Term,
-    /// A short form defined in the text (上合组织, SCO).
+    /// A short form defined in the text (世卫组织, WHO).
     Abbreviation,
 }
 
@@ -197,7 +197,7 @@ pub enum Relation {
     Translation(Translation),
     /// Full form → short form of the same language, defined in the text.
     Abbreviation,
-    /// Longer term → term nested in it (数据安全 ⊂ 全球数据安全倡议).
+    /// Longer term → term nested in it (关税 ⊂ 关税减让表).
     Contains,
 }
 
@@ -219,7 +219,7 @@ pub struct Concept<'a> {
     pub zh: &'a Term,
     /// Short forms of the Chinese term that have no entry of their own.
     pub zh_variants: Vec<&'a Term>,
-    /// Short forms with an entry of their own (上合组织 for 上海合作组织): a translator who
+    /// Short forms with an entry of their own (世卫组织 for 世界卫生组织): a translator who
     /// looks up the short form wants its own English short form, so they are cross-referenced.
     pub short_form_entries: Vec<&'a Term>,
     /// English terms, preferred first, with the evidence of their translation edge.

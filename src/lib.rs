@@ -9,10 +9,10 @@
 //!
 //! ```
 //! use zhterm::corpus::{normalize::normalize_zh, Document, InputKind};
-//! let text = normalize_zh("我们要发展数字经济。数字经济是新动能。发展数字经济。", false);
+//! let text = normalize_zh("我们要发展储能产业。储能产业是新动能。发展储能产业。", false);
 //! let docs = vec![Document::monolingual("demo".into(), InputKind::Plain, text)];
 //! let build = zhterm::pipeline::build(&docs, &Default::default());
-//! assert_eq!(build.candidates[0].term, "数字经济");
+//! assert_eq!(build.candidates[0].term, "储能产业");
 //! ```
 //!
 //! The library never prints and never exits; errors are [`Error`] values.

@@ -55,7 +55,7 @@ impl Pos {
             "f" | "s" => Pos::Locative,
             "t" | "tg" => Pos::Time,
             "i" => Pos::Idiom,
-            // "l" (习用语) covers set noun phrases (粮食安全) as well as predicates; the miner
+            // "l" (习用语) covers set noun phrases as well as predicates; the miner
             // decides with the lexicon.
             "l" => Pos::Other,
             "j" => Pos::Abbreviation,

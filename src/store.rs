@@ -4,7 +4,7 @@
 //! # Format
 //! ```json
 //! {"format": "zhterm-graph", "version": 2,
-//!  "nodes": [{"text": "上海精神", "lang": "zh", "kind": "term", "status": "candidate", ...}],
+//!  "nodes": [{"text": "漏电保护器", "lang": "zh", "kind": "term", "status": "candidate", ...}],
 //!  "edges": [{"from": 0, "to": 5, "relation": {"type": "translation", "score": 0.9, ...,
 //!             "pairs": [3, 8]}}],
 //!  "pairs": [{"id": 3, "source": "a.txt", "zh": "…", "en": "…",

@@ -95,7 +95,7 @@ pub fn short_forms(text: &str) -> Vec<ShortForm> {
         if is_acronym(inner) {
             found.push(ShortForm { long_end: open, short: inner_start..inner_start + len });
         } else if inner.contains("简称") {
-            // Every quoted name in the definition is a short form: “上合组织”或“本组织”.
+            // Every quoted name in the definition is a short form: “世卫组织”或“本组织”.
             for cue in quoted_and_titles(inner) {
                 let short = inner_start + cue.span.start..inner_start + cue.span.end;
                 found.push(ShortForm { long_end: open, short });

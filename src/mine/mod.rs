@@ -56,7 +56,7 @@ pub struct Candidate {
     pub frequency: usize,
     pub documents: usize,
     pub cues: BTreeSet<CueKind>,
-    /// Short forms defined for this term in the text (上合组织, RCEP).
+    /// Short forms defined for this term in the text (世卫组织, WTO).
     pub short_forms: BTreeSet<String>,
     /// Distinct words seen right before and right after it; clause edges count as one "open"
     /// neighbour, and so do, before it, words that cannot be part of a term (开展, 各) and,

@@ -1,7 +1,7 @@
 //! Which words bind to the word before them: how often each word type occurs and how often
 //! each pair of words occurs side by side. A word mostly preceded by one word binds to it
 //! (联络 → 组), so what precedes is a piece of a longer unit; a word that follows many
-//! different words (合作 after 经贸, 去极端化, 各领域 …) combines freely, so what precedes it
+//! different words (合作 after 经贸, 技术, 各领域 …) combines freely, so what precedes it
 //! may be a term of its own.
 
 use crate::corpus::Document;

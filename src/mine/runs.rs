@@ -69,7 +69,7 @@ fn phrase_pos(word: &str, segmenter: &Segmenter, lexicon: &Lexicon) -> Option<Po
 }
 
 /// Bound prefixes of Chinese word formation that jieba splits off as verbs, joined to the word
-/// they attach to: 去/逆/反/非… before a -化, -主义 or 歧视 word (去极端化, 逆全球化, 非歧视),
+/// they attach to: 去/逆/反/非… before a -化, -主义 or 歧视 word (去杠杆化, 反殖民主义, 非歧视),
 /// and "-able" 可 before a compound that opens with a verb (可 + 再生能源).
 fn merge_bound_prefixes(text: &str, tokens: Vec<Token>, lexicon: &Lexicon) -> Vec<Token> {
     const PREFIXES: &[&str] = &["去", "逆", "反", "非", "泛", "超", "跨"];
@@ -84,7 +84,7 @@ fn merge_bound_prefixes(text: &str, tokens: Vec<Token>, lexicon: &Lexicon) -> Ve
             let able =
                 prefix == "可" && !matches!(token.pos, Pos::Verb | Pos::VerbalNoun) && opens_with_verb(word, lexicon);
             // A one-character modifier that the dictionary lists together with the next word
-            // as one noun (大 + 数据: CC-CEDICT 大数据 "big data"), which jieba split.
+            // as one noun, which jieba split (大 + 分子, when cut: CC-CEDICT lists 大分子 "macromolecule").
             let listed = previous.pos == Pos::Adjective
                 && prefix.chars().count() == 1
                 && token.pos.is_nominal()

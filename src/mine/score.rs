@@ -4,7 +4,7 @@
 //! - `cvalue`: C-value unithood — frequency, less what longer candidates containing it
 //!   explain, scaled by length (Frantzi et al.). Chinese noun phrases are head-final: a
 //!   longer candidate that adds modifiers on the left (上海 + 合作组织) explains the shorter
-//!   one, but one that adds a new head on the right (去极端化 + 合作, 新冠肺炎 + 疫情) names
+//!   one, but one that adds a new head on the right (去杠杆化 + 政策, 禽流感 + 疫情) names
 //!   another thing, unless that head binds to it.
 //! - `termhood`: relative frequency here against jieba's general-language dictionary
 //!   ("weirdness"), less a generality penalty: frequent general words (合作, 发展) and
@@ -99,7 +99,7 @@ pub fn rank(
 /// For each candidate nested in longer ones that explain it: the frequency of the most
 /// frequent of them. Nesting is on word boundaries; a longer candidate explains a shorter one
 /// when it adds words on the left (a modifier: 上海 + 合作组织, but not a verb that may be a
-/// predicate: 发展 + 数字经济), or on the right a word that binds to it. A new head on the right names another thing (去极端化 + 合作, 新冠肺炎 + 疫情).
+/// predicate: 发展 + 储能产业), or on the right a word that binds to it. A new head on the right names another thing (去杠杆化 + 政策, 禽流感 + 疫情).
 /// Cued terms found by string search have no words: any candidate inside them counts.
 fn nesting_frequencies<'c>(candidates: &'c [Candidate], contexts: &WordContexts) -> HashMap<&'c str, usize> {
     let known: HashSet<&str> = candidates.iter().map(|c| c.term.as_str()).collect();
@@ -111,7 +111,7 @@ fn nesting_frequencies<'c>(candidates: &'c [Candidate], contexts: &WordContexts)
             for start in 0..words.len() {
                 for end in start + 1..=words.len() {
                     let Some(&inner) = known.get(words[start..end].concat().as_str()) else { continue };
-                    // A verb before it may be its predicate (发展 + 数字经济), not a modifier.
+                    // A verb before it may be its predicate (发展 + 储能产业), not a modifier.
                     let modifier = start > 0 && !matches!(longer.tags.first(), Some(Pos::Verb | Pos::VerbalNoun));
                     let explains =
                         modifier || (end < words.len() && contexts.binds_to_previous(&words[end], &words[end - 1]));

@@ -20,8 +20,7 @@ struct Links {
 impl Links {
     /// A phrase is free for `term` when no other term holds it and one of its spots does not
     /// conflict with a phrase another term holds ("fast" inside a taken "fast tracks"), unless
-    /// the two terms nest (粮食安全 "food security" inside 地区国家粮食安全 "food security in
-    /// regional countries").
+    /// the two terms nest (水质 "water quality" inside 地下水水质 "quality of groundwater").
     fn is_free(&self, terms: &[&str], term: usize, option: &Option_) -> bool {
         if self.holder.get(&option.key).is_some_and(|&t| t != term) {
             return false;
@@ -65,8 +64,8 @@ fn nested(terms: &[&str], a: usize, b: usize) -> bool {
 }
 
 /// A phrase conflicts with one another term holds when it lies inside it or crosses it; a
-/// longer phrase holding it is fine (数据安全 "data security" inside 全球数据安全倡议 "Global
-/// Initiative on Data Security").
+/// longer phrase holding it is fine (关税 "customs duties" inside 关税减让表 "Schedule of Customs
+/// Duties").
 fn conflicts(candidate: (usize, usize), taken: (usize, usize)) -> bool {
     let overlap = candidate.0 < taken.1 && taken.0 < candidate.1;
     let holds_taken = candidate.0 <= taken.0 && taken.1 <= candidate.1;
@@ -107,7 +106,7 @@ pub(super) fn competitive_linking(terms: &[&str], options: Vec<Vec<Option_>>) ->
 /// good one (the idiomatic dictionary sense of one term taking the phrase that literally
 /// renders another). A term takes its preferred phrase from the holder when the holder's
 /// next free option loses less than the term gains; repeated a few times. A term never takes
-/// from a term nested in it or holding it (数字 or 促进数字经济 from 数字经济), and only for an
+/// from a term nested in it or holding it (储能 or 发展储能产业 from 储能产业), and only for an
 /// English the dictionary supports.
 fn improve_by_exchange(terms: &[&str], options: &[Vec<Option_>], state: &mut Links) {
     for _ in 0..4 {

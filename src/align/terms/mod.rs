@@ -4,8 +4,8 @@
 //! - `dice`: co-occurrence over sentence pairs, 2·c(t,e) / (f(t) + f(e));
 //! - `dictionary`: how much of the term and of the n-gram CC-CEDICT explains ([`compose`];
 //!   with the corpus's [`learned`] renderings of words CC-CEDICT lacks, when trained),
-//!   or a list of as many items as the term's leading numeral says (三股势力 ↔ "A, B and C
-//!   forces");
+//!   or a list of as many items as the term's leading numeral says (三大产业 ↔ "agriculture,
+//!   industry and services");
 //! - `identity`: a Latin string written the same on both sides (RCEP);
 //! - acronyms defined in the English text ([`acronyms`]): a Chinese short form takes the
 //!   acronym of its long form's English.
@@ -357,7 +357,7 @@ fn term_options(
     // Best co-occurrence first: the score never exceeds dice (+ identity), so the search
     // stops once no remaining phrase can enter the kept options.
     // A term seen in one pair meets each phrase of it once, and a phrase other words also
-    // translate to (COVID-19 for 疫情 as well as for 新冠肺炎) has a poor Dice however exact the
+    // translate to (insulin for 胰岛素 as well as for 胰岛素注射液) has a poor Dice however exact the
     // rendering. There, a phrase the dictionary renders exactly counts as co-occurring
     // perfectly. (One pair holds a few dozen phrases, so asking the dictionary of each is cheap.)
     let single_pair = ids.len() == 1;
@@ -452,7 +452,7 @@ fn compounds_of(together: &HashMap<u64, Together>, spots: &[Spot], english: &Eng
     out
 }
 
-/// The value of a term's leading Chinese numeral (三股势力 → 3), for list translations.
+/// The value of a term's leading Chinese numeral (三大产业 → 3), for list translations.
 fn leading_numeral(term: &str) -> Option<usize> {
     let first = term.chars().next()?;
     let value = chinese_numeral(first.encode_utf8(&mut [0; 4]))?;
@@ -490,7 +490,7 @@ fn acronym_table(docs: &[Document]) -> Definitions {
     Definitions { long_to_short }
 }
 
-/// A Chinese short form (上合组织) of a term whose best English has a defined acronym (SCO)
+/// A Chinese short form (世卫组织) of a term whose best English has a defined acronym (WHO)
 /// prefers that acronym.
 fn reward_short_form_acronyms(candidates: &[Candidate], options: &mut [Vec<Option_>], definitions: &Definitions) {
     let index: HashMap<&str, usize> = candidates.iter().enumerate().map(|(i, c)| (c.term.as_str(), i)).collect();
