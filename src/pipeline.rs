@@ -15,8 +15,9 @@ const MAX_CONTEXTS: usize = 2;
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
-    /// Most Chinese terms the glossary takes from the ranked candidates.
-    pub max_terms: usize,
+    /// Most Chinese terms the glossary takes from the ranked candidates; None: every
+    /// candidate the ranking scores positive (seen twice or cued), so the size follows the corpus.
+    pub max_terms: Option<usize>,
     /// The user's own entries, joined to CC-CEDICT (empty: CC-CEDICT alone).
     pub dictionary: UserDictionary,
     /// Learn a lexical table (IBM Model 1) from a corpus of at least
@@ -28,7 +29,7 @@ pub struct BuildOptions {
 
 impl Default for BuildOptions {
     fn default() -> Self {
-        BuildOptions { max_terms: 300, dictionary: UserDictionary::default(), learned_lexicon: false }
+        BuildOptions { max_terms: None, dictionary: UserDictionary::default(), learned_lexicon: false }
     }
 }
 
@@ -116,22 +117,37 @@ pub fn build_observed(
     Build { graph, candidates, pairs, stages: clock.stages }
 }
 
-/// The candidates a glossary may hold, and how many of them it takes by rank: first up to
-/// `max_terms` seen in two clauses or cued, best first; then the others as far down as twice
-/// that rank, which only a confirming translation lets in ([`terms::confirm`]).
-fn select(candidates: &[Candidate], max_terms: usize) -> (Vec<Candidate>, usize) {
-    let (mut selected, mut pool) = (Vec::new(), Vec::new());
-    for (rank, candidate) in candidates.iter().filter(|c| c.scores.total > 0.0).enumerate() {
-        if selected.len() == max_terms && rank >= 2 * max_terms {
+/// The most terms a default build takes, however large the corpus: past a few thousand
+/// entries a term base is no longer reviewed, and each entry costs translation time.
+pub const DEFAULT_MAX_TERMS: usize = 5_000;
+
+/// However few terms a small corpus yields, candidates down to this rank may be confirmed by
+/// their translation (a name a bilingual text uses once).
+const MIN_CONFIRMATION_POOL: usize = 600;
+
+/// The candidates a glossary may hold, and how many of them it takes by rank: every candidate
+/// seen in two clauses or cued whose score is positive (the ranking model's odds favour a
+/// term: the glossary grows with the corpus), or the best `max_terms` of them when the user
+/// sets a size; then the others as far down as twice the rank of the last one taken, which
+/// only a confirming translation lets in ([`terms::confirm`]).
+fn select(candidates: &[Candidate], max_terms: Option<usize>) -> (Vec<Candidate>, usize) {
+    let cut = max_terms.unwrap_or(DEFAULT_MAX_TERMS);
+    let takes = |c: &Candidate| c.scores.total > 0.0 && (c.frequency >= 2 || !c.cues.is_empty());
+    let (mut selected, mut last) = (Vec::new(), 0);
+    for (rank, candidate) in candidates.iter().enumerate() {
+        if selected.len() == cut {
             break;
         }
-        if selected.len() < max_terms && (candidate.frequency >= 2 || !candidate.cues.is_empty()) {
+        if takes(candidate) {
             selected.push(candidate.clone());
-        } else if rank < 2 * max_terms {
-            pool.push(candidate.clone());
+            last = rank;
         }
     }
     let chosen = selected.len();
+    let pool_end = candidates.len().min((2 * (last + 1)).max(MIN_CONFIRMATION_POOL));
+    let taken: HashSet<&str> = selected.iter().map(|c| c.term.as_str()).collect();
+    let pool: Vec<Candidate> =
+        candidates[..pool_end].iter().filter(|c| !taken.contains(c.term.as_str())).cloned().collect();
     selected.extend(pool);
     (selected, chosen)
 }

@@ -14,7 +14,7 @@ fuzz_target!(|bytes: &[u8]| {
     if documents.is_empty() {
         return;
     }
-    let built = build(&documents, &BuildOptions { max_terms: 20, ..BuildOptions::default() });
+    let built = build(&documents, &BuildOptions { max_terms: Some(20), ..BuildOptions::default() });
     for candidate in &built.candidates {
         for occurrence in &candidate.occurrences {
             assert_eq!(&documents[occurrence.doc].zh[occurrence.span.clone()], candidate.term);

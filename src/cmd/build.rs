@@ -32,11 +32,13 @@ pub struct Args {
     /// comment lines), joined to CC-CEDICT for alignment and term translation.
     #[arg(long, value_name = "FILE")]
     dictionary: Option<PathBuf>,
-    /// Most Chinese terms the glossary takes by rank. Candidates seen once or ranked below
-    /// that, down to twice this rank, join too when their translation confirms them (a
-    /// capitalised English name, or a dictionary sense rendered as such).
-    #[arg(long, default_value_t = pipeline::BuildOptions::default().max_terms)]
-    max_terms: usize,
+    /// Most Chinese terms the glossary takes by rank [default: every candidate seen twice or
+    /// cued that the ranking scores positive, so the glossary grows with the corpus].
+    /// Candidates seen once or ranked below the last one taken, down to twice its rank, join
+    /// too when their translation confirms them (a capitalised English name, or a dictionary
+    /// sense rendered as such).
+    #[arg(long, value_name = "N")]
+    max_terms: Option<usize>,
     /// Also learn a lexical table (IBM Model 1) from the corpus's own sentence pairs, as term
     /// translation evidence for words CC-CEDICT lacks (from 1,000 pairs up; see README
     /// "Reading the scores").

@@ -5,6 +5,7 @@
 //! taught to the segmenter → token runs cut by word-formation rules ([`runs`]) → neighbour
 //! and nesting evidence ([`neighbours`]) → scores with named components ([`score`]).
 
+pub mod bilingual;
 pub mod cues;
 pub mod discover;
 pub mod furniture;
@@ -89,6 +90,17 @@ const WEAK: char = '+';
 /// Mines and ranks candidates, best first. Teaches `segmenter` the cued and discovered
 /// words it finds.
 pub fn mine(docs: &[Document], segmenter: &mut Segmenter, lexicon: &Lexicon) -> Vec<Candidate> {
+    mine_with_features(docs, segmenter, lexicon, false).0
+}
+
+/// [`mine`], and when `keep_features` the ranking features of each candidate (in the same
+/// order), which the weights of [`score`] were fitted on.
+pub fn mine_with_features(
+    docs: &[Document],
+    segmenter: &mut Segmenter,
+    lexicon: &Lexicon,
+    keep_features: bool,
+) -> (Vec<Candidate>, Vec<[f64; score::FEATURES]>) {
     let sentences = body_sentences(docs);
     let mut table: HashMap<String, Tally> = HashMap::default();
     teach_cued_words(docs, &sentences, segmenter, &mut table);
@@ -164,7 +176,7 @@ pub fn mine(docs: &[Document], segmenter: &mut Segmenter, lexicon: &Lexicon) -> 
         .filter(|(_, tally)| !tally.occurrences.is_empty())
         .map(|(term, tally)| into_candidate(term, tally))
         .collect();
-    score::rank(candidates, segmenter, lexicon, &contexts, total_tokens.max(1), docs.len())
+    score::rank(candidates, docs, segmenter, lexicon, &contexts, total_tokens.max(1), keep_features)
 }
 
 /// Hashes of the candidate strings that occur at least twice, counted over distinct clause
@@ -249,7 +261,9 @@ fn body_sentences(docs: &[Document]) -> Vec<Sentence> {
     let mut sentences = Vec::new();
     for (doc, document) in docs.iter().enumerate() {
         for block in &document.zh_blocks {
-            if !furniture::is_body_line(&document.zh[block.clone()]) {
+            // A translation memory's segments are all content (its headings are terms more
+            // often than not); page furniture is a property of web copies.
+            if !document.aligned && !furniture::is_body_line(&document.zh[block.clone()]) {
                 continue;
             }
             for span in clause_spans(&document.zh, block) {
@@ -394,11 +408,12 @@ mod tests {
     }
 
     #[test]
-    fn candidates_do_not_start_with_verbs_or_end_in_particles() {
+    fn verb_opened_candidates_rank_below_the_noun_phrase_and_none_ends_in_a_particle() {
         let candidates = mined("我们要推动数字经济发展。推动数字经济发展的措施。数字经济和实体经济融合发展。");
-        assert!(candidates.iter().any(|c| c.term == "数字经济"));
+        let rank = |term: &str| candidates.iter().position(|c| c.term == term);
+        let noun_phrase = rank("数字经济").expect("mined");
+        assert!(rank("推动数字经济发展").is_none_or(|verb| verb > noun_phrase));
         for candidate in &candidates {
-            assert!(!candidate.term.starts_with("推动"), "{}", candidate.term);
             assert!(!candidate.term.ends_with('的'), "{}", candidate.term);
         }
     }

@@ -32,6 +32,11 @@ impl<'a> WordContexts<'a> {
         contexts
     }
 
+    /// How often `word` occurs as a token of the counted clauses.
+    pub fn count(&self, word: &str) -> usize {
+        self.words.get(word).copied().unwrap_or(0)
+    }
+
     fn pair(&self, first: &str, second: &str) -> usize {
         self.pairs.get(&(first, second)).copied().unwrap_or(0)
     }

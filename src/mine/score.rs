@@ -17,7 +17,10 @@
 //! - `fragment`: it (nearly) always follows the same word that could be part of a term, or
 //!   precedes the same word that binds to it: a piece of a longer unit.
 
+use super::bilingual::{EnglishSide, Partner};
 use super::neighbours::WordContexts;
+use crate::corpus::Document;
+use rayon::prelude::*;
 use super::{Candidate, CueKind};
 use crate::lexicon::Lexicon;
 use crate::segment::{Pos, Segmenter, DICTIONARY_TOTAL};
@@ -43,57 +46,167 @@ const GENERAL_FREQUENCY: f64 = 20_000.0;
 const COMBINATION_GENERALITY: f64 = 0.35;
 const ACTIVITY_HEAD_GENERALITY: f64 = 0.8;
 
-/// Weights of the components in the total.
-const FREQUENCY_WEIGHT: f64 = 1.5;
-/// Past about twenty weighted occurrences, more says nothing more about termhood: the
-/// frequency term stops growing there, so a frequent general word cannot outrun a term.
-const MAX_FREQUENCY_TERM: f64 = 2.3;
-const CUE_WEIGHT: f64 = 1.5;
-const FRAGMENT_WEIGHT: f64 = 1.5;
 const GENERALITY_WEIGHT: f64 = 3.0;
 
+/// Names of the features the total weighs, in the order of [`features`].
+pub const FEATURE_NAMES: [&str; FEATURES] = [
+    "log_frequency",
+    "log_cvalue",
+    "nested_share",
+    "specificity",
+    "generality",
+    "dictionary_word",
+    "cue",
+    "spread",
+    "two_chars",
+    "three_chars",
+    "long",
+    "tokens",
+    "name",
+    "verb_first",
+    "verb_alone",
+    "adjective_head",
+    "coordinated",
+    "fragment",
+    "open_sides",
+    "idiom",
+    "verb_head",
+    "part_specificity",
+    "numeral_first",
+    "partner_dice",
+    "partner_capitalised",
+];
+pub const FEATURES: usize = 25;
+/// The two bilingual features, filled in for the best candidates only ([`bilingual`]).
+const PARTNER: usize = 23;
+/// How many of the best candidates (by the monolingual features) have their English
+/// partner looked up: the rest are too far down for it to bring them into a glossary.
+const PARTNER_CANDIDATES: usize = 5000;
+
+/// What the ranking knows of a candidate, each feature on a scale near 0..1 or a log count.
+pub fn features(
+    c: &Candidate,
+    nested_in: Option<usize>,
+    contexts: &WordContexts,
+    segmenter: &Segmenter,
+    lexicon: &Lexicon,
+    total_tokens: usize,
+    documents: usize,
+) -> [f64; FEATURES] {
+    let chars = c.term.chars().count();
+    let dictionary_frequency = segmenter.dictionary_frequency(&c.term);
+    let dictionary_word = segmenter.is_dictionary_word(&c.term);
+    let first = c.tags.first().copied();
+    let single = c.words.len() == 1;
+    let frequency = c.frequency.max(1) as f64;
+    let open = c.left_variety.min(c.right_variety) as f64;
+    [
+        (1.0 + c.frequency as f64).ln(),
+        (1.0 + cvalue(chars, c.frequency, nested_in).max(0.0)).ln(),
+        (nested_in.unwrap_or(0) as f64 / frequency).min(1.0),
+        if dictionary_word { termhood(c.frequency, total_tokens, dictionary_frequency) } else { 0.0 },
+        candidate_generality(c, segmenter, lexicon),
+        f64::from(u8::from(dictionary_word)),
+        cue(c),
+        if documents > 1 { (c.documents as f64).ln() / (documents as f64).ln() } else { 0.0 },
+        f64::from(u8::from(chars <= 2)),
+        f64::from(u8::from(chars == 3)),
+        (chars.saturating_sub(6) as f64 / 6.0).min(2.0),
+        (c.words.len() as f64).min(7.0) / 7.0,
+        f64::from(u8::from(single && matches!(first, Some(Pos::PersonName | Pos::ProperNoun)))),
+        f64::from(u8::from(!single && matches!(first, Some(Pos::Verb)))),
+        f64::from(u8::from(single && matches!(first, Some(Pos::Verb)))),
+        f64::from(u8::from(!single && c.tags.last() == Some(&Pos::Adjective))),
+        f64::from(u8::from(c.words.iter().any(|w| matches!(w.as_str(), "和" | "及" | "与" | "、" | "以及")))),
+        // Every occurrence inside one longer candidate that explains it: a piece of a name.
+        fragment(c).max(f64::from(u8::from(nested_in.is_some_and(|n| n >= c.frequency)))),
+        (open / frequency).min(1.0),
+        f64::from(u8::from(single && matches!(first, Some(Pos::Idiom)))),
+        f64::from(u8::from(!single && matches!(c.tags.last(), Some(Pos::Verb)))),
+        part_specificity(c, contexts, segmenter, total_tokens),
+        f64::from(u8::from(matches!(first, Some(Pos::Numeral)))),
+        0.0,
+        0.0,
+    ]
+}
+
+/// Weights of [`FEATURE_NAMES`] in the total, and the intercept.
+const WEIGHTS: [f64; FEATURES] = [
+    -0.624, 1.960, 2.444, 0.842, -3.343, -0.469, 2.049, 0.903, -0.880, -0.837, -1.790, 1.888, 0.437, -1.561, -1.558, -1.460, -1.854, -0.942, -2.885, -1.664, -0.827, -0.710, -1.187, 1.255, 1.750,
+];
+const INTERCEPT: f64 = -0.849;
+
 /// Scores every candidate and sorts best first (ties by frequency, then term, so the order
-/// is the same on every run).
+/// is the same on every run); with `keep_features`, also returns each candidate's features
+/// in the final order.
+#[allow(clippy::too_many_arguments)]
 pub fn rank(
     mut candidates: Vec<Candidate>,
+    docs: &[Document],
     segmenter: &Segmenter,
     lexicon: &Lexicon,
     contexts: &WordContexts,
     total_tokens: usize,
-    documents: usize,
-) -> Vec<Candidate> {
-    let nesting = nesting_frequencies(&candidates, contexts);
-    let scores: Vec<Scores> = candidates
+    keep_features: bool,
+) -> (Vec<Candidate>, Vec<[f64; FEATURES]>) {
+    let nested: Vec<Option<usize>> = {
+        let nesting = nesting_frequencies(&candidates, contexts);
+        candidates.iter().map(|c| nesting.get(c.term.as_str()).copied()).collect()
+    };
+    let mut table: Vec<[f64; FEATURES]> = candidates
         .iter()
-        .map(|c| {
-            let chars = c.term.chars().count();
-            let nested = nesting.get(c.term.as_str());
-            let weirdness = termhood(c.frequency, total_tokens, segmenter.dictionary_frequency(&c.term));
-            let mut s = Scores {
-                cvalue: cvalue(chars, c.frequency, nested.copied()),
-                termhood: weirdness - GENERALITY_WEIGHT * candidate_generality(c, segmenter, lexicon),
-                cue: cue(c),
-                spread: if documents > 1 { (c.documents as f64).ln() / (documents as f64).ln() } else { 0.0 },
-                length: length_prior(chars),
-                fragment: fragment(c),
-                total: 0.0,
-            };
-            s.total = FREQUENCY_WEIGHT * (1.0 + s.cvalue.max(0.0)).ln().min(MAX_FREQUENCY_TERM)
-                + CUE_WEIGHT * s.cue
-                + s.termhood
-                + s.spread
-                - FRAGMENT_WEIGHT * s.fragment
-                + s.length;
-            s
-        })
+        .zip(&nested)
+        .map(|(c, &nested)| features(c, nested, contexts, segmenter, lexicon, total_tokens, docs.len()))
         .collect();
-    for (candidate, s) in candidates.iter_mut().zip(scores) {
-        candidate.scores = s;
+    let total = |x: &[f64; FEATURES]| x.iter().zip(WEIGHTS).map(|(x, w)| x * w).sum::<f64>() + INTERCEPT;
+    if let Some(english) = EnglishSide::new(docs) {
+        let mut order: Vec<usize> = (0..candidates.len()).filter(|&i| candidates[i].frequency >= 2).collect();
+        order.sort_by(|&a, &b| total(&table[b]).total_cmp(&total(&table[a])).then(a.cmp(&b)));
+        order.truncate(PARTNER_CANDIDATES);
+        let partners: Vec<(usize, Partner)> =
+            order.par_iter().map(|&i| (i, english.partner(&candidates[i], docs))).collect();
+        for (i, partner) in partners {
+            table[i][PARTNER] = partner.dice;
+            table[i][PARTNER + 1] = partner.capitalised;
+        }
     }
-    candidates.sort_by(|a, b| {
+    for ((candidate, x), &nested) in candidates.iter_mut().zip(&table).zip(&nested) {
+        let chars = candidate.term.chars().count();
+        let weirdness = termhood(candidate.frequency, total_tokens, segmenter.dictionary_frequency(&candidate.term));
+        candidate.scores = Scores {
+            cvalue: cvalue(chars, candidate.frequency, nested),
+            termhood: weirdness - GENERALITY_WEIGHT * x[4],
+            cue: x[6],
+            spread: x[7],
+            length: length_prior(chars),
+            fragment: x[17],
+            total: total(x),
+        };
+    }
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_by(|&i, &j| {
+        let (a, b) = (&candidates[i], &candidates[j]);
         b.scores.total.total_cmp(&a.scores.total).then(b.frequency.cmp(&a.frequency)).then_with(|| a.term.cmp(&b.term))
     });
-    candidates
+    let features = if keep_features { order.iter().map(|&i| table[i]).collect() } else { Vec::new() };
+    drop(table);
+    let mut slots: Vec<Option<Candidate>> = candidates.into_iter().map(Some).collect();
+    let ranked = order.iter().map(|&i| slots[i].take().expect("each index once")).collect();
+    (ranked, features)
+}
+
+/// How specific to this corpus the most specific word of a multi-word candidate is: a
+/// phrase built on a domain word (缔约国 + 会议) is more likely a term than one of general
+/// words. 0 for single words (their own specificity is a feature of its own).
+fn part_specificity(c: &Candidate, contexts: &WordContexts, segmenter: &Segmenter, total_tokens: usize) -> f64 {
+    if c.words.len() < 2 {
+        return 0.0;
+    }
+    c.words
+        .iter()
+        .filter(|w| w.chars().count() >= 2)
+        .map(|w| termhood(contexts.count(w), total_tokens, segmenter.dictionary_frequency(w)))
+        .fold(0.0, f64::max)
 }
 
 /// For each candidate nested in longer ones that explain it: the frequency of the most
@@ -105,6 +218,11 @@ fn nesting_frequencies<'c>(candidates: &'c [Candidate], contexts: &WordContexts)
     let known: HashSet<&str> = candidates.iter().map(|c| c.term.as_str()).collect();
     let mut nesting: HashMap<&str, usize> = HashMap::default();
     for longer in candidates {
+        // A verb after a noun is its predicate as often as a nominalised action (学院 +
+        // 招收): such a candidate explains none of its parts.
+        if longer.words.len() > 1 && longer.tags.last() == Some(&Pos::Verb) {
+            continue;
+        }
         let mut explained: HashSet<&str> = HashSet::default();
         if longer.words.len() > 1 {
             let words = &longer.words;

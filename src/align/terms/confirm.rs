@@ -18,7 +18,7 @@ use super::{Equivalent, Translator};
 use crate::align::english;
 use crate::lexicon::{is_english_function_word, Lexicon};
 use crate::mine::Candidate;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// Least dictionary composition of a confirmed proper name.
@@ -48,7 +48,8 @@ pub fn confirmed(
         }
     }
     let found = translator.translate(pool.clone(), lexicon, learned);
-    pool.zip(found)
+    let confirmed: Vec<(usize, Equivalent)> = pool
+        .zip(found)
         .filter_map(|(index, equivalent)| Some((index, equivalent?)))
         .filter(|(_, e)| !taken.contains(&e.english.to_lowercase()))
         .filter(|(index, e)| {
@@ -56,7 +57,19 @@ pub fn confirmed(
                 && e.pairs.iter().any(|&p| is_proper_name(translator.english_of(p), &e.english));
             name || is_dictionary_rendering(&translator.candidate(*index).term, &e.english, lexicon)
         })
-        .collect()
+        .collect();
+    // Two candidates confirmed by the same English name are the whole name and a piece of it
+    // (北海港务局培训学院, 港务局培训学院 → "Beihai Port Authority Training College"): the
+    // name renders the longest one.
+    let mut longest: HashMap<String, usize> = HashMap::new();
+    for (index, e) in &confirmed {
+        let chars = translator.candidate(*index).term.chars().count();
+        let best = longest.entry(e.english.to_lowercase()).or_insert(*index);
+        if translator.candidate(*best).term.chars().count() < chars {
+            *best = *index;
+        }
+    }
+    confirmed.into_iter().filter(|(index, e)| longest.get(&e.english.to_lowercase()) == Some(index)).collect()
 }
 
 /// Small words inside English names (Department of Political Affairs, Economic and Social

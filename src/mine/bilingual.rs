@@ -1,0 +1,208 @@
+//! Bilingual evidence of termhood. In a translation memory the English of each segment is
+//! known, and a term is translated the same way wherever it occurs: one English word follows
+//! it from segment to segment (缔约国 ↔ parties), and for a name that word is capitalised
+//! inside the sentence (Council, Tian). A clause piece or a general word has no such partner.
+//!
+//! Only segments that are already aligned (TM inputs) are used: mining comes before sentence
+//! alignment, and its features must not depend on it. English words are cut here with a
+//! plain rule (letters, digits, hyphen), enough for counting.
+
+use super::Candidate;
+use crate::corpus::Document;
+use crate::lexicon::is_english_function_word;
+use rustc_hash::FxHashMap as HashMap;
+
+/// At most this many segments of one candidate are read: past a few hundred, more say
+/// nothing new about its translation, and a frequent term would cost time at scale.
+const MAX_SEGMENTS: usize = 256;
+
+/// The English side of the aligned segments, words interned.
+pub struct EnglishSide {
+    /// Per document, per block: distinct word ids, each with "capitalised inside the sentence".
+    blocks: Vec<Vec<Vec<(u32, bool)>>>,
+    /// In how many segments each word occurs.
+    segments_with: Vec<u32>,
+}
+
+/// The two bilingual features of a candidate.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Partner {
+    /// Dice coefficient of the candidate with its best English partner word, over segments.
+    pub dice: f64,
+    /// Share of the segments holding both in which that word is capitalised mid-sentence.
+    pub capitalised: f64,
+}
+
+impl EnglishSide {
+    /// None when no document has aligned English segments.
+    pub fn new(docs: &[Document]) -> Option<Self> {
+        if !docs.iter().any(|d| d.aligned && !d.en_blocks.is_empty()) {
+            return None;
+        }
+        let mut ids: HashMap<String, u32> = HashMap::default();
+        let mut segments_with: Vec<u32> = Vec::new();
+        let blocks = docs
+            .iter()
+            .map(|doc| {
+                if !doc.aligned {
+                    return Vec::new();
+                }
+                doc.en_blocks
+                    .iter()
+                    .map(|span| {
+                        let mut words: Vec<(u32, bool)> = Vec::new();
+                        for (word, capitalised) in english_words(&doc.en[span.clone()]) {
+                            let next = ids.len() as u32;
+                            let id = *ids.entry(word).or_insert(next);
+                            if id as usize == segments_with.len() {
+                                segments_with.push(0);
+                            }
+                            match words.iter_mut().find(|(w, _)| *w == id) {
+                                Some(seen) => seen.1 |= capitalised,
+                                None => words.push((id, capitalised)),
+                            }
+                        }
+                        for &(id, _) in &words {
+                            segments_with[id as usize] += 1;
+                        }
+                        words
+                    })
+                    .collect()
+            })
+            .collect();
+        Some(EnglishSide { blocks, segments_with })
+    }
+
+    /// The candidate's best English partner word.
+    pub fn partner(&self, candidate: &Candidate, docs: &[Document]) -> Partner {
+        let mut segments: Vec<(usize, usize)> = Vec::new();
+        for occurrence in &candidate.occurrences {
+            let doc = &docs[occurrence.doc];
+            if !doc.aligned {
+                continue;
+            }
+            let block = doc.zh_blocks.partition_point(|b| b.end <= occurrence.span.start);
+            if block < doc.zh_blocks.len() && segments.last() != Some(&(occurrence.doc, block)) {
+                segments.push((occurrence.doc, block));
+            }
+        }
+        segments.dedup();
+        segments.truncate(MAX_SEGMENTS);
+        if segments.len() < 2 {
+            return Partner::default();
+        }
+        // Scaled to the sample: the partner's own count is scaled the same way below.
+        let scale = candidate.occurrences.len().max(segments.len()) as f64 / segments.len() as f64;
+        let mut together: HashMap<u32, (u32, u32)> = HashMap::default();
+        for &(doc, block) in &segments {
+            let Some(words) = self.blocks.get(doc).and_then(|b| b.get(block)) else { continue };
+            for &(id, capitalised) in words {
+                let entry = together.entry(id).or_default();
+                entry.0 += 1;
+                entry.1 += u32::from(capitalised);
+            }
+        }
+        let n = segments.len() as f64 * scale;
+        let best = together
+            .into_iter()
+            .map(|(id, (both, capitalised))| {
+                let both_scaled = both as f64 * scale;
+                let dice = 2.0 * both_scaled / (n + self.segments_with[id as usize] as f64);
+                (dice, capitalised as f64 / both as f64, id)
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.2.cmp(&a.2)));
+        best.map_or(Partner::default(), |(dice, capitalised, _)| Partner { dice: dice.min(1.0), capitalised })
+    }
+}
+
+/// Lower-cased content words of an English segment, each with whether it was capitalised
+/// other than as the first word of a sentence.
+fn english_words(text: &str) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    for sentence in text.split_inclusive(['.', '!', '?', ':', ';']) {
+        let mut sentence_start = true;
+        for piece in sentence.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')) {
+            let word = piece.trim_matches(|c| c == '-' || c == '\'');
+            if word.is_empty() {
+                continue;
+            }
+            let lower = word.to_lowercase();
+            let capitalised = !sentence_start && word.chars().next().is_some_and(char::is_uppercase);
+            sentence_start = false;
+            let short = lower.chars().count() < 2 || lower.chars().all(|c| c.is_ascii_digit());
+            if !short && !is_english_function_word(&lower) {
+                out.push((lower, capitalised));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::InputKind;
+    use crate::mine::Occurrence;
+
+    fn memory(pairs: &[(&str, &str)]) -> Document {
+        let zh: String = pairs.iter().map(|(z, _)| format!("{z}\n")).collect();
+        let en: String = pairs.iter().map(|(_, e)| format!("{e}\n")).collect();
+        let mut doc = Document::monolingual("m".into(), InputKind::Tsv, zh);
+        doc.en_blocks = crate::corpus::line_spans(&en);
+        doc.en = en;
+        doc.aligned = true;
+        doc
+    }
+
+    fn candidate(term: &str, doc: &Document) -> Candidate {
+        let occurrences = doc
+            .zh
+            .match_indices(term)
+            .map(|(at, _)| Occurrence { doc: 0, span: at..at + term.len() })
+            .collect::<Vec<_>>();
+        Candidate {
+            term: term.into(),
+            words: vec![term.into()],
+            tags: Vec::new(),
+            frequency: occurrences.len(),
+            documents: 1,
+            occurrences,
+            cues: Default::default(),
+            short_forms: Default::default(),
+            left_variety: 1,
+            right_variety: 1,
+            bound: false,
+            scores: Default::default(),
+        }
+    }
+
+    #[test]
+    fn a_name_has_a_capitalised_partner_and_a_clause_piece_none() {
+        let docs = vec![memory(&[
+            ("海关总署发布公告。", "The Customs Administration issued a notice."),
+            ("我们要加强海关总署建设。", "We will strengthen the Customs Administration."),
+            ("我们要努力。", "We must work hard."),
+            ("海关总署表示支持。", "Support came from the Customs Administration."),
+            ("我们要合作。", "Cooperation is what we need."),
+        ])];
+        let side = EnglishSide::new(&docs).expect("aligned English");
+        let name = side.partner(&candidate("海关总署", &docs[0]), &docs);
+        assert!(name.dice > 0.9, "{name:?}");
+        assert!(name.capitalised > 0.9, "{name:?}");
+        let piece = side.partner(&candidate("我们要", &docs[0]), &docs);
+        assert!(piece.dice < name.dice, "{piece:?}");
+    }
+
+    #[test]
+    fn sentence_initial_capitals_do_not_count() {
+        let words = english_words("Customs officers met the Customs Administration.");
+        assert_eq!(words[0], ("customs".to_string(), false));
+        assert!(words.iter().any(|(w, c)| w == "administration" && *c));
+    }
+
+    #[test]
+    fn monolingual_corpora_have_no_english_side() {
+        let doc = Document::monolingual("p".into(), InputKind::Plain, "海关总署。\n".into());
+        assert!(EnglishSide::new(&[doc]).is_none());
+    }
+}
