@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 /// Contexts kept per term.
 const MAX_CONTEXTS: usize = 2;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
     /// Most Chinese terms the glossary takes from the ranked candidates; None: every
     /// candidate the ranking scores positive (seen twice or cued), so the size follows the corpus.
@@ -27,11 +27,6 @@ pub struct BuildOptions {
     pub learned_lexicon: bool,
 }
 
-impl Default for BuildOptions {
-    fn default() -> Self {
-        BuildOptions { max_terms: None, dictionary: UserDictionary::default(), learned_lexicon: false }
-    }
-}
 
 /// The segmenter and lexicon every stage shares, with the words of the user's dictionary
 /// joined to the lexicon and taught to the segmenter (a word jieba cut in pieces would never

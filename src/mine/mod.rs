@@ -23,7 +23,7 @@ use runs::Run;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 pub use score::Scores;
 use segmented::Segmented;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// From this many distinct clauses on, a candidate string that occurs only once (and is not
 /// cued) is not tallied: in a large memory such strings are most of the table, and none of
@@ -78,8 +78,8 @@ struct Tally {
     counted: usize,
     cues: BTreeSet<CueKind>,
     short_forms: BTreeSet<String>,
-    left: BTreeMap<String, usize>,
-    right: BTreeMap<String, usize>,
+    left: HashMap<String, usize>,
+    right: HashMap<String, usize>,
 }
 
 /// The neighbour class of an open side (see [`Candidate::left_variety`]).
@@ -128,48 +128,9 @@ pub fn mine_with_features(
     drop(counted);
     let repeated = (segmented.distinct_texts() >= PRUNE_FROM_CLAUSES)
         .then(|| repeated_strings(docs, &sentences, &segmented, lexicon));
-    for (index, sentence) in sentences.iter().enumerate() {
-        let (doc, text) = (sentence.doc, &docs[sentence.doc].zh);
-        let line = &segmented.tokens(index, sentence);
-        let found = runs::token_runs(text, line, lexicon);
-        for run in &found {
-            // Look up by slice first: most occurrences are of terms already in the table.
-            let term = &text[run.span.clone()];
-            let once = repeated.as_ref().is_some_and(|r| !r.contains(&string_hash(term)));
-            if once && !table.contains_key(term) {
-                continue;
-            }
-            if !table.contains_key(term) {
-                table.insert(term.to_string(), Tally::default());
-            }
-            let tally = table.get_mut(term).expect("inserted above");
-            if tally.words.is_empty() {
-                tally.words = line[run.tokens.clone()].iter().map(|t| text[t.span.clone()].to_string()).collect();
-                tally.tags = line[run.tokens.clone()].iter().map(|t| t.pos).collect();
-            }
-            tally.occurrences.push(Occurrence { doc, span: run.span.clone() });
-            if sentence.repeat {
-                continue;
-            }
-            tally.counted += 1;
-            let word = |t: &Token| &text[t.span.clone()];
-            let last = word(&line[run.tokens.end - 1]);
-            let left = run.before.filter(|t| runs::can_start(word(t), t.pos, lexicon)).map(word).unwrap_or(OPEN);
-            // After it, a word that binds to it makes it a piece; so does a noun it modifies
-            // every time (开放型世界 + 经济), marked weak. An activity noun (合作), a verb or
-            // punctuation does not: Chinese noun phrases are head-final.
-            let right = match run.after {
-                Some(t) if contexts.binds_to_previous(word(t), last) => word(t).to_string(),
-                Some(t) if t.pos != Pos::VerbalNoun && runs::can_head(word(t), t.pos, lexicon) => {
-                    format!("{WEAK}{}", word(t))
-                }
-                _ => OPEN.to_string(),
-            };
-            *tally.left.entry(left.to_string()).or_default() += 1;
-            *tally.right.entry(right).or_default() += 1;
-        }
-        link_short_forms(text, &sentence.span, &found, segmenter, &mut table);
-    }
+    let tallies =
+        Tallies { docs, sentences: &sentences, segmented: &segmented, segmenter, lexicon, contexts: &contexts };
+    tallies.count(repeated.as_ref(), &mut table);
     count_cued_occurrences(docs, &sentences, &mut table);
     let candidates = table
         .into_iter()
@@ -177,6 +138,138 @@ pub fn mine_with_features(
         .map(|(term, tally)| into_candidate(term, tally))
         .collect();
     score::rank(candidates, docs, segmenter, lexicon, &contexts, total_tokens.max(1), keep_features)
+}
+
+/// What the candidate tally reads: the segmented clauses and the word statistics.
+struct Tallies<'a> {
+    docs: &'a [Document],
+    sentences: &'a [Sentence],
+    segmented: &'a Segmented,
+    segmenter: &'a Segmenter,
+    lexicon: &'a Lexicon,
+    contexts: &'a WordContexts<'a>,
+}
+
+/// Clauses tallied by one worker at a time: enough to amortise a table per chunk, few enough
+/// to keep both cores busy on a small corpus.
+const TALLY_CHUNK: usize = 16_384;
+
+impl Tallies<'_> {
+    /// Tallies every clause's token runs into `table`, on all cores: each chunk of clauses
+    /// into a table of its own, merged in corpus order, so the result (the words of a term
+    /// as first seen, its occurrences) does not depend on the number of threads.
+    fn count(&self, repeated: Option<&HashSet<u64>>, table: &mut HashMap<String, Tally>) {
+        use rayon::prelude::*;
+        let chunks: Vec<std::ops::Range<usize>> = (0..self.sentences.len())
+            .step_by(TALLY_CHUNK)
+            .map(|start| start..(start + TALLY_CHUNK).min(self.sentences.len()))
+            .collect();
+        // As many chunks at a time as there are workers, merged before the next batch: the
+        // chunk tables are large, and holding them all would multiply peak memory.
+        for batch in chunks.chunks(rayon::current_num_threads().max(1)) {
+            let known: &HashMap<String, Tally> = table;
+            let parts: Vec<HashMap<String, Tally>> =
+                batch.par_iter().map(|range| self.chunk(range.clone(), repeated, known)).collect();
+            for part in parts {
+                for (term, tally) in part {
+                    match table.get_mut(&term) {
+                        Some(existing) => existing.absorb(tally),
+                        None => {
+                            table.insert(term, tally);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// One chunk's tally. `known` holds the cued terms found before (they are tallied even
+    /// when a large corpus uses them once).
+    fn chunk(
+        &self,
+        range: std::ops::Range<usize>,
+        repeated: Option<&HashSet<u64>>,
+        known: &HashMap<String, Tally>,
+    ) -> HashMap<String, Tally> {
+        let mut table: HashMap<String, Tally> = HashMap::default();
+        for index in range {
+            let sentence = &self.sentences[index];
+            let (doc, text) = (sentence.doc, &self.docs[sentence.doc].zh);
+            let line = &self.segmented.tokens(index, sentence);
+            let found = runs::token_runs(text, line, self.lexicon);
+            // Neighbour classes, once per token of the line rather than once per run.
+            let mut starts: Vec<Option<bool>> = vec![None; line.len()];
+            let mut heads: Vec<Option<bool>> = vec![None; line.len()];
+            let index_of = |t: &Token| line.partition_point(|u| u.span.start < t.span.start);
+            for run in &found {
+                // Look up by slice first: most occurrences are of terms already in the table.
+                let term = &text[run.span.clone()];
+                let once = repeated.is_some_and(|r| !r.contains(&string_hash(term)));
+                if once && !table.contains_key(term) && !known.contains_key(term) {
+                    continue;
+                }
+                if !table.contains_key(term) {
+                    table.insert(term.to_string(), Tally::default());
+                }
+                let tally = table.get_mut(term).expect("inserted above");
+                if tally.words.is_empty() {
+                    tally.words = line[run.tokens.clone()].iter().map(|t| text[t.span.clone()].to_string()).collect();
+                    tally.tags = line[run.tokens.clone()].iter().map(|t| t.pos).collect();
+                }
+                tally.occurrences.push(Occurrence { doc, span: run.span.clone() });
+                if sentence.repeat {
+                    continue;
+                }
+                tally.counted += 1;
+                let word = |t: &Token| &text[t.span.clone()];
+                let last = word(&line[run.tokens.end - 1]);
+                let left = run
+                    .before
+                    .filter(|t| {
+                        *starts[index_of(t)].get_or_insert_with(|| runs::can_start(word(t), t.pos, self.lexicon))
+                    })
+                    .map(word)
+                    .unwrap_or(OPEN);
+                // After it, a word that binds to it makes it a piece; so does a noun it modifies
+                // every time (开放型世界 + 经济), marked weak. An activity noun (合作), a verb or
+                // punctuation does not: Chinese noun phrases are head-final.
+                let right = match run.after {
+                    Some(t) if self.contexts.binds_to_previous(word(t), last) => (word(t), false),
+                    Some(t)
+                        if t.pos != Pos::VerbalNoun
+                            && *heads[index_of(t)]
+                                .get_or_insert_with(|| runs::can_head(word(t), t.pos, self.lexicon)) =>
+                    {
+                        (word(t), true)
+                    }
+                    _ => (OPEN, false),
+                };
+                count_neighbour(&mut tally.left, left, false);
+                count_neighbour(&mut tally.right, right.0, right.1);
+            }
+            link_short_forms(text, &sentence.span, &found, self.segmenter, &mut table);
+        }
+        table
+    }
+}
+
+impl Tally {
+    /// Adds a later chunk's tally of the same term.
+    fn absorb(&mut self, later: Tally) {
+        if self.words.is_empty() {
+            self.words = later.words;
+            self.tags = later.tags;
+        }
+        self.occurrences.extend(later.occurrences);
+        self.counted += later.counted;
+        self.cues.extend(later.cues);
+        self.short_forms.extend(later.short_forms);
+        for (side, later) in [(&mut self.left, later.left), (&mut self.right, later.right)] {
+            for (word, n) in later {
+                *side.entry(word).or_default() += n;
+            }
+        }
+    }
 }
 
 /// Hashes of the candidate strings that occur at least twice, counted over distinct clause
@@ -207,6 +300,17 @@ fn repeated_strings(
             a
         });
     counts.into_iter().filter(|&(_, n)| n >= 2).map(|(hash, _)| hash).collect()
+}
+
+/// Counts a neighbour (marked [`WEAK`] when `weak`), allocating its key only the first time.
+fn count_neighbour(side: &mut HashMap<String, usize>, word: &str, weak: bool) {
+    let key: std::borrow::Cow<str> = if weak { format!("{WEAK}{word}").into() } else { word.into() };
+    match side.get_mut(key.as_ref()) {
+        Some(n) => *n += 1,
+        None => {
+            side.insert(key.into_owned(), 1);
+        }
+    }
 }
 
 fn string_hash(text: &str) -> u64 {
@@ -345,7 +449,7 @@ fn into_candidate(term: String, mut tally: Tally) -> Candidate {
     // Bound on a side when one word that binds to it stands there nearly every time, or a
     // weak one every time.
     let counted = tally.counted.max(1);
-    let one_bound = |side: &BTreeMap<String, usize>| {
+    let one_bound = |side: &HashMap<String, usize>| {
         side.iter().any(|(word, &n)| match word.strip_prefix(WEAK) {
             Some(_) => n == counted,
             None => word != OPEN && 4 * n >= 3 * counted,

@@ -10,6 +10,8 @@ use crate::segment::{Pos, Segmenter, Token};
 /// Longest candidate built from tokens, in tokens and in characters.
 const MAX_TOKENS: usize = 7;
 const MAX_CHARS: usize = 18;
+/// Longest candidate a verb opens, in tokens.
+const MAX_VERB_FIRST_TOKENS: usize = 3;
 
 /// One place a token run may be a term: its span, its words, and the tokens on either side.
 pub struct Run<'t> {
@@ -114,12 +116,11 @@ fn merge_bound_prefixes(text: &str, tokens: Vec<Token>, lexicon: &Lexicon) -> Ve
                 prefix == "可" && !matches!(token.pos, Pos::Verb | Pos::VerbalNoun) && opens_with_verb(word, lexicon);
             // A one-character modifier that the dictionary lists together with the next word
             // as one noun, which jieba split (大 + 分子, when cut: CC-CEDICT lists 大分子 "macromolecule").
-            // So is a one-character word the dictionary lists with the next word as an
-            // adjective or noun (可 + 持续 = 可持续 "sustainable").
+            // So is "-able" 可 before a two-character verb when the dictionary lists the two
+            // together (可 + 持续 = 可持续 "sustainable").
             let listed = prefix.chars().count() == 1
-                && prefix.chars().all(is_han)
-                && !previous.pos.is_function()
-                && (previous.pos == Pos::Adjective && token.pos.is_nominal() || word.chars().count() == 2)
+                && (previous.pos == Pos::Adjective && token.pos.is_nominal()
+                    || prefix == "可" && word.chars().count() == 2)
                 && lexicon.entry(&text[previous.span.start..token.span.end]).has_nominal_sense();
             if glued && (negating || able || listed) {
                 previous.span.end = token.span.end;
@@ -222,7 +223,10 @@ pub fn token_runs<'t>(text: &str, tokens: &'t [Token], lexicon: &Lexicon) -> Vec
         }
         let mut chars = 0;
         let mut coordinators = 0;
-        for end in start..tokens.len().min(start + MAX_TOKENS) {
+        // A verb opens short terms only (预防犯罪, 减少灾害风险); past that it has an object.
+        let verb_first = !can_start(word(start), tokens[start].pos, lexicon) && !opens(start);
+        let max_tokens = if verb_first { MAX_VERB_FIRST_TOKENS } else { MAX_TOKENS };
+        for end in start..tokens.len().min(start + max_tokens) {
             let gap = end > start && tokens[end - 1].span.end != tokens[end].span.start;
             // Names coordinate nouns inside them (毒品和犯罪问题办公室, 解除武装、复员和重返社会):
             // a coordinator between two words that can stand in a term does not end the run.
@@ -243,8 +247,7 @@ pub fn token_runs<'t>(text: &str, tokens: &'t [Token], lexicon: &Lexicon) -> Vec
             // or an adjective can be a domain term (停火, 引渡, 可持续), which the scores decide.
             let single = end == start && chars >= 2 && is_content_word(word(end), tokens[end].pos);
             // An adjective heads a longer term (性别平等, 生殖健康).
-            let adjective_head =
-                end > start && tokens[end].pos == Pos::Adjective && word(end).chars().count() >= 2;
+            let adjective_head = end > start && tokens[end].pos == Pos::Adjective && word(end).chars().count() >= 2;
             // So does a verb after a noun (司法 + 协助, 技术 + 转让): a nominalised action.
             let verb_head = end > start
                 && tokens[end].pos == Pos::Verb
@@ -308,8 +311,7 @@ fn is_attributive_adverb(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
 
 /// A word that can be a term by itself: a noun, a name, a verb, an adjective or a set phrase.
 fn is_content_word(word: &str, pos: Pos) -> bool {
-    (pos.is_nominal()
-        || matches!(pos, Pos::PersonName | Pos::Verb | Pos::Adjective | Pos::Idiom | Pos::Other))
+    (pos.is_nominal() || matches!(pos, Pos::PersonName | Pos::Verb | Pos::Adjective | Pos::Idiom | Pos::Other))
         && !MODAL_VERBS.contains(&word)
         && !COVERBS.contains(&word)
         && word.chars().any(is_han)

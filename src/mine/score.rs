@@ -19,11 +19,11 @@
 
 use super::bilingual::{EnglishSide, Partner};
 use super::neighbours::WordContexts;
-use crate::corpus::Document;
-use rayon::prelude::*;
 use super::{Candidate, CueKind};
+use crate::corpus::Document;
 use crate::lexicon::Lexicon;
 use crate::segment::{Pos, Segmenter, DICTIONARY_TOTAL};
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -132,7 +132,8 @@ pub fn features(
 
 /// Weights of [`FEATURE_NAMES`] in the total, and the intercept.
 const WEIGHTS: [f64; FEATURES] = [
-    -0.624, 1.960, 2.444, 0.842, -3.343, -0.469, 2.049, 0.903, -0.880, -0.837, -1.790, 1.888, 0.437, -1.561, -1.558, -1.460, -1.854, -0.942, -2.885, -1.664, -0.827, -0.710, -1.187, 1.255, 1.750,
+    -0.624, 1.960, 2.444, 0.842, -3.343, -0.469, 2.049, 0.903, -0.880, -0.837, -1.790, 1.888, 0.437, -1.561, -1.558,
+    -1.460, -1.854, -0.942, -2.885, -1.664, -0.827, -0.710, -1.187, 1.255, 1.750,
 ];
 const INTERCEPT: f64 = -0.849;
 
