@@ -50,21 +50,10 @@ pub fn precision_at(judged: &HashMap<String, bool>, ranked: &[String], k: usize)
     (accepted as f64 / top.len() as f64, unjudged)
 }
 
-/// Ranked terms of a candidates.csv (the `term` column).
+/// Ranked terms of a candidates.csv (the `term` column), read by the one reader of the format.
 pub fn read_candidates(path: &Path) -> Result<Vec<String>> {
     let text = crate::corpus::read_text(path)?;
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let headers = reader.headers().map_err(|e| malformed(path, 1, e))?.clone();
-    let column = headers
-        .iter()
-        .position(|h| h == "term")
-        .ok_or_else(|| Error::Input { path: path.to_path_buf(), message: "no `term` column".into() })?;
-    let mut terms = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| malformed(path, i + 2, e))?;
-        terms.push(record.get(column).unwrap_or_default().to_string());
-    }
-    Ok(terms)
+    Ok(crate::export::csv::read_candidates(&text, path)?.into_iter().map(|row| row.term).collect())
 }
 
 fn malformed(path: &Path, line: usize, e: impl std::fmt::Display) -> Error {

@@ -42,6 +42,32 @@ enum Command {
     Bench(bench::Args),
 }
 
+/// `--wait SECONDS` of the commands that write a glossary.
+#[derive(clap::Args)]
+pub struct WaitArg {
+    /// Seconds to wait for another zhterm writing the same glossary before giving up (exit 2,
+    /// nothing changed).
+    #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
+    wait: f64,
+}
+
+impl WaitArg {
+    fn duration(&self) -> std::time::Duration {
+        std::time::Duration::try_from_secs_f64(self.wait).unwrap_or_default()
+    }
+}
+
+/// What every writing command calls at each step of a commit. `ZHTERM_FAIL_AT=N` is a test
+/// hook (tests/commit.rs): the process aborts at step N, as if killed there.
+fn commit_observer() -> impl FnMut(&zhterm::store::Step) {
+    let fail_at: Option<usize> = std::env::var("ZHTERM_FAIL_AT").ok().and_then(|n| n.parse().ok());
+    move |step| {
+        if fail_at == Some(step.number) {
+            std::process::abort();
+        }
+    }
+}
+
 /// How a command ended when it did not fail.
 pub enum Outcome {
     Done,

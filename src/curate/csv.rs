@@ -4,9 +4,15 @@
 //! Crowdin, `English variants`, `Context` or `Concept ID` Trados, otherwise generic); every
 //! column must then be one that profile knows, so a file from elsewhere is refused rather
 //! than half-read.
+//!
+//! What spreadsheets do to a file is accepted: the delimiter is sniffed from the header
+//! (comma, semicolon as Excel writes CSV in much of Europe, or tab), empty columns after the
+//! last named one are ignored, and a cell the export neutralised against formulas
+//! (`crate::export::cell`) is read back as its original text.
 
 use super::{parse_date, parse_status, refuse, Edit};
 use crate::error::Result;
+use crate::export::cell::restore;
 use crate::export::evidence;
 use std::path::Path;
 
@@ -114,12 +120,28 @@ const GENERIC: Profile = Profile {
 /// Separator of the generic CSV's `zh_variants` column.
 const LIST_SEPARATOR: char = '|';
 
+/// The delimiter of a header line: the one of tab, comma and semicolon it holds most often
+/// outside quotes (a tie goes to the earlier of the three; none: comma).
 fn delimiter(first_line: &str) -> u8 {
-    if first_line.contains('\t') {
-        b'\t'
-    } else {
-        b','
+    let mut counts = [(b'\t', 0), (b',', 0), (b';', 0)];
+    let mut quoted = false;
+    for byte in first_line.bytes() {
+        match byte {
+            b'"' => quoted = !quoted,
+            _ if quoted => {}
+            _ => counts.iter_mut().filter(|(d, _)| *d == byte).for_each(|(_, n)| *n += 1),
+        }
     }
+    let best = counts.iter().fold((b',', 0), |best, &(d, n)| if n > best.1 { (d, n) } else { best });
+    best.0
+}
+
+/// The header's names without the empty ones after the last name (a spreadsheet's extra
+/// columns).
+fn named(header: &csv::StringRecord) -> csv::StringRecord {
+    let names: Vec<&str> = header.iter().collect();
+    let last = names.iter().rposition(|name| !name.trim().is_empty()).map_or(0, |i| i + 1);
+    names[..last].iter().collect()
 }
 
 fn profile(header: &csv::StringRecord) -> &'static Profile {
@@ -148,19 +170,21 @@ pub fn understands_header(first_line: &str) -> bool {
         .has_headers(false)
         .from_reader(first_line.as_bytes());
     let Some(Ok(header)) = reader.records().next() else { return false };
+    let header = named(&header);
     let columns = columns(profile(&header), &header).unwrap_or_default();
     columns.contains(&Column::Zh)
 }
 
 pub fn read(text: &str, path: &Path) -> Result<Vec<Edit>> {
     let first_line = text.lines().next().unwrap_or_default();
-    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter(first_line)).from_reader(text.as_bytes());
+    let delimiter = delimiter(first_line);
+    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(text.as_bytes());
     let header = reader.headers().map_err(|e| refuse(path, 1, format!("unreadable header: {e}")))?.clone();
+    let header = named(&header);
     let profile = profile(&header);
     let columns = columns(profile, &header).map_err(|name| {
-        let known: Vec<&str> =
-            profile.columns.iter().filter(|(_, c)| *c != Column::Evidence).map(|(n, _)| *n).collect();
-        let omegat = if first_line.contains('\t') && profile.name == GENERIC.name {
+        let known: Vec<&str> = profile.columns.iter().map(|(n, _)| *n).collect();
+        let omegat = if delimiter == b'\t' && profile.name == GENERIC.name {
             "; a headerless OmegaT glossary is read from a .utf8 or .txt file"
         } else {
             ""
@@ -193,9 +217,15 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Edit>> {
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
+        if let Some(extra) = record.iter().skip(columns.len()).position(|f| !f.trim().is_empty()) {
+            let column = columns.len() + extra + 1;
+            return Err(refuse(path, line, format!("a value in column {column}, which has no name in the header")));
+        }
         let mut edit = Edit { line, flattened, ..Edit::default() };
-        for (column, value) in columns.iter().zip(record.iter()) {
-            let value = value.trim();
+        // A row cut short (as some tools write trailing empty cells) has those cells empty.
+        let values = record.iter().chain(std::iter::repeat(""));
+        for (column, value) in columns.iter().zip(values) {
+            let value = restore(value).trim();
             match column {
                 Column::Zh => edit.zh = value.to_string(),
                 Column::En => edit.english = Some(value.to_string()),

@@ -16,12 +16,19 @@
 //! The note field of each profile (memoQ `Entry_Note`, Trados `Note`, Crowdin
 //! `description_zh-CN`, the OmegaT comment) is the evidence line of [`evidence`], which an
 //! import takes apart again. In every profile, tabs and line breaks inside fields become
-//! spaces (the generic CSV keeps them, quoted).
+//! spaces (the generic CSV keeps them, quoted), and a field a spreadsheet would run as a
+//! formula is neutralised ([`super::cell`]).
 
+use super::cell::neutralise;
 use super::csv::{csv_error, delimited, finish};
 use super::evidence::{self, flat, Evidence};
 use crate::error::Result;
 use crate::graph::{Concept, TermGraph};
+
+/// A field as every CAT profile writes it: on one line, and safe in a spreadsheet.
+fn cell(text: &str) -> String {
+    neutralise(&flat(text)).into_owned()
+}
 
 fn english<'a>(concept: &Concept<'a>, skip: usize) -> Vec<&'a str> {
     concept.en.iter().skip(skip).map(|(t, _)| t.text.as_str()).collect()
@@ -56,7 +63,7 @@ pub fn memoq(graph: &TermGraph) -> Result<Vec<u8>> {
                 &format!("c{}", c.id),
                 c.zh.status.as_str(),
             ]
-            .map(flat),
+            .map(cell),
         )
         .map_err(csv_error)?;
     }
@@ -81,7 +88,7 @@ pub fn trados(graph: &TermGraph) -> Result<Vec<u8>> {
                 &evidence::write(&Evidence::of(&c), None),
                 &format!("c{}", c.id),
             ]
-            .map(flat),
+            .map(cell),
         )
         .map_err(csv_error)?;
     }
@@ -107,7 +114,7 @@ pub fn crowdin(graph: &TermGraph) -> Result<Vec<u8>> {
                 &description_en,
                 &format!("c{}", c.id),
             ]
-            .map(flat),
+            .map(cell),
         )
         .map_err(csv_error)?;
     }
@@ -121,7 +128,7 @@ pub fn omegat(graph: &TermGraph) -> String {
         let sources = std::iter::once(c.zh).chain(c.zh_variants.iter().copied());
         for zh in sources {
             for en in english(&c, 0) {
-                out.push_str(&format!("{}\t{}\t{comment}\n", flat(&zh.text), flat(en)));
+                out.push_str(&format!("{}\t{}\t{comment}\n", cell(&zh.text), cell(en)));
             }
         }
     }
