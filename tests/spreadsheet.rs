@@ -172,7 +172,7 @@ fn exports_name_documents_relative_to_the_corpus_root() {
 }
 
 #[test]
-fn export_filters_keep_entries_with_english_above_a_score() {
+fn export_filters_keep_entries_with_english_above_a_score_and_rejected_ones_on_request() {
     let dir = tempfile::tempdir().unwrap();
     let folder = glossary(dir.path());
     let g = folder.to_str().unwrap();
@@ -190,6 +190,10 @@ fn export_filters_keep_entries_with_english_above_a_score() {
     let above = rows(&["--min-score", "3"]);
     assert!(above.len() < all.len() && !above.is_empty());
     assert!(above.iter().all(|r| r[3].is_empty() || r[3].parse::<f64>().unwrap() >= 3.0), "{above:?}");
+    let rejected = rows(&["--status", "rejected"]);
+    assert_eq!(rejected.iter().map(|r| (r[0].as_str(), r[2].as_str())).collect::<Vec<_>>(), [("接地故障", "rejected")]);
+    let everything = rows(&["--include-rejected"]);
+    assert_eq!(everything.len(), all.len() + 1, "rejected entries only on request");
     let both = rows(&["--with-english", "--min-score", "3"]);
     let expected: Vec<_> = above.iter().filter(|r| !r[1].is_empty()).cloned().collect();
     assert_eq!(both.iter().map(|r| &r[0]).collect::<Vec<_>>(), expected.iter().map(|r| &r[0]).collect::<Vec<_>>());

@@ -32,6 +32,9 @@ pub struct Args {
     /// score, are kept).
     #[arg(long, value_name = "SCORE")]
     min_score: Option<f64>,
+    /// Rejected entries too (left out otherwise; `--status rejected` gives them alone).
+    #[arg(long)]
+    include_rejected: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -40,6 +43,8 @@ enum StatusArg {
     Candidate,
     /// Approved by a reviewer.
     Approved,
+    /// Rejected by a reviewer (left out of every export unless asked for).
+    Rejected,
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
@@ -48,9 +53,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         status: args.status.map(|status| match status {
             StatusArg::Candidate => Status::Candidate,
             StatusArg::Approved => Status::Approved,
+            StatusArg::Rejected => Status::Rejected,
         }),
         with_english: args.with_english,
         min_score: args.min_score,
+        rejected: args.include_rejected,
     };
     let bytes = export::render(&filter.apply(&graph), args.format)?;
     match &args.output {

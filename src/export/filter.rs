@@ -1,5 +1,6 @@
 //! Which entries an export carries: a reviewer asks for one status, only entries with an
-//! English equivalent (what a CAT term base can use), or a minimum score.
+//! English equivalent (what a CAT term base can use), a minimum score, or the rejected entries
+//! too (left out unless asked for).
 
 use crate::graph::{Concept, Status, TermGraph};
 use std::collections::HashSet;
@@ -13,6 +14,8 @@ pub struct Filter {
     /// Only entries scoring at least this much. An entry a reviewer added has no score and is
     /// kept: the threshold is about the machine's confidence, and a person vouched for it.
     pub min_score: Option<f64>,
+    /// Rejected entries too (`status: Some(Rejected)` asks for them alone).
+    pub rejected: bool,
 }
 
 impl Filter {
@@ -26,15 +29,19 @@ impl Filter {
     /// The graph without the entries the filter leaves out (their terms and edges go; the
     /// rest, English terms and evidence included, is kept as it is).
     pub fn apply(&self, graph: &TermGraph) -> TermGraph {
+        let with_rejected = self.rejected || self.status == Some(Status::Rejected);
+        let all = TermGraph { with_rejected, ..graph.clone() };
         if *self == Filter::default() {
-            return graph.clone();
+            return all;
         }
-        let kept: HashSet<_> = graph.concepts().iter().filter(|c| self.keeps(c)).map(|c| c.node).collect();
-        let filtered = graph.graph.filter_map(
-            |node, term| (!term.is_entry() || kept.contains(&node)).then(|| term.clone()),
+        let concepts = all.concepts();
+        let listed: HashSet<_> = concepts.iter().map(|c| c.node).collect();
+        let kept: HashSet<_> = concepts.iter().filter(|c| self.keeps(c)).map(|c| c.node).collect();
+        let filtered = all.graph.filter_map(
+            |node, term| (!listed.contains(&node) || kept.contains(&node)).then(|| term.clone()),
             |_, relation| Some(relation.clone()),
         );
-        TermGraph { graph: filtered, evidence: graph.evidence.clone() }
+        TermGraph { graph: filtered, evidence: graph.evidence.clone(), with_rejected }
     }
 }
 
@@ -45,13 +52,14 @@ mod tests {
     use crate::mine::Scores;
 
     /// 保税仓库 (approved, score 3, English), 报关单 (candidate, score 1, English),
-    /// 原产地 (candidate, score 2, no English).
+    /// 原产地 (candidate, score 2, no English), 关税 (rejected, score 4, English).
     fn graph() -> TermGraph {
         let mut g = TermGraph::default();
         for (rank, (zh, status, score, en)) in [
             ("保税仓库", Status::Approved, 3.0, Some("bonded warehouse")),
             ("报关单", Status::Candidate, 1.0, Some("customs declaration")),
             ("原产地", Status::Candidate, 2.0, None),
+            ("关税", Status::Rejected, 4.0, Some("tariff")),
         ]
         .into_iter()
         .enumerate()
@@ -82,5 +90,14 @@ mod tests {
         assert_eq!(entries(both), ["保税仓库"]);
         let approved = Filter { status: Some(Status::Approved), ..Filter::default() }.apply(&graph());
         assert_eq!(approved.concepts()[0].en[0].0.text, "bonded warehouse", "kept entries keep their English");
+    }
+
+    #[test]
+    fn rejected_entries_only_on_request() {
+        assert_eq!(entries(Filter { rejected: true, ..Filter::default() }), ["保税仓库", "报关单", "原产地", "关税"]);
+        assert_eq!(entries(Filter { status: Some(Status::Rejected), ..Filter::default() }), ["关税"]);
+        let rejected = Filter { status: Some(Status::Rejected), ..Filter::default() }.apply(&graph());
+        assert_eq!(rejected.concepts()[0].zh.status, Status::Rejected);
+        assert_eq!(rejected.concepts()[0].en[0].0.text, "tariff");
     }
 }
