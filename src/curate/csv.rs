@@ -14,111 +14,8 @@ use super::{parse_date, parse_status, refuse, Edit};
 use crate::error::Result;
 use crate::export::cell::restore;
 use crate::export::evidence;
+use crate::export::profile::{Profile, Role, GENERIC, LIST_SEPARATOR, SIGNED};
 use std::path::Path;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Column {
-    Zh,
-    /// The preferred English.
-    En,
-    /// All English terms, preferred first, joined by `;` (memoQ).
-    EnAll,
-    /// The other English terms, joined by the separator.
-    EnVariants(char),
-    /// Crowdin's English description: `Also: A; B`.
-    EnAlso,
-    ZhVariants,
-    Status,
-    /// The reviewer note, after zhterm's evidence line when the field holds one
-    /// (`export::evidence`: always in the CAT profiles, in a generic file cut from one).
-    Note,
-    Modified,
-    /// Evidence zhterm writes for reading, not for editing.
-    Evidence,
-}
-
-struct Profile {
-    name: &'static str,
-    /// Columns only this profile writes; any of them picks it.
-    signature: &'static [&'static str],
-    /// Header names, compared without case.
-    columns: &'static [(&'static str, Column)],
-}
-
-const MEMOQ: Profile = Profile {
-    name: "memoQ",
-    signature: &["chinese (prc)"],
-    columns: &[
-        ("chinese (prc)", Column::Zh),
-        ("english", Column::EnAll),
-        ("chinese (prc)_example", Column::Evidence),
-        ("english_example", Column::Evidence),
-        ("entry_note", Column::Note),
-        ("concept_id", Column::Evidence),
-        ("status", Column::Status),
-    ],
-};
-
-const CROWDIN: Profile = Profile {
-    name: "Crowdin",
-    signature: &["term_zh-cn"],
-    columns: &[
-        ("term_zh-cn", Column::Zh),
-        ("description_zh-cn", Column::Note),
-        ("partofspeech_zh-cn", Column::Evidence),
-        ("term_en", Column::En),
-        ("description_en", Column::EnAlso),
-        ("concept_id", Column::Evidence),
-    ],
-};
-
-const TRADOS: Profile = Profile {
-    name: "Trados",
-    signature: &["english variants", "concept id", "context"],
-    columns: &[
-        ("chinese", Column::Zh),
-        ("english", Column::En),
-        ("english variants", Column::EnVariants(';')),
-        ("status", Column::Status),
-        ("context", Column::Evidence),
-        ("source", Column::Evidence),
-        ("note", Column::Note),
-        ("concept id", Column::Evidence),
-    ],
-};
-
-const GENERIC: Profile = Profile {
-    name: "generic",
-    signature: &[],
-    columns: &[
-        ("zh-cn", Column::Zh),
-        ("zh", Column::Zh),
-        ("zh-hans", Column::Zh),
-        ("chinese", Column::Zh),
-        ("en", Column::En),
-        ("en-us", Column::En),
-        ("en-gb", Column::En),
-        ("english", Column::En),
-        ("en_variants", Column::EnVariants('|')),
-        ("zh_variants", Column::ZhVariants),
-        ("status", Column::Status),
-        ("note", Column::Note),
-        ("notes", Column::Note),
-        ("comment", Column::Note),
-        ("modified", Column::Modified),
-        ("score", Column::Evidence),
-        ("frequency", Column::Evidence),
-        ("context_zh", Column::Evidence),
-        ("context_en", Column::Evidence),
-        ("concept_id", Column::Evidence),
-        ("documents", Column::Evidence),
-        ("translation_score", Column::Evidence),
-        ("source", Column::Evidence),
-    ],
-};
-
-/// Separator of the generic CSV's `zh_variants` column.
-const LIST_SEPARATOR: char = '|';
 
 /// The delimiter of a header line: the one of tab, comma and semicolon it holds most often
 /// outside quotes (a tie goes to the earlier of the three; none: comma).
@@ -146,21 +43,12 @@ fn named(header: &csv::StringRecord) -> csv::StringRecord {
 
 fn profile(header: &csv::StringRecord) -> &'static Profile {
     let names: Vec<String> = header.iter().map(|n| n.trim().to_lowercase()).collect();
-    [&MEMOQ, &CROWDIN, &TRADOS]
-        .into_iter()
-        .find(|p| p.signature.iter().any(|s| names.iter().any(|n| n == s)))
-        .unwrap_or(&GENERIC)
+    SIGNED.into_iter().find(|p| p.signature.iter().any(|s| names.iter().any(|n| n == s))).unwrap_or(&GENERIC)
 }
 
 /// The columns of `header` in `profile`, or the first name it does not know.
-fn columns(profile: &Profile, header: &csv::StringRecord) -> std::result::Result<Vec<Column>, String> {
-    header
-        .iter()
-        .map(|name| {
-            let key = name.trim().to_lowercase();
-            profile.columns.iter().find(|(n, _)| *n == key).map(|&(_, c)| c).ok_or_else(|| name.to_string())
-        })
-        .collect()
+fn columns(profile: &Profile, header: &csv::StringRecord) -> std::result::Result<Vec<Role>, String> {
+    header.iter().map(|name| profile.role(name).ok_or_else(|| name.to_string())).collect()
 }
 
 /// Whether `first_line` is a header zhterm reads (so a headerless tab file is something else).
@@ -172,7 +60,7 @@ pub fn understands_header(first_line: &str) -> bool {
     let Some(Ok(header)) = reader.records().next() else { return false };
     let header = named(&header);
     let columns = columns(profile(&header), &header).unwrap_or_default();
-    columns.contains(&Column::Zh)
+    columns.contains(&Role::Zh)
 }
 
 pub fn read(text: &str, path: &Path) -> Result<Vec<Edit>> {
@@ -183,7 +71,7 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Edit>> {
     let header = named(&header);
     let profile = profile(&header);
     let columns = columns(profile, &header).map_err(|name| {
-        let known: Vec<&str> = profile.columns.iter().map(|(n, _)| *n).collect();
+        let known = profile.accepted();
         let omegat = if delimiter == b'\t' && profile.name == GENERIC.name {
             "; a headerless OmegaT glossary is read from a .utf8 or .txt file"
         } else {
@@ -193,20 +81,20 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Edit>> {
         refuse(path, 1, format!("unknown column {name:?} in a {} file (zhterm reads {known}){omegat}", profile.name))
     })?;
     for (i, column) in columns.iter().enumerate() {
-        if *column != Column::Evidence && columns[..i].contains(column) {
+        if *column != Role::Evidence && columns[..i].contains(column) {
             return Err(refuse(path, 1, format!("column {:?} repeats another column", &header[i])));
         }
     }
-    if !columns.contains(&Column::Zh) {
+    if !columns.contains(&Role::Zh) {
         return Err(refuse(path, 1, "no Chinese (zh-CN) column in the header".into()));
     }
-    if !columns.iter().any(|c| matches!(c, Column::En | Column::EnAll)) {
+    if !columns.iter().any(|c| matches!(c, Role::En | Role::EnAll)) {
         return Err(refuse(path, 1, "no English (en) column in the header".into()));
     }
     // The CAT profiles flatten tabs and line breaks; a note's evidence line also states the
     // status when the file has no status column of its own.
     let flattened = profile.name != GENERIC.name;
-    let status_column = columns.contains(&Column::Status);
+    let status_column = columns.contains(&Role::Status);
     let mut edits = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| {
@@ -227,30 +115,30 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Edit>> {
         for (column, value) in columns.iter().zip(values) {
             let value = restore(value).trim();
             match column {
-                Column::Zh => edit.zh = value.to_string(),
-                Column::En => edit.english = Some(value.to_string()),
-                Column::EnAll => {
+                Role::Zh => edit.zh = value.to_string(),
+                Role::En => edit.english = Some(value.to_string()),
+                Role::EnAll => {
                     let mut all = list(value, ';').into_iter();
                     edit.english = Some(all.next().unwrap_or_default());
                     edit.english_variants = Some(all.collect());
                 }
-                Column::EnVariants(separator) => edit.english_variants = Some(list(value, *separator)),
-                Column::EnAlso if value.is_empty() => edit.english_variants = Some(Vec::new()),
-                Column::EnAlso => {
+                Role::EnVariants(separator) => edit.english_variants = Some(list(value, *separator)),
+                Role::EnAlso if value.is_empty() => edit.english_variants = Some(Vec::new()),
+                Role::EnAlso => {
                     // Other text in the English description is a note for translators, not a list.
                     if let Some(also) = value.strip_prefix("Also:") {
                         edit.english_variants = Some(list(also, ';'));
                     }
                 }
-                Column::ZhVariants => edit.zh_variants = Some(list(value, LIST_SEPARATOR)),
-                Column::Status if value.is_empty() => {}
-                Column::Status => {
+                Role::ZhVariants => edit.zh_variants = Some(list(value, LIST_SEPARATOR)),
+                Role::Status if value.is_empty() => {}
+                Role::Status => {
                     let status = parse_status(value).ok_or_else(|| {
                         refuse(path, line, format!("status {value:?} is not candidate, approved or rejected"))
                     })?;
                     edit.status = Some(status);
                 }
-                Column::Note => {
+                Role::Note => {
                     let split = evidence::split(value);
                     edit.note = Some(split.note);
                     // zhterm writes its evidence line flattened, whatever the file.
@@ -259,13 +147,13 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Edit>> {
                         edit.status = split.status;
                     }
                 }
-                Column::Modified if value.is_empty() => {}
-                Column::Modified => {
+                Role::Modified if value.is_empty() => {}
+                Role::Modified => {
                     let date = parse_date(value)
                         .ok_or_else(|| refuse(path, line, format!("modified {value:?} is not a date (YYYY-MM-DD)")))?;
                     edit.modified = Some(date);
                 }
-                Column::Evidence => {}
+                Role::Evidence => {}
             }
         }
         if edit.zh.is_empty() {

@@ -22,6 +22,7 @@
 use super::cell::neutralise;
 use super::csv::{csv_error, delimited, finish};
 use super::evidence::{self, flat, Evidence};
+use super::profile::{CROWDIN, MEMOQ, TRADOS};
 use crate::error::Result;
 use crate::graph::{Concept, TermGraph};
 
@@ -46,12 +47,9 @@ fn source<'a>(concept: &Concept<'a>) -> &'a str {
     concept.zh.contexts.first().map_or("", |c| c.source.as_str())
 }
 
-pub const MEMOQ_HEADER: &[&str] =
-    &["Chinese (PRC)", "English", "Chinese (PRC)_Example", "English_Example", "Entry_Note", "Concept_ID", "Status"];
-
 pub fn memoq(graph: &TermGraph) -> Result<Vec<u8>> {
     let mut w = delimited(b'\t');
-    w.write_record(MEMOQ_HEADER).map_err(csv_error)?;
+    w.write_record(MEMOQ.header()).map_err(csv_error)?;
     for c in graph.concepts() {
         w.write_record(
             [
@@ -70,12 +68,9 @@ pub fn memoq(graph: &TermGraph) -> Result<Vec<u8>> {
     finish(w)
 }
 
-pub const TRADOS_HEADER: &[&str] =
-    &["Chinese", "English", "English variants", "Status", "Context", "Source", "Note", "Concept ID"];
-
 pub fn trados(graph: &TermGraph) -> Result<Vec<u8>> {
     let mut w = delimited(b',');
-    w.write_record(TRADOS_HEADER).map_err(csv_error)?;
+    w.write_record(TRADOS.header()).map_err(csv_error)?;
     for c in graph.concepts() {
         w.write_record(
             [
@@ -95,12 +90,9 @@ pub fn trados(graph: &TermGraph) -> Result<Vec<u8>> {
     finish(w)
 }
 
-pub const CROWDIN_HEADER: &[&str] =
-    &["term_zh-CN", "description_zh-CN", "partOfSpeech_zh-CN", "term_en", "description_en", "concept_id"];
-
 pub fn crowdin(graph: &TermGraph) -> Result<Vec<u8>> {
     let mut w = delimited(b',');
-    w.write_record(CROWDIN_HEADER).map_err(csv_error)?;
+    w.write_record(CROWDIN.header()).map_err(csv_error)?;
     for c in graph.concepts() {
         let description = evidence::write(&Evidence::of(&c), Some(context_zh(&c)));
         let others = english(&c, 1);
@@ -167,7 +159,7 @@ mod tests {
     fn memoq_is_tab_separated_with_language_headers() {
         let bytes = memoq(&graph()).unwrap();
         let mut reader = csv::ReaderBuilder::new().delimiter(b'\t').from_reader(&bytes[3..]);
-        assert_eq!(reader.headers().unwrap(), MEMOQ_HEADER);
+        assert_eq!(reader.headers().unwrap(), MEMOQ.header());
         let row = reader.records().next().unwrap().unwrap();
         assert_eq!((&row[0], &row[1], &row[5]), ("光伏 组件", "PV module", "c1"));
     }

@@ -8,28 +8,11 @@
 //! as a formula is neutralised ([`super::cell`]); [`read_candidates`] and the importer restore it.
 
 use super::cell::{neutralise, restore};
+use super::profile::{GENERIC, LIST_SEPARATOR};
 use crate::error::{Error, Result};
 use crate::graph::TermGraph;
 use crate::mine::Candidate;
 use std::path::Path;
-
-pub const GLOSSARY_HEADER: &[&str] = &[
-    "zh-CN",
-    "en",
-    "status",
-    "score",
-    "frequency",
-    "context_zh",
-    "context_en",
-    "concept_id",
-    "en_variants",
-    "zh_variants",
-    "documents",
-    "translation_score",
-    "source",
-    "note",
-    "modified",
-];
 
 pub const CANDIDATE_HEADER: &[&str] = &[
     "rank",
@@ -74,12 +57,12 @@ pub fn score(value: f64) -> String {
 
 pub fn glossary(graph: &TermGraph) -> Result<Vec<u8>> {
     let mut w = writer();
-    w.write_record(GLOSSARY_HEADER).map_err(csv_error)?;
+    w.write_record(GENERIC.header()).map_err(csv_error)?;
     for concept in graph.concepts() {
         let zh = concept.zh;
         let first = concept.en.first();
         let context = zh.contexts.first();
-        let join = |items: Vec<&str>| items.join("|");
+        let join = |items: Vec<&str>| items.join(&LIST_SEPARATOR.to_string());
         let record = [
             zh.text.clone(),
             first.map(|(t, _)| t.text.clone()).unwrap_or_default(),

@@ -9,6 +9,7 @@ pub mod evidence;
 pub mod filter;
 pub mod html;
 pub mod picture;
+pub mod profile;
 pub mod tbx;
 pub mod xml;
 
