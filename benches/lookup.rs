@@ -184,11 +184,6 @@ fn main() {
     for (kind, query) in &queries {
         row(kind, query, measure(&dir, query, 9));
     }
-    let index = dir.join(INDEX_FILE);
-    let kept = std::fs::read(&index).unwrap();
-    std::fs::remove_file(&index).unwrap();
-    row("without lookup.idx", &queries[0].1, measure(&dir, &queries[0].1, 3));
-    std::fs::write(&index, kept).unwrap();
     // A reviewer approves one entry: the import commits the graph and its index together, so
     // look-ups stay as fast as after the build.
     let review = dir.join("review.csv");
@@ -203,4 +198,11 @@ fn main() {
     for (kind, query) in &queries[..2] {
         row(&format!("after import: {kind}"), query, measure(&dir, query, 9));
     }
+    // Last, and by renaming (not reading) the index, so this process never holds a large
+    // file when it forks the look-ups above: a child's peak memory counts its parent's.
+    let index = dir.join(INDEX_FILE);
+    let aside = dir.join("lookup.idx.aside");
+    std::fs::rename(&index, &aside).unwrap();
+    row("without lookup.idx", &queries[0].1, measure(&dir, &queries[0].1, 3));
+    std::fs::rename(&aside, &index).unwrap();
 }
