@@ -20,7 +20,7 @@ mod entry;
 mod json;
 pub mod merge;
 mod omegat;
-pub mod rebuild;
+pub(crate) mod rebuild;
 mod tbx;
 
 pub use apply::apply;

@@ -2,16 +2,16 @@
 //! formats list the same entries in the same order, under the same stable concept ids
 //! (`c1`, `c2`…) and with each entry's review status, so a reviewer's file can be matched back.
 
-pub mod cat;
-pub mod cell;
+pub(crate) mod cat;
+pub(crate) mod cell;
 pub mod csv;
-pub mod evidence;
+pub(crate) mod evidence;
 pub mod filter;
-pub mod html;
-pub mod picture;
-pub mod profile;
-pub mod tbx;
-pub mod xml;
+pub(crate) mod html;
+pub(crate) mod picture;
+pub(crate) mod profile;
+pub(crate) mod tbx;
+pub(crate) mod xml;
 
 use crate::error::{Error, Result};
 use crate::graph::TermGraph;
