@@ -52,9 +52,11 @@ impl Glossary {
         for attempt in 0..ATTEMPTS {
             let Some(current) = &manifest else { return read_if_present(&self.dir.join(name)) };
             let Some(entry) = current.file(name) else { return Ok(None) };
-            let found = match self.locate(entry, current.generation) {
-                Some(path) => read_if_present(&path)?,
-                None => None,
+            // Staged name first: a writer may rename it to the published name in between, so
+            // that is read next (a rename is atomic: one of the two has the bytes).
+            let found = match read_if_present(&self.dir.join(staged(&entry.name, current.generation)))? {
+                Some(bytes) => Some(bytes),
+                None => read_if_present(&self.dir.join(&entry.name))?,
             };
             if found.as_deref().is_some_and(|bytes| entry.matches(bytes)) {
                 return Ok(found);
@@ -132,5 +134,51 @@ fn read_if_present(path: &Path) -> Result<Option<Vec<u8>>> {
         Ok(bytes) => Ok(Some(bytes)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(Error::io(path, e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Writer;
+    use std::time::Duration;
+
+    fn committed(dir: &Path) {
+        let files = [("a.csv", b"committed".to_vec()), (GRAPH_FILE, b"{}".to_vec())];
+        Writer::lock(dir, Duration::ZERO).unwrap().commit(&files, &mut |_| {}).unwrap();
+    }
+
+    #[test]
+    fn a_file_edited_by_hand_is_read_as_it_is_and_a_removed_one_is_absent() {
+        let dir = tempfile::tempdir().unwrap();
+        committed(dir.path());
+        let glossary = Glossary::open(dir.path()).unwrap();
+        assert_eq!(glossary.read("a.csv").unwrap().as_deref(), Some(&b"committed"[..]));
+        std::fs::write(dir.path().join("a.csv"), b"edited by hand").unwrap();
+        assert_eq!(glossary.read("a.csv").unwrap().as_deref(), Some(&b"edited by hand"[..]));
+        std::fs::remove_file(dir.path().join(GRAPH_FILE)).unwrap();
+        assert!(glossary.graph_if_present().unwrap().is_none(), "graph.json moved away: start afresh");
+        assert!(glossary.read("never.csv").unwrap().is_none());
+    }
+
+    #[test]
+    fn a_reader_holding_an_old_manifest_follows_the_next_commit() {
+        let dir = tempfile::tempdir().unwrap();
+        committed(dir.path());
+        let old = Glossary::open(dir.path()).unwrap();
+        let files = [("a.csv", b"second".to_vec())];
+        Writer::lock(dir.path(), Duration::ZERO).unwrap().commit(&files, &mut |_| {}).unwrap();
+        assert_eq!(old.read("a.csv").unwrap().as_deref(), Some(&b"second"[..]));
+        assert_eq!(Glossary::open(dir.path()).unwrap().generation(), 2);
+    }
+
+    #[test]
+    fn a_folder_without_a_manifest_is_read_file_by_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.csv"), b"legacy").unwrap();
+        let glossary = Glossary::open(dir.path()).unwrap();
+        assert_eq!((glossary.generation(), glossary.read("a.csv").unwrap()), (0, Some(b"legacy".to_vec())));
+        let err = glossary.graph().unwrap_err().to_string();
+        assert!(err.contains("zhterm build"), "{err}");
     }
 }
