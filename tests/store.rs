@@ -220,3 +220,30 @@ fn leftovers_of_writers_before_the_manifest_are_removed_by_the_next_writer() {
     assert_eq!(names(&folder), FILES);
     assert_ne!(view(&folder), readers_view);
 }
+
+#[test]
+fn an_import_during_a_build_is_never_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("glossary");
+    let g = folder.to_str().unwrap();
+    let input = root().join("tests/fixtures/memory.tsv");
+    let build = || {
+        Command::new(env!("CARGO_BIN_EXE_zhterm"))
+            .args(["build", "--quiet", "-o", g, input.to_str().unwrap()])
+            .spawn()
+            .expect("zhterm runs")
+    };
+    assert!(build().wait().unwrap().success());
+    // Whichever takes the lock first, the approval ends up in the glossary: applied before the
+    // build reads the previous graph (and carried by it), or on top of the build's commit.
+    let csv = view(&folder);
+    let zh = csv.lines().nth(1).unwrap().split(',').next().unwrap().to_string();
+    let review = dir.path().join("review.csv");
+    std::fs::write(&review, format!("zh-CN,en,status,note\n{zh},,approved,kept through the build\n")).unwrap();
+    let mut building = build();
+    let imported = zhterm(&["import", review.to_str().unwrap(), "-g", g, "--wait", "120"]);
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    assert!(building.wait().unwrap().success());
+    let row = view(&folder).lines().find(|l| l.starts_with(&format!("{zh},"))).unwrap().to_string();
+    assert!(row.contains(",approved,") && row.contains("kept through the build"), "{row}");
+}
