@@ -247,3 +247,33 @@ fn an_import_during_a_build_is_never_lost() {
     let row = view(&folder).lines().find(|l| l.starts_with(&format!("{zh},"))).unwrap().to_string();
     assert!(row.contains(",approved,") && row.contains("kept through the build"), "{row}");
 }
+
+#[test]
+fn a_build_killed_before_its_commit_point_leaves_the_old_glossary_and_after_it_the_new() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path().join("base");
+    let memory = root().join("tests/fixtures/memory.tsv");
+    let other = root().join("tests/fixtures/valley.tsv");
+    let build = |folder: &Path, input: &Path, fail_at: Option<&str>| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_zhterm"));
+        command.args(["build", "--quiet", "-o", folder.to_str().unwrap(), input.to_str().unwrap()]);
+        if let Some(step) = fail_at {
+            command.env("ZHTERM_FAIL_AT", step);
+        }
+        command.output().expect("zhterm runs")
+    };
+    assert!(build(&base, &memory, None).status.success());
+    let old = view(&base);
+    let finished = dir.path().join("finished");
+    copy_folder(&base, &finished);
+    assert!(build(&finished, &other, None).status.success());
+    let new = view(&finished);
+    assert_ne!(old, new);
+    for (step, expected) in [("wrote graph.json", &old), ("commit", &old), ("publish glossary.csv", &new)] {
+        let folder = dir.path().join(step.replace(' ', "-"));
+        copy_folder(&base, &folder);
+        let output = build(&folder, &other, Some(step));
+        assert_eq!(output.status.code(), None, "{step}: the build dies there: {}", stderr(&output));
+        assert!(view(&folder) == *expected, "killed at {step:?}: not the expected glossary");
+    }
+}

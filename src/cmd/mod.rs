@@ -57,13 +57,16 @@ impl WaitArg {
     }
 }
 
-/// What every writing command calls at each step of a commit. `ZHTERM_FAIL_AT=N` is a test
-/// hook (tests/commit.rs): the process aborts at step N, as if killed there.
+/// What every writing command calls at each step of a commit. `ZHTERM_FAIL_AT` is a test hook
+/// (tests/store.rs): the process aborts, as if killed there, at the step of that number or at
+/// the first step whose description starts with that text (`commit`, `publish graph.json`).
 fn commit_observer() -> impl FnMut(&zhterm::store::Step) {
-    let fail_at: Option<usize> = std::env::var("ZHTERM_FAIL_AT").ok().and_then(|n| n.parse().ok());
+    let fail_at = std::env::var("ZHTERM_FAIL_AT").ok().filter(|v| !v.is_empty());
     move |step| {
-        if fail_at == Some(step.number) {
-            std::process::abort();
+        if let Some(at) = &fail_at {
+            if at.parse() == Ok(step.number) || step.what.starts_with(at.as_str()) {
+                std::process::abort();
+            }
         }
     }
 }
