@@ -125,7 +125,7 @@ fn main() {
         pairs.len() as f64 / seconds,
         equivalents.iter().flatten().count()
     );
-    if let Some(bytes) = zhterm::bench::peak_rss_bytes() {
+    if let Some(bytes) = zhterm::memory::peak_rss_bytes() {
         println!("peak memory {:.0} MB", bytes as f64 / 1_048_576.0);
     }
 }

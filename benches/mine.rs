@@ -49,7 +49,7 @@ fn main() {
     println!("mining      median {:.3} s, best {:.3} s over {RUNS} runs", median, times[0].as_secs_f64());
     println!("throughput  {:.3} MB/s (median)", megabytes / median);
     println!("candidates  {candidates}");
-    match zhterm::bench::peak_rss_bytes() {
+    match zhterm::memory::peak_rss_bytes() {
         Some(bytes) => println!("peak memory {:.1} MB (VmHWM)", bytes as f64 / 1_048_576.0),
         None => println!("peak memory unavailable on this platform"),
     }

@@ -93,14 +93,6 @@ fn grow_en(text: &str, copy: u32) -> String {
         .join(" ")
 }
 
-/// Peak resident memory of this process in bytes (Linux: VmHWM), if the system tells it.
-pub fn peak_rss_bytes() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb * 1024)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,12 +124,5 @@ mod tests {
             text.chars().collect::<std::collections::HashSet<_>>().len()
         };
         assert!(distinct(true) > distinct(false));
-    }
-
-    #[test]
-    fn peak_memory_is_known_on_linux() {
-        if cfg!(target_os = "linux") {
-            assert!(peak_rss_bytes().unwrap() > 0);
-        }
     }
 }

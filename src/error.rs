@@ -25,6 +25,11 @@ pub enum Error {
     NoInput(String),
     #[error("{path}: not a zhterm glossary ({message}); run `zhterm build` first")]
     NoGlossary { path: PathBuf, message: String },
+    /// Another writer holds the glossary folder's lock (`crate::store::Writer`).
+    #[error(
+        "{path}: another zhterm is writing this glossary (still locked after waiting {seconds:.0} s); nothing was changed: try again when it has finished, or give a longer --wait"
+    )]
+    Locked { path: PathBuf, seconds: f64 },
     #[error("{0}")]
     Invalid(String),
 }

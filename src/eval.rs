@@ -6,8 +6,7 @@
 //!   dropping a leading article, unifying dashes and making a plural last word singular.
 
 use crate::align::english::lemma;
-use crate::error::{Error, Result};
-use quick_xml::events::Event;
+use crate::error::Result;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -50,76 +49,26 @@ pub fn precision_at(judged: &HashMap<String, bool>, ranked: &[String], k: usize)
     (accepted as f64 / top.len() as f64, unjudged)
 }
 
-/// Ranked terms of a candidates.csv (the `term` column).
+/// Ranked terms of a candidates.csv (the `term` column), read by the one reader of the format.
 pub fn read_candidates(path: &Path) -> Result<Vec<String>> {
     let text = crate::corpus::read_text(path)?;
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let headers = reader.headers().map_err(|e| malformed(path, 1, e))?.clone();
-    let column = headers
-        .iter()
-        .position(|h| h == "term")
-        .ok_or_else(|| Error::Input { path: path.to_path_buf(), message: "no `term` column".into() })?;
-    let mut terms = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| malformed(path, i + 2, e))?;
-        terms.push(record.get(column).unwrap_or_default().to_string());
-    }
-    Ok(terms)
+    Ok(crate::export::csv::read_candidates(&text, path)?.into_iter().map(|row| row.term).collect())
 }
 
-fn malformed(path: &Path, line: usize, e: impl std::fmt::Display) -> Error {
-    Error::Malformed { path: path.to_path_buf(), line, message: e.to_string() }
-}
-
-/// (Chinese terms, English terms) of each conceptEntry of a TBX v3 file, in order.
+/// (Chinese terms, English terms) of each entry of a TBX file (v3 or 2008), in order, read by
+/// the one TBX reader (`crate::curate`'s): the full form, then its short forms; the preferred
+/// English, then the others.
 pub fn read_tbx_concepts(path: &Path) -> Result<Vec<(Vec<String>, Vec<String>)>> {
-    let text = crate::corpus::read_text(path)?;
-    let mut reader = quick_xml::Reader::from_str(&text);
-    let mut concepts = Vec::new();
-    let mut lang = String::new();
-    let mut in_term = false;
-    let mut term = String::new();
-    loop {
-        let event = reader.read_event().map_err(|e| malformed(path, 0, format!("malformed TBX: {e}")))?;
-        match event {
-            Event::Start(e) => match e.local_name().as_ref() {
-                "conceptEntry" | "termEntry" => concepts.push((Vec::new(), Vec::new())),
-                "langSec" | "langSet" => {
-                    lang = e
-                        .attributes()
-                        .flatten()
-                        .find(|a| a.key.local_name().as_ref() == "lang")
-                        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok())
-                        .map(|v| v.to_lowercase())
-                        .unwrap_or_default();
-                }
-                "term" => {
-                    in_term = true;
-                    term.clear();
-                }
-                _ => {}
-            },
-            Event::Text(t) if in_term => term.push_str(&t.xml10_content()),
-            Event::GeneralRef(r) if in_term => {
-                if let Some(s) = quick_xml::escape::resolve_predefined_entity(&r) {
-                    term.push_str(s);
-                }
-            }
-            Event::End(e) if e.local_name().as_ref() == "term" => {
-                in_term = false;
-                if let Some((zh, en)) = concepts.last_mut() {
-                    if lang.starts_with("zh") {
-                        zh.push(term.clone());
-                    } else if lang.starts_with("en") {
-                        en.push(term.clone());
-                    }
-                }
-            }
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    Ok(concepts)
+    let edits = crate::curate::read(path)?;
+    Ok(edits
+        .into_iter()
+        .map(|edit| {
+            let zh = std::iter::once(edit.zh).chain(edit.zh_variants.unwrap_or_default()).collect();
+            let en =
+                edit.english.into_iter().filter(|e| !e.is_empty()).chain(edit.english_variants.unwrap_or_default());
+            (zh, en.collect())
+        })
+        .collect())
 }
 
 /// The comparison form of an English equivalent.

@@ -208,6 +208,9 @@ pub struct TermGraph {
     /// The sentence pairs translation edges name; may hold pairs no edge names any more
     /// (after an edit), which [`TermGraph::evidence_in_use`] leaves out.
     pub evidence: Evidence,
+    /// Whether [`TermGraph::concepts`] lists rejected entries too: set on the copy an export
+    /// asked for them makes (`crate::export::filter`); never stored.
+    pub with_rejected: bool,
 }
 
 /// One glossary entry as exports and look-ups see it.
@@ -249,13 +252,18 @@ impl TermGraph {
         self.graph.add_edge(from, to, relation);
     }
 
-    /// Glossary entries: every Chinese full-form term that is not rejected, in node order.
+    /// Glossary entries: every Chinese full-form term that is not rejected (or is, with
+    /// `with_rejected`), in node order.
     pub fn concepts(&self) -> Vec<Concept<'_>> {
         let g = &self.graph;
         let mut concepts = Vec::new();
         for node in g.node_indices() {
             let zh = &g[node];
-            if !zh.is_entry() {
+            let rejected_entry = self.with_rejected
+                && zh.lang == Lang::Zh
+                && zh.status == Status::Rejected
+                && (zh.rank.is_some() || zh.review.is_some());
+            if !zh.is_entry() && !rejected_entry {
                 continue;
             }
             let mut zh_variants = Vec::new();

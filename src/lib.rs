@@ -27,6 +27,7 @@ pub mod export;
 pub mod graph;
 pub mod lexicon;
 pub mod lookup;
+pub mod memory;
 pub mod mine;
 pub mod pipeline;
 pub mod segment;

@@ -160,7 +160,7 @@ impl<'a> Stopwatch<'a> {
     }
 
     fn lap(&mut self, stage: &'static str) {
-        let peak_rss_bytes = crate::bench::peak_rss_bytes();
+        let peak_rss_bytes = crate::memory::peak_rss_bytes();
         let stage = Stage { name: stage, time: self.since.elapsed(), peak_rss_bytes };
         (self.on_stage)(&stage);
         self.stages.push(stage);

@@ -247,8 +247,8 @@ fn a_failed_build_leaves_the_previous_glossary_byte_for_byte() {
     let plain = write(dir.path(), "plain.txt", PLAIN);
     assert_eq!(build(dir.path(), &[], &[&plain]).code, Some(0));
     let glossary = dir.path().join("glossary");
-    // A folder where `glossary.tbx` would go makes the third rename fail, after the first
-    // two files were already replaced.
+    // A folder where `glossary.tbx` would go makes the commit fail (before its commit point:
+    // the other files are staged by then, and must be taken back).
     std::fs::remove_file(glossary.join("glossary.tbx")).unwrap();
     std::fs::create_dir_all(glossary.join("glossary.tbx/blocked")).unwrap();
     let snapshot = |dir: &Path| {

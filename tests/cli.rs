@@ -195,7 +195,7 @@ fn lookup_shows_the_sentence_pairs_that_support_the_english() {
         let pair = evidence.iter().find(|p| p["id"] == *id).unwrap_or_else(|| panic!("pair {id} missing"));
         assert!(pair["zh"].as_str().unwrap().contains("知识产权"), "{pair}");
         assert!(pair["en"].as_str().unwrap().to_lowercase().contains(&english.to_lowercase()), "{pair}");
-        assert_eq!(pair["source"], "tests/fixtures/memory.tsv");
+        assert_eq!(pair["source"], "memory.tsv", "named relative to the corpus root");
     }
 }
 
@@ -206,15 +206,16 @@ fn a_stale_lookup_index_is_ignored_for_the_graph() {
     let fixture = read(Path::new(&fixture("graph.json")));
     std::fs::write(&graph_path, &fixture).unwrap();
     let graph = zhterm::store::load(dir.path()).unwrap();
-    zhterm::lookup::index::write(dir.path(), &graph).unwrap();
+    let writer = zhterm::store::Writer::lock(dir.path(), std::time::Duration::ZERO).unwrap();
+    writer.commit_graph(&graph, zhterm::store::Candidates::Kept, &mut |_| {}).unwrap();
+    let fixture = read(&graph_path);
     let g = dir.path().to_str().unwrap();
     assert!(zhterm(&["lookup", "-g", g, "保护器"]).status.success());
-    // A reviewer rejects 保护器 in the graph; the old index must not answer for it.
-    let edited = fixture.replacen(
-        "{\"text\": \"保护器\", \"lang\": \"zh\", \"kind\": \"term\", \"status\": \"candidate\"",
-        "{\"text\": \"保护器\", \"lang\": \"zh\", \"kind\": \"term\", \"status\": \"rejected\"",
-        1,
-    );
+    // Someone rejects 保护器 by editing the graph by hand; the old index must not answer for it.
+    let mut value: serde_json::Value = serde_json::from_str(&fixture).unwrap();
+    let node = value["nodes"].as_array_mut().unwrap().iter_mut().find(|n| n["text"] == "保护器").unwrap();
+    node["status"] = "rejected".into();
+    let edited = serde_json::to_string_pretty(&value).unwrap() + "\n";
     assert_ne!(edited, fixture);
     std::fs::write(&graph_path, edited).unwrap();
     let output = zhterm(&["lookup", "-g", g, "-n", "1", "保护器"]);
@@ -225,7 +226,7 @@ fn a_stale_lookup_index_is_ignored_for_the_graph() {
 fn build_writes_the_lookup_index_that_lookup_reads() {
     let dir = build(&[&fixture("plain.txt")]);
     let index = read(&dir.path().join("lookup.idx"));
-    assert!(index.starts_with("zhterm-lookup-index\t2\t"), "{}", &index[..index.len().min(80)]);
+    assert!(index.starts_with("zhterm-lookup-index\t3\t"), "{}", &index[..index.len().min(80)]);
     let output = zhterm(&["lookup", "-g", dir.path().to_str().unwrap(), "linchuang shiyan"]);
     assert!(stdout(&output).starts_with("临床试验  →"), "{}", stdout(&output));
 }

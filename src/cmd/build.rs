@@ -1,13 +1,15 @@
-//! `zhterm build`: corpus in, glossary folder out. Every output is staged before any is
-//! replaced, so a failed build leaves the previous glossary as it was; reviewed entries of a
-//! glossary already in the folder are kept.
+//! `zhterm build`: corpus in, glossary folder out, in one commit of the folder's writer
+//! (`zhterm::store`), so a failed or killed build leaves the previous glossary as it was;
+//! reviewed entries of a glossary already in the folder are kept.
 
-use super::{EncodingArg, KindArg, Outcome};
+use super::{EncodingArg, KindArg, Outcome, WaitArg};
 use anyhow::Context;
 use std::io::Write;
 use std::path::PathBuf;
 use zhterm::lexicon::UserDictionary;
-use zhterm::{corpus, export, lookup, pipeline, store};
+use zhterm::store::sources::CorpusRoot;
+use zhterm::store::{Candidates, Writer};
+use zhterm::{corpus, pipeline};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -57,6 +59,8 @@ pub struct Args {
     /// standard output: `{"stages": [[name, seconds, peak_rss_bytes], …], …}`.
     #[arg(long)]
     stats: bool,
+    #[command(flatten)]
+    wait: WaitArg,
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
@@ -75,10 +79,16 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     };
     // Before the corpus: a bad dictionary line is reported without reading a large corpus.
     let dictionary = args.dictionary.as_deref().map(UserDictionary::read).transpose()?.unwrap_or_default();
-    let report = corpus::load(&inputs, &options)?;
-    let (read, read_peak) = (started.elapsed(), zhterm::bench::peak_rss_bytes());
-    // Before the build's work, not after it.
-    store::ensure_writable(dir)?;
+    let mut report = corpus::load(&inputs, &options)?;
+    // Exports name each document relative to the corpus root, never by a local absolute path.
+    let root = CorpusRoot::of(&inputs);
+    for document in &mut report.documents {
+        document.name = root.name(&document.name);
+    }
+    let (read, read_peak) = (started.elapsed(), zhterm::memory::peak_rss_bytes());
+    // Before the build's work, not after it: the folder must be writable, and no other
+    // writer may change it until this build commits (an import meanwhile waits, then fails).
+    let writer = Writer::lock(dir, args.wait.duration())?;
     let mut err = std::io::stderr().lock();
     if args.verbose {
         for (path, charset) in &report.encodings {
@@ -96,7 +106,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let docs = &report.documents;
     // A glossary folder that already holds a graph may hold a reviewer's decisions: the
     // build keeps them.
-    let previous = dir.join(store::GRAPH_FILE).exists().then(|| store::load(dir)).transpose().with_context(|| {
+    let previous = writer.glossary().graph_if_present().with_context(|| {
         format!("reading the reviewed entries of {} (move its graph.json away to start afresh)", dir.display())
     })?;
     // Progress, one line a finished stage, only for a person watching a terminal.
@@ -110,21 +120,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let options =
         pipeline::BuildOptions { max_terms: args.max_terms, dictionary, learned_lexicon: args.learned_lexicon };
     let build = pipeline::build_observed(docs, &options, previous.as_ref(), &mut progress);
-    let candidates = export::csv::candidates(&build.candidates)?;
-    let csv = export::render(&build.graph, export::Format::Csv)?;
-    let tbx = export::render(&build.graph, export::Format::Tbx)?;
-    let graph = store::to_json(&build.graph);
-    let files: [(&str, &[u8]); 4] = [
-        ("candidates.csv", &candidates),
-        ("glossary.csv", &csv),
-        ("glossary.tbx", &tbx),
-        (store::GRAPH_FILE, graph.as_bytes()),
-    ];
-    store::write_all_atomic(dir, &files)
+    // One commit: the graph, its exports, the candidate list and the look-up index.
+    writer
+        .commit_graph(&build.graph, Candidates::Ranked(&build.candidates), &mut super::commit_observer())
         .with_context(|| format!("writing the glossary into {} (the previous one is unchanged)", dir.display()))?;
-    // After the graph: the index is stamped with the graph file it indexes (and rebuilt from
-    // the graph by look-up if it is ever missing or stale).
-    lookup::index::write(dir, &build.graph).with_context(|| format!("indexing the glossary in {}", dir.display()))?;
     if args.stats {
         let mut stages = vec![serde_json::json!(["read", read.as_secs_f64(), read_peak])];
         stages.extend(build.stages.iter().map(|s| serde_json::json!([s.name, s.time.as_secs_f64(), s.peak_rss_bytes])));
@@ -134,7 +133,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             "candidates": build.candidates.len(),
             "seconds": started.elapsed().as_secs_f64(),
             "stages": stages,
-            "peak_rss_bytes": zhterm::bench::peak_rss_bytes(),
+            "peak_rss_bytes": zhterm::memory::peak_rss_bytes(),
         });
         writeln!(std::io::stdout(), "{stats}")?;
     }

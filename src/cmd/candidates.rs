@@ -3,6 +3,7 @@
 use super::Outcome;
 use std::io::Write;
 use std::path::PathBuf;
+use zhterm::store::{self, Glossary};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -18,40 +19,35 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    let path = args.glossary.join("candidates.csv");
-    if !path.exists() {
+    let glossary = Glossary::open(&args.glossary)?;
+    let path = glossary.dir().join(store::CANDIDATES_FILE);
+    let Some(bytes) = glossary.read(store::CANDIDATES_FILE)? else {
         anyhow::bail!("{}: no candidate list; run `zhterm build` first", path.display());
-    }
-    let text = zhterm::corpus::read_text(&path)?;
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let headers = reader.headers()?.clone();
+    };
+    let text = String::from_utf8(bytes).map_err(|e| anyhow::anyhow!("{}: not UTF-8: {e}", path.display()))?;
+    let rows = zhterm::export::csv::read_candidates(&text, &path)?;
     let mut out = std::io::stdout().lock();
-    for record in reader.records() {
-        let record = record?;
-        match &args.explain {
-            Some(term) if record.get(1) == Some(term.as_str()) => {
-                for (name, value) in headers.iter().zip(record.iter()) {
-                    writeln!(out, "{name:>12}  {value}")?;
-                }
-                return Ok(Outcome::Done);
-            }
-            Some(_) => {}
-            None => {
-                let rank: usize = record.get(0).unwrap_or("0").parse().unwrap_or(0);
-                if rank > args.top {
-                    break;
-                }
-                writeln!(
-                    out,
-                    "{:>4}  {:<20}  score {:>6}  freq {:>4}  docs {}",
-                    rank, &record[1], &record[2], &record[3], &record[4]
-                )?;
-            }
+    let Some(term) = &args.explain else {
+        for row in rows.iter().take_while(|r| r.rank <= args.top) {
+            let field = |name: &str| row.fields.iter().find(|(n, _)| n == name).map_or("", |(_, v)| v.as_str());
+            writeln!(
+                out,
+                "{:>4}  {:<20}  score {:>6}  freq {:>4}  docs {}",
+                row.rank,
+                row.term,
+                field("score"),
+                field("frequency"),
+                field("documents")
+            )?;
         }
-    }
-    if let Some(term) = args.explain {
+        return Ok(Outcome::Done);
+    };
+    let Some(row) = rows.iter().find(|r| &r.term == term) else {
         eprintln!("zhterm: {term:?} is not a candidate in {}", path.display());
         return Ok(Outcome::NotFound);
+    };
+    for (name, value) in &row.fields {
+        writeln!(out, "{name:>12}  {value}")?;
     }
     Ok(Outcome::Done)
 }

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 use zhterm::eval;
+use zhterm::store::{self, Glossary};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -29,9 +30,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     if args.terms.is_none() && args.pairs.is_none() && args.judged.is_none() {
         anyhow::bail!("nothing to score: give --terms, --judged and/or --pairs");
     }
+    let glossary = Glossary::open(&args.glossary)?;
     let mut out = std::io::stdout().lock();
     if args.terms.is_some() || args.judged.is_some() {
-        let ranked = eval::read_candidates(&args.glossary.join("candidates.csv"))?;
+        let ranked = eval::read_candidates(&glossary.path_of(store::CANDIDATES_FILE))?;
         if let Some(path) = &args.terms {
             let gold: Vec<String> = eval::read_gold(path)?.into_iter().map(|r| r[0].clone()).collect();
             let recalls: Vec<String> =
@@ -58,7 +60,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     }
     if let Some(path) = &args.pairs {
         let gold = eval::read_gold(path)?;
-        let concepts = eval::read_tbx_concepts(&args.glossary.join("glossary.tbx"))?;
+        let concepts = eval::read_tbx_concepts(&glossary.path_of(store::TBX_FILE))?;
         let results = eval::score_pairs(&gold, &concepts);
         let correct = results.iter().filter(|r| r.correct).count();
         let present = results.iter().filter(|r| r.present).count();

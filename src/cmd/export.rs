@@ -5,9 +5,11 @@ use anyhow::Context;
 use clap::ValueEnum;
 use std::io::Write;
 use std::path::PathBuf;
+use zhterm::export;
+use zhterm::export::filter::Filter;
 use zhterm::export::Format;
 use zhterm::graph::Status;
-use zhterm::{curate, export, store};
+use zhterm::store::{self, Glossary};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -23,6 +25,16 @@ pub struct Args {
     /// Only entries of this review status.
     #[arg(long, value_enum)]
     status: Option<StatusArg>,
+    /// Only entries with at least one English equivalent.
+    #[arg(long)]
+    with_english: bool,
+    /// Only entries scoring at least this much (entries a reviewer added, which have no
+    /// score, are kept).
+    #[arg(long, value_name = "SCORE")]
+    min_score: Option<f64>,
+    /// Rejected entries too (left out otherwise; `--status rejected` gives them alone).
+    #[arg(long)]
+    include_rejected: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -31,18 +43,23 @@ enum StatusArg {
     Candidate,
     /// Approved by a reviewer.
     Approved,
+    /// Rejected by a reviewer (left out of every export unless asked for).
+    Rejected,
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    let mut graph = store::load(&args.glossary)?;
-    if let Some(status) = args.status {
-        let status = match status {
+    let graph = Glossary::open(&args.glossary)?.graph()?;
+    let filter = Filter {
+        status: args.status.map(|status| match status {
             StatusArg::Candidate => Status::Candidate,
             StatusArg::Approved => Status::Approved,
-        };
-        graph = curate::with_status(&graph, status);
-    }
-    let bytes = export::render(&graph, args.format)?;
+            StatusArg::Rejected => Status::Rejected,
+        }),
+        with_english: args.with_english,
+        min_score: args.min_score,
+        rejected: args.include_rejected,
+    };
+    let bytes = export::render(&filter.apply(&graph), args.format)?;
     match &args.output {
         Some(path) => store::write_atomic(path, &bytes).with_context(|| format!("writing {}", path.display()))?,
         None => std::io::stdout().lock().write_all(&bytes)?,

@@ -1,10 +1,11 @@
 //! `zhterm import`: apply a reviewer's edited export to a glossary.
 
-use super::Outcome;
+use super::{Outcome, WaitArg};
 use anyhow::Context;
 use std::io::Write;
 use std::path::PathBuf;
-use zhterm::{curate, store};
+use zhterm::curate;
+use zhterm::store::{Candidates, Writer};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -17,6 +18,8 @@ pub struct Args {
     /// Date for changes the file does not date, YYYY-MM-DD (default: today, UTC).
     #[arg(long, value_parser = parse_date)]
     date: Option<String>,
+    #[command(flatten)]
+    wait: WaitArg,
 }
 
 fn parse_date(text: &str) -> Result<String, String> {
@@ -24,12 +27,17 @@ fn parse_date(text: &str) -> Result<String, String> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    let mut graph = store::load(&args.glossary)?;
+    // The file is read before the lock is taken, so a bad file never makes another writer wait.
     let edits = curate::read(&args.file)?;
+    // The glossary is read under the lock: the edits go on top of whatever the writer before
+    // this one committed.
+    let writer = Writer::lock_existing(&args.glossary, args.wait.duration())?;
+    let mut graph = writer.glossary().graph()?;
     let today = args.date.unwrap_or_else(curate::today);
     let summary = curate::apply(&mut graph, &edits, &today);
     if summary.changed() {
-        curate::write_glossary(&args.glossary, &graph)
+        writer
+            .commit_graph(&graph, Candidates::Kept, &mut super::commit_observer())
             .with_context(|| format!("writing the glossary into {}", args.glossary.display()))?;
     }
     writeln!(

@@ -3,8 +3,8 @@
 use super::Outcome;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
-use zhterm::lookup::index::Index;
 use zhterm::lookup::{lookup, Hit};
+use zhterm::store::Glossary;
 
 /// Evidence pairs shown in the text output; `--json` gives all the entry keeps.
 const SHOWN_PAIRS: usize = 2;
@@ -26,7 +26,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    let mut index = Index::open(&args.glossary)?;
+    let mut index = Glossary::open(&args.glossary)?.index()?;
     let query = args.query.join(" ");
     let hits = lookup(&mut index, &query, args.limit)?;
     let mut out = std::io::stdout().lock();
@@ -60,7 +60,7 @@ struct JsonHit<'a> {
     matched: &'a str,
     similarity: f64,
     #[serde(flatten)]
-    entry: &'a zhterm::export::entry::Entry,
+    entry: &'a zhterm::lookup::entry::Entry,
 }
 
 impl<'a> From<&'a Hit> for JsonHit<'a> {

@@ -1,10 +1,11 @@
 //! `zhterm merge`: join two glossaries into a third.
 
-use super::Outcome;
+use super::{Outcome, WaitArg};
 use anyhow::Context;
 use std::io::Write;
 use std::path::PathBuf;
-use zhterm::{curate, store};
+use zhterm::curate;
+use zhterm::store::{Candidates, Glossary, Writer};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -12,17 +13,22 @@ pub struct Args {
     first: PathBuf,
     /// The second glossary folder.
     second: PathBuf,
-    /// Glossary folder to write (graph.json, glossary.csv, glossary.tbx).
+    /// Glossary folder to write (graph.json, glossary.csv, glossary.tbx, lookup.idx; a
+    /// candidates.csv it already has keeps its rows but the rejected terms').
     #[arg(short, long)]
     output: PathBuf,
     /// Write nothing and fail (exit 2) if two reviewed entries disagree.
     #[arg(long)]
     strict: bool,
+    #[command(flatten)]
+    wait: WaitArg,
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    let first = store::load(&args.first)?;
-    let second = store::load(&args.second)?;
+    // Under the output's lock, so a merge into one of its own inputs merges what is there.
+    let writer = Writer::lock(&args.output, args.wait.duration())?;
+    let first = Glossary::open(&args.first)?.graph()?;
+    let second = Glossary::open(&args.second)?.graph()?;
     let (merged, conflicts) = curate::merge::merge(&first, &second);
     let mut err = std::io::stderr().lock();
     for c in &conflicts {
@@ -34,7 +40,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             conflicts.len()
         );
     }
-    curate::write_glossary(&args.output, &merged)
+    writer
+        .commit_graph(&merged, Candidates::Kept, &mut super::commit_observer())
         .with_context(|| format!("writing the glossary into {}", args.output.display()))?;
     writeln!(
         err,

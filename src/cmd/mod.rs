@@ -42,6 +42,35 @@ enum Command {
     Bench(bench::Args),
 }
 
+/// `--wait SECONDS` of the commands that write a glossary.
+#[derive(clap::Args)]
+pub struct WaitArg {
+    /// Seconds to wait for another zhterm writing the same glossary before giving up (exit 2,
+    /// nothing changed).
+    #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
+    wait: f64,
+}
+
+impl WaitArg {
+    fn duration(&self) -> std::time::Duration {
+        std::time::Duration::try_from_secs_f64(self.wait).unwrap_or_default()
+    }
+}
+
+/// What every writing command calls at each step of a commit. `ZHTERM_FAIL_AT` is a test hook
+/// (tests/store.rs): the process aborts, as if killed there, at the step of that number or at
+/// the first step whose description starts with that text (`commit`, `publish graph.json`).
+fn commit_observer() -> impl FnMut(&zhterm::store::Step) {
+    let fail_at = std::env::var("ZHTERM_FAIL_AT").ok().filter(|v| !v.is_empty());
+    move |step| {
+        if let Some(at) = &fail_at {
+            if at.parse() == Ok(step.number) || step.what.starts_with(at.as_str()) {
+                std::process::abort();
+            }
+        }
+    }
+}
+
 /// How a command ended when it did not fail.
 pub enum Outcome {
     Done,

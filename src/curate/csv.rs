@@ -4,141 +4,51 @@
 //! Crowdin, `English variants`, `Context` or `Concept ID` Trados, otherwise generic); every
 //! column must then be one that profile knows, so a file from elsewhere is refused rather
 //! than half-read.
+//!
+//! What spreadsheets do to a file is accepted: the delimiter is sniffed from the header
+//! (comma, semicolon as Excel writes CSV in much of Europe, or tab), empty columns after the
+//! last named one are ignored, and a cell the export neutralised against formulas
+//! (`crate::export::cell`) is read back as its original text.
 
 use super::{parse_date, parse_status, refuse, Edit};
 use crate::error::Result;
+use crate::export::cell::restore;
 use crate::export::evidence;
+use crate::export::profile::{Profile, Role, GENERIC, LIST_SEPARATOR, SIGNED};
 use std::path::Path;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Column {
-    Zh,
-    /// The preferred English.
-    En,
-    /// All English terms, preferred first, joined by `;` (memoQ).
-    EnAll,
-    /// The other English terms, joined by the separator.
-    EnVariants(char),
-    /// Crowdin's English description: `Also: A; B`.
-    EnAlso,
-    ZhVariants,
-    Status,
-    /// The reviewer note, after zhterm's evidence line when the field holds one
-    /// (`export::evidence`: always in the CAT profiles, in a generic file cut from one).
-    Note,
-    Modified,
-    /// Evidence zhterm writes for reading, not for editing.
-    Evidence,
-}
-
-struct Profile {
-    name: &'static str,
-    /// Columns only this profile writes; any of them picks it.
-    signature: &'static [&'static str],
-    /// Header names, compared without case.
-    columns: &'static [(&'static str, Column)],
-}
-
-const MEMOQ: Profile = Profile {
-    name: "memoQ",
-    signature: &["chinese (prc)"],
-    columns: &[
-        ("chinese (prc)", Column::Zh),
-        ("english", Column::EnAll),
-        ("chinese (prc)_example", Column::Evidence),
-        ("english_example", Column::Evidence),
-        ("entry_note", Column::Note),
-        ("concept_id", Column::Evidence),
-        ("status", Column::Status),
-    ],
-};
-
-const CROWDIN: Profile = Profile {
-    name: "Crowdin",
-    signature: &["term_zh-cn"],
-    columns: &[
-        ("term_zh-cn", Column::Zh),
-        ("description_zh-cn", Column::Note),
-        ("partofspeech_zh-cn", Column::Evidence),
-        ("term_en", Column::En),
-        ("description_en", Column::EnAlso),
-        ("concept_id", Column::Evidence),
-    ],
-};
-
-const TRADOS: Profile = Profile {
-    name: "Trados",
-    signature: &["english variants", "concept id", "context"],
-    columns: &[
-        ("chinese", Column::Zh),
-        ("english", Column::En),
-        ("english variants", Column::EnVariants(';')),
-        ("status", Column::Status),
-        ("context", Column::Evidence),
-        ("source", Column::Evidence),
-        ("note", Column::Note),
-        ("concept id", Column::Evidence),
-    ],
-};
-
-const GENERIC: Profile = Profile {
-    name: "generic",
-    signature: &[],
-    columns: &[
-        ("zh-cn", Column::Zh),
-        ("zh", Column::Zh),
-        ("zh-hans", Column::Zh),
-        ("chinese", Column::Zh),
-        ("en", Column::En),
-        ("en-us", Column::En),
-        ("en-gb", Column::En),
-        ("english", Column::En),
-        ("en_variants", Column::EnVariants('|')),
-        ("zh_variants", Column::ZhVariants),
-        ("status", Column::Status),
-        ("note", Column::Note),
-        ("notes", Column::Note),
-        ("comment", Column::Note),
-        ("modified", Column::Modified),
-        ("score", Column::Evidence),
-        ("frequency", Column::Evidence),
-        ("context_zh", Column::Evidence),
-        ("context_en", Column::Evidence),
-        ("concept_id", Column::Evidence),
-        ("documents", Column::Evidence),
-        ("translation_score", Column::Evidence),
-        ("source", Column::Evidence),
-    ],
-};
-
-/// Separator of the generic CSV's `zh_variants` column.
-const LIST_SEPARATOR: char = '|';
-
+/// The delimiter of a header line: the one of tab, comma and semicolon it holds most often
+/// outside quotes (a tie goes to the earlier of the three; none: comma).
 fn delimiter(first_line: &str) -> u8 {
-    if first_line.contains('\t') {
-        b'\t'
-    } else {
-        b','
+    let mut counts = [(b'\t', 0), (b',', 0), (b';', 0)];
+    let mut quoted = false;
+    for byte in first_line.bytes() {
+        match byte {
+            b'"' => quoted = !quoted,
+            _ if quoted => {}
+            _ => counts.iter_mut().filter(|(d, _)| *d == byte).for_each(|(_, n)| *n += 1),
+        }
     }
+    let best = counts.iter().fold((b',', 0), |best, &(d, n)| if n > best.1 { (d, n) } else { best });
+    best.0
+}
+
+/// The header's names without the empty ones after the last name (a spreadsheet's extra
+/// columns).
+fn named(header: &csv::StringRecord) -> csv::StringRecord {
+    let names: Vec<&str> = header.iter().collect();
+    let last = names.iter().rposition(|name| !name.trim().is_empty()).map_or(0, |i| i + 1);
+    names[..last].iter().collect()
 }
 
 fn profile(header: &csv::StringRecord) -> &'static Profile {
     let names: Vec<String> = header.iter().map(|n| n.trim().to_lowercase()).collect();
-    [&MEMOQ, &CROWDIN, &TRADOS]
-        .into_iter()
-        .find(|p| p.signature.iter().any(|s| names.iter().any(|n| n == s)))
-        .unwrap_or(&GENERIC)
+    SIGNED.into_iter().find(|p| p.signature.iter().any(|s| names.iter().any(|n| n == s))).unwrap_or(&GENERIC)
 }
 
 /// The columns of `header` in `profile`, or the first name it does not know.
-fn columns(profile: &Profile, header: &csv::StringRecord) -> std::result::Result<Vec<Column>, String> {
-    header
-        .iter()
-        .map(|name| {
-            let key = name.trim().to_lowercase();
-            profile.columns.iter().find(|(n, _)| *n == key).map(|&(_, c)| c).ok_or_else(|| name.to_string())
-        })
-        .collect()
+fn columns(profile: &Profile, header: &csv::StringRecord) -> std::result::Result<Vec<Role>, String> {
+    header.iter().map(|name| profile.role(name).ok_or_else(|| name.to_string())).collect()
 }
 
 /// Whether `first_line` is a header zhterm reads (so a headerless tab file is something else).
@@ -148,19 +58,21 @@ pub fn understands_header(first_line: &str) -> bool {
         .has_headers(false)
         .from_reader(first_line.as_bytes());
     let Some(Ok(header)) = reader.records().next() else { return false };
+    let header = named(&header);
     let columns = columns(profile(&header), &header).unwrap_or_default();
-    columns.contains(&Column::Zh)
+    columns.contains(&Role::Zh)
 }
 
 pub fn read(text: &str, path: &Path) -> Result<Vec<Edit>> {
     let first_line = text.lines().next().unwrap_or_default();
-    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter(first_line)).from_reader(text.as_bytes());
+    let delimiter = delimiter(first_line);
+    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(text.as_bytes());
     let header = reader.headers().map_err(|e| refuse(path, 1, format!("unreadable header: {e}")))?.clone();
+    let header = named(&header);
     let profile = profile(&header);
     let columns = columns(profile, &header).map_err(|name| {
-        let known: Vec<&str> =
-            profile.columns.iter().filter(|(_, c)| *c != Column::Evidence).map(|(n, _)| *n).collect();
-        let omegat = if first_line.contains('\t') && profile.name == GENERIC.name {
+        let known = profile.accepted();
+        let omegat = if delimiter == b'\t' && profile.name == GENERIC.name {
             "; a headerless OmegaT glossary is read from a .utf8 or .txt file"
         } else {
             ""
@@ -169,20 +81,20 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Edit>> {
         refuse(path, 1, format!("unknown column {name:?} in a {} file (zhterm reads {known}){omegat}", profile.name))
     })?;
     for (i, column) in columns.iter().enumerate() {
-        if *column != Column::Evidence && columns[..i].contains(column) {
+        if *column != Role::Evidence && columns[..i].contains(column) {
             return Err(refuse(path, 1, format!("column {:?} repeats another column", &header[i])));
         }
     }
-    if !columns.contains(&Column::Zh) {
+    if !columns.contains(&Role::Zh) {
         return Err(refuse(path, 1, "no Chinese (zh-CN) column in the header".into()));
     }
-    if !columns.iter().any(|c| matches!(c, Column::En | Column::EnAll)) {
+    if !columns.iter().any(|c| matches!(c, Role::En | Role::EnAll)) {
         return Err(refuse(path, 1, "no English (en) column in the header".into()));
     }
     // The CAT profiles flatten tabs and line breaks; a note's evidence line also states the
     // status when the file has no status column of its own.
     let flattened = profile.name != GENERIC.name;
-    let status_column = columns.contains(&Column::Status);
+    let status_column = columns.contains(&Role::Status);
     let mut edits = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| {
@@ -193,34 +105,40 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Edit>> {
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
+        if let Some(extra) = record.iter().skip(columns.len()).position(|f| !f.trim().is_empty()) {
+            let column = columns.len() + extra + 1;
+            return Err(refuse(path, line, format!("a value in column {column}, which has no name in the header")));
+        }
         let mut edit = Edit { line, flattened, ..Edit::default() };
-        for (column, value) in columns.iter().zip(record.iter()) {
-            let value = value.trim();
+        // A row cut short (as some tools write trailing empty cells) has those cells empty.
+        let values = record.iter().chain(std::iter::repeat(""));
+        for (column, value) in columns.iter().zip(values) {
+            let value = restore(value).trim();
             match column {
-                Column::Zh => edit.zh = value.to_string(),
-                Column::En => edit.english = Some(value.to_string()),
-                Column::EnAll => {
+                Role::Zh => edit.zh = value.to_string(),
+                Role::En => edit.english = Some(value.to_string()),
+                Role::EnAll => {
                     let mut all = list(value, ';').into_iter();
                     edit.english = Some(all.next().unwrap_or_default());
                     edit.english_variants = Some(all.collect());
                 }
-                Column::EnVariants(separator) => edit.english_variants = Some(list(value, *separator)),
-                Column::EnAlso if value.is_empty() => edit.english_variants = Some(Vec::new()),
-                Column::EnAlso => {
+                Role::EnVariants(separator) => edit.english_variants = Some(list(value, *separator)),
+                Role::EnAlso if value.is_empty() => edit.english_variants = Some(Vec::new()),
+                Role::EnAlso => {
                     // Other text in the English description is a note for translators, not a list.
                     if let Some(also) = value.strip_prefix("Also:") {
                         edit.english_variants = Some(list(also, ';'));
                     }
                 }
-                Column::ZhVariants => edit.zh_variants = Some(list(value, LIST_SEPARATOR)),
-                Column::Status if value.is_empty() => {}
-                Column::Status => {
+                Role::ZhVariants => edit.zh_variants = Some(list(value, LIST_SEPARATOR)),
+                Role::Status if value.is_empty() => {}
+                Role::Status => {
                     let status = parse_status(value).ok_or_else(|| {
                         refuse(path, line, format!("status {value:?} is not candidate, approved or rejected"))
                     })?;
                     edit.status = Some(status);
                 }
-                Column::Note => {
+                Role::Note => {
                     let split = evidence::split(value);
                     edit.note = Some(split.note);
                     // zhterm writes its evidence line flattened, whatever the file.
@@ -229,13 +147,13 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Edit>> {
                         edit.status = split.status;
                     }
                 }
-                Column::Modified if value.is_empty() => {}
-                Column::Modified => {
+                Role::Modified if value.is_empty() => {}
+                Role::Modified => {
                     let date = parse_date(value)
                         .ok_or_else(|| refuse(path, line, format!("modified {value:?} is not a date (YYYY-MM-DD)")))?;
                     edit.modified = Some(date);
                 }
-                Column::Evidence => {}
+                Role::Evidence => {}
             }
         }
         if edit.zh.is_empty() {

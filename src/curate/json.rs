@@ -1,4 +1,4 @@
-//! Reading a reviewer's copy of zhterm's JSON export (`crate::export::entry`): each object is
+//! Reading a reviewer's copy of zhterm's JSON export (`crate::lookup::entry`): each object is
 //! an entry — `zh`, `en` (`term`s, preferred first), `zh_variants`, `status`, `note`; the other
 //! fields are evidence and ignored, so an entry a reviewer adds needs only `zh` and `en`.
 //! A missing `note` is no note (the export leaves it out when there is none); a missing

@@ -20,15 +20,13 @@ mod entry;
 mod json;
 pub mod merge;
 mod omegat;
-pub mod rebuild;
+pub(crate) mod rebuild;
 mod tbx;
 
 pub use apply::apply;
 
 use crate::error::{Error, Result};
-use crate::export::{self, Format};
-use crate::graph::{Status, TermGraph};
-use crate::store;
+use crate::graph::Status;
 use std::path::Path;
 
 /// One entry as a reviewer's file states it. A `None` field is one the file does not carry,
@@ -75,16 +73,32 @@ impl Summary {
     }
 }
 
-/// The ranked candidate list `build` writes into a glossary folder.
-const CANDIDATES_FILE: &str = "candidates.csv";
-
 /// Reads a reviewer's file. The content decides: TBX when it starts with `<`, zhterm's JSON
 /// export when it starts with `[`, a CSV or TSV profile when its first line is a header zhterm
 /// knows; a headerless tab-separated `.utf8` or `.txt` file (or an empty `.utf8` one) is
 /// OmegaT's glossary; anything else is read as CSV and refused for its header.
 pub fn read(path: &Path) -> Result<Vec<Edit>> {
     let text = crate::corpus::read_text(path)?;
-    let body = text.trim_start_matches('\u{feff}').trim_start();
+    let text = text.trim_start_matches('\u{feff}');
+    let body = text.trim_start();
+    // Lines are counted from the file's first line, not from the first one with text.
+    let skipped = text[..text.len() - body.len()].matches('\n').count();
+    let physical = |line: usize| if line == 0 { 0 } else { line + skipped };
+    read_body(body, path)
+        .map(|mut edits| {
+            edits.iter_mut().for_each(|e| e.line = physical(e.line));
+            edits
+        })
+        .map_err(|error| match error {
+            Error::Malformed { path, line, message } => Error::Malformed { path, line: physical(line), message },
+            Error::Syntax { path, line, column, message } => {
+                Error::Syntax { path, line: physical(line), column, message }
+            }
+            other => other,
+        })
+}
+
+fn read_body(body: &str, path: &Path) -> Result<Vec<Edit>> {
     let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_lowercase();
     let first_line = body.lines().next().unwrap_or_default();
     if body.starts_with('<') {
@@ -100,57 +114,6 @@ pub fn read(path: &Path) -> Result<Vec<Edit>> {
     } else {
         csv::read(body, path)
     }
-}
-
-/// Writes the graph and the exports `build` writes from it (glossary.csv, glossary.tbx),
-/// each atomically, the graph last.
-pub fn write_glossary(dir: &Path, graph: &TermGraph) -> Result<()> {
-    for (name, format) in [("glossary.csv", Format::Csv), ("glossary.tbx", Format::Tbx)] {
-        store::write_atomic(&dir.join(name), &export::render(graph, format)?)?;
-    }
-    drop_rejected_candidates(dir, graph)?;
-    store::write_atomic(&dir.join(store::GRAPH_FILE), store::to_json(graph).as_bytes())
-}
-
-/// Takes rejected terms out of the folder's `candidates.csv` (rows kept byte for byte, ranks
-/// as they were), so the list agrees with the review until the next build re-ranks.
-fn drop_rejected_candidates(dir: &Path, graph: &TermGraph) -> Result<()> {
-    let path = dir.join(CANDIDATES_FILE);
-    if !path.exists() {
-        return Ok(());
-    }
-    let rejected = rebuild::rejected_terms(graph);
-    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-    let mut rows = Vec::new();
-    for record in ::csv::Reader::from_reader(text.as_bytes()).records() {
-        let record = record.map_err(|e| Error::Malformed {
-            path: path.clone(),
-            line: e.position().map_or(0, |p| p.line() as usize),
-            message: e.to_string(),
-        })?;
-        let start = record.position().map_or(0, |p| p.byte() as usize);
-        rows.push((start, record.get(1).is_some_and(|term| rejected.contains(term))));
-    }
-    let Some(&(first, _)) = rows.first() else { return Ok(()) };
-    let mut kept = text[..first].to_string();
-    for (i, &(start, drop)) in rows.iter().enumerate() {
-        if !drop {
-            kept.push_str(&text[start..rows.get(i + 1).map_or(text.len(), |r| r.0)]);
-        }
-    }
-    if kept.len() != text.len() {
-        store::write_atomic(&path, kept.as_bytes())?;
-    }
-    Ok(())
-}
-
-/// The graph without the entries of any other status, for exports of one status.
-pub fn with_status(graph: &TermGraph, status: Status) -> TermGraph {
-    let filtered = graph.graph.filter_map(
-        |_, term| (!term.is_entry() || term.status == status).then(|| term.clone()),
-        |_, relation| Some(relation.clone()),
-    );
-    TermGraph { graph: filtered, evidence: graph.evidence.clone() }
 }
 
 /// Reads a date as `YYYY-MM-DD`; a longer ISO 8601 time stamp keeps its date part.
@@ -204,7 +167,9 @@ fn parse_status(text: &str) -> Option<Status> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::{Lang, Origin, Relation, Review, Term, TermKind, Translation};
+    use crate::export::{self, Format};
+    use crate::graph::{Lang, Origin, Relation, Review, Term, TermGraph, TermKind, Translation};
+    use crate::store;
     use proptest::prelude::*;
 
     /// A graph of ranked Chinese entries, each with the given English.
@@ -341,17 +306,6 @@ mod tests {
         assert_eq!(civil_date(0), "1970-01-01");
         assert_eq!(civil_date(19_723), "2024-01-01");
         assert!(parse_date(&today()).is_some());
-    }
-
-    #[test]
-    fn a_status_filter_keeps_entries_of_that_status() {
-        let mut g = glossary(&[("保税仓库", &["bonded warehouse"]), ("报关单", &["customs declaration"])]);
-        let node = g.find("报关单", Lang::Zh).unwrap();
-        g.graph[node].status = Status::Approved;
-        let approved = with_status(&g, Status::Approved);
-        let zh: Vec<_> = approved.concepts().iter().map(|c| c.zh.text.clone()).collect();
-        assert_eq!(zh, ["报关单"]);
-        assert_eq!(english_of(&approved, "报关单"), ["customs declaration"]);
     }
 
     fn arbitrary_glossary() -> impl Strategy<Value = TermGraph> {

@@ -9,6 +9,7 @@
 
 use super::{refuse, Edit};
 use crate::error::Result;
+use crate::export::cell::restore;
 use crate::export::evidence;
 use std::path::Path;
 
@@ -41,7 +42,7 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Edit>> {
         if line.trim().is_empty() {
             continue;
         }
-        let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let fields: Vec<&str> = line.split('\t').map(|f| restore(f).trim()).collect();
         let (source, target) = match fields[..] {
             [s, t] | [s, t, _] => (s, t),
             _ => {

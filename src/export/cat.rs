@@ -16,12 +16,20 @@
 //! The note field of each profile (memoQ `Entry_Note`, Trados `Note`, Crowdin
 //! `description_zh-CN`, the OmegaT comment) is the evidence line of [`evidence`], which an
 //! import takes apart again. In every profile, tabs and line breaks inside fields become
-//! spaces (the generic CSV keeps them, quoted).
+//! spaces (the generic CSV keeps them, quoted), and a field a spreadsheet would run as a
+//! formula is neutralised ([`super::cell`]).
 
+use super::cell::neutralise;
 use super::csv::{csv_error, delimited, finish};
 use super::evidence::{self, flat, Evidence};
+use super::profile::{CROWDIN, MEMOQ, TRADOS};
 use crate::error::Result;
 use crate::graph::{Concept, TermGraph};
+
+/// A field as every CAT profile writes it: on one line, and safe in a spreadsheet.
+fn cell(text: &str) -> String {
+    neutralise(&flat(text)).into_owned()
+}
 
 fn english<'a>(concept: &Concept<'a>, skip: usize) -> Vec<&'a str> {
     concept.en.iter().skip(skip).map(|(t, _)| t.text.as_str()).collect()
@@ -39,12 +47,9 @@ fn source<'a>(concept: &Concept<'a>) -> &'a str {
     concept.zh.contexts.first().map_or("", |c| c.source.as_str())
 }
 
-pub const MEMOQ_HEADER: &[&str] =
-    &["Chinese (PRC)", "English", "Chinese (PRC)_Example", "English_Example", "Entry_Note", "Concept_ID", "Status"];
-
 pub fn memoq(graph: &TermGraph) -> Result<Vec<u8>> {
     let mut w = delimited(b'\t');
-    w.write_record(MEMOQ_HEADER).map_err(csv_error)?;
+    w.write_record(MEMOQ.header()).map_err(csv_error)?;
     for c in graph.concepts() {
         w.write_record(
             [
@@ -56,19 +61,16 @@ pub fn memoq(graph: &TermGraph) -> Result<Vec<u8>> {
                 &format!("c{}", c.id),
                 c.zh.status.as_str(),
             ]
-            .map(flat),
+            .map(cell),
         )
         .map_err(csv_error)?;
     }
     finish(w)
 }
 
-pub const TRADOS_HEADER: &[&str] =
-    &["Chinese", "English", "English variants", "Status", "Context", "Source", "Note", "Concept ID"];
-
 pub fn trados(graph: &TermGraph) -> Result<Vec<u8>> {
     let mut w = delimited(b',');
-    w.write_record(TRADOS_HEADER).map_err(csv_error)?;
+    w.write_record(TRADOS.header()).map_err(csv_error)?;
     for c in graph.concepts() {
         w.write_record(
             [
@@ -81,19 +83,16 @@ pub fn trados(graph: &TermGraph) -> Result<Vec<u8>> {
                 &evidence::write(&Evidence::of(&c), None),
                 &format!("c{}", c.id),
             ]
-            .map(flat),
+            .map(cell),
         )
         .map_err(csv_error)?;
     }
     finish(w)
 }
 
-pub const CROWDIN_HEADER: &[&str] =
-    &["term_zh-CN", "description_zh-CN", "partOfSpeech_zh-CN", "term_en", "description_en", "concept_id"];
-
 pub fn crowdin(graph: &TermGraph) -> Result<Vec<u8>> {
     let mut w = delimited(b',');
-    w.write_record(CROWDIN_HEADER).map_err(csv_error)?;
+    w.write_record(CROWDIN.header()).map_err(csv_error)?;
     for c in graph.concepts() {
         let description = evidence::write(&Evidence::of(&c), Some(context_zh(&c)));
         let others = english(&c, 1);
@@ -107,7 +106,7 @@ pub fn crowdin(graph: &TermGraph) -> Result<Vec<u8>> {
                 &description_en,
                 &format!("c{}", c.id),
             ]
-            .map(flat),
+            .map(cell),
         )
         .map_err(csv_error)?;
     }
@@ -121,7 +120,7 @@ pub fn omegat(graph: &TermGraph) -> String {
         let sources = std::iter::once(c.zh).chain(c.zh_variants.iter().copied());
         for zh in sources {
             for en in english(&c, 0) {
-                out.push_str(&format!("{}\t{}\t{comment}\n", flat(&zh.text), flat(en)));
+                out.push_str(&format!("{}\t{}\t{comment}\n", cell(&zh.text), cell(en)));
             }
         }
     }
@@ -160,7 +159,7 @@ mod tests {
     fn memoq_is_tab_separated_with_language_headers() {
         let bytes = memoq(&graph()).unwrap();
         let mut reader = csv::ReaderBuilder::new().delimiter(b'\t').from_reader(&bytes[3..]);
-        assert_eq!(reader.headers().unwrap(), MEMOQ_HEADER);
+        assert_eq!(reader.headers().unwrap(), MEMOQ.header());
         let row = reader.records().next().unwrap().unwrap();
         assert_eq!((&row[0], &row[1], &row[5]), ("光伏 组件", "PV module", "c1"));
     }

@@ -4,29 +4,15 @@
 //! UTF-8 with a byte-order mark (Excel and CAT tools need it to read UTF-8), comma separated,
 //! RFC 4180 quoting, CRLF-free (`\n`) rows. Glossary header:
 //! `zh-CN,en,status,score,frequency,context_zh,context_en,concept_id,en_variants,zh_variants,documents,translation_score,source,note,modified`
-//! (`note` and `modified`: the reviewer's, see `crate::curate`).
+//! (`note` and `modified`: the reviewer's, see `crate::curate`). A cell a spreadsheet would run
+//! as a formula is neutralised ([`super::cell`]); [`read_candidates`] and the importer restore it.
 
+use super::cell::{neutralise, restore};
+use super::profile::{GENERIC, LIST_SEPARATOR};
 use crate::error::{Error, Result};
 use crate::graph::TermGraph;
 use crate::mine::Candidate;
-
-pub const GLOSSARY_HEADER: &[&str] = &[
-    "zh-CN",
-    "en",
-    "status",
-    "score",
-    "frequency",
-    "context_zh",
-    "context_en",
-    "concept_id",
-    "en_variants",
-    "zh_variants",
-    "documents",
-    "translation_score",
-    "source",
-    "note",
-    "modified",
-];
+use std::path::Path;
 
 pub const CANDIDATE_HEADER: &[&str] = &[
     "rank",
@@ -71,12 +57,12 @@ pub fn score(value: f64) -> String {
 
 pub fn glossary(graph: &TermGraph) -> Result<Vec<u8>> {
     let mut w = writer();
-    w.write_record(GLOSSARY_HEADER).map_err(csv_error)?;
+    w.write_record(GENERIC.header()).map_err(csv_error)?;
     for concept in graph.concepts() {
         let zh = concept.zh;
         let first = concept.en.first();
         let context = zh.contexts.first();
-        let join = |items: Vec<&str>| items.join("|");
+        let join = |items: Vec<&str>| items.join(&LIST_SEPARATOR.to_string());
         let record = [
             zh.text.clone(),
             first.map(|(t, _)| t.text.clone()).unwrap_or_default(),
@@ -94,7 +80,7 @@ pub fn glossary(graph: &TermGraph) -> Result<Vec<u8>> {
             zh.note.clone().unwrap_or_default(),
             zh.review.as_ref().and_then(|r| r.modified.clone()).unwrap_or_default(),
         ];
-        w.write_record(&record).map_err(csv_error)?;
+        w.write_record(record.iter().map(|c| neutralise(c).into_owned())).map_err(csv_error)?;
     }
     finish(w)
 }
@@ -120,9 +106,51 @@ pub fn candidates(candidates: &[Candidate]) -> Result<Vec<u8>> {
             cues.join("|"),
             c.short_forms.iter().cloned().collect::<Vec<_>>().join("|"),
         ];
-        w.write_record(&record).map_err(csv_error)?;
+        w.write_record(record.iter().map(|c| neutralise(c).into_owned())).map_err(csv_error)?;
     }
     finish(w)
+}
+
+/// One row of a candidate list, as [`read_candidates`] gives it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CandidateRow {
+    /// Byte offset of the row in the text, so a row can be kept byte for byte.
+    pub start: usize,
+    /// Physical line of the row, for messages.
+    pub line: usize,
+    pub rank: usize,
+    pub term: String,
+    /// Every field by its header name, cells restored ([`super::cell::restore`]).
+    pub fields: Vec<(String, String)>,
+}
+
+/// The one reader of `candidates.csv` (text with or without its BOM).
+pub fn read_candidates(text: &str, path: &Path) -> Result<Vec<CandidateRow>> {
+    let malformed = |line: usize, message: String| Error::Malformed { path: path.to_path_buf(), line, message };
+    // Offsets count from the start of `text`, BOM included.
+    let bom = if text.starts_with('\u{feff}') { BOM.len() } else { 0 };
+    let mut reader = csv::Reader::from_reader(&text.as_bytes()[bom..]);
+    let header: Vec<String> =
+        reader.headers().map_err(|e| malformed(1, e.to_string()))?.iter().map(str::to_string).collect();
+    let column =
+        |name: &str| header.iter().position(|h| h == name).ok_or_else(|| malformed(1, format!("no `{name}` column")));
+    let (rank, term) = (column("rank")?, column("term")?);
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| malformed(e.position().map_or(0, |p| p.line() as usize), e.to_string()))?;
+        let (byte, line) = record.position().map_or((0, 0), |p| (p.byte() as usize, p.line() as usize));
+        let field = |i: usize| restore(record.get(i).unwrap_or_default()).to_string();
+        let rank_text = field(rank);
+        let rank = rank_text.parse().map_err(|_| malformed(line, format!("rank {rank_text:?} is not a number")))?;
+        rows.push(CandidateRow {
+            start: bom + byte,
+            line,
+            rank,
+            term: field(term),
+            fields: header.iter().enumerate().map(|(i, name)| (name.clone(), field(i))).collect(),
+        });
+    }
+    Ok(rows)
 }
 
 #[cfg(test)]
@@ -141,6 +169,19 @@ mod tests {
     }
 
     #[test]
+    fn the_candidate_list_reads_back_with_its_offsets_and_restored_cells() {
+        // As `candidates` writes a term a spreadsheet would run (a literal: a test building a
+        // `Candidate` would break with every field mining adds).
+        let text = "\u{feff}rank,term,score,frequency\n1,'=保税仓库,2.000,3\n";
+        let rows = read_candidates(text, Path::new("candidates.csv")).unwrap();
+        assert_eq!((rows[0].rank, rows[0].term.as_str(), rows[0].line), (1, "=保税仓库", 2));
+        assert!(text[rows[0].start..].starts_with("1,'="), "the offset is the row's, BOM counted");
+        assert!(rows[0].fields.contains(&("frequency".to_string(), "3".to_string())));
+        let err = read_candidates("term\nx\n", Path::new("c.csv")).unwrap_err().to_string();
+        assert!(err.contains("no `rank` column"), "{err}");
+    }
+
+    #[test]
     fn glossary_starts_with_bom_and_the_required_header() {
         let bytes = glossary(&graph_with("智能电网", "smart grid")).unwrap();
         assert!(bytes.starts_with(BOM));
@@ -155,8 +196,10 @@ mod tests {
             let bytes = glossary(&graph_with(&zh, &en)).unwrap();
             let mut reader = csv::Reader::from_reader(&bytes[BOM.len()..]);
             let row = reader.records().next().unwrap().unwrap();
-            prop_assert_eq!(&row[0], zh.as_str());
-            prop_assert_eq!(&row[1], en.as_str());
+            // Cells a spreadsheet would run are neutralised; `restore` gives them back.
+            prop_assert!(!row[1].starts_with(['=', '+', '-', '@']) || en.parse::<f64>().is_ok());
+            prop_assert_eq!(restore(&row[0]), zh.as_str());
+            prop_assert_eq!(restore(&row[1]), en.as_str());
         }
     }
 }

@@ -10,8 +10,8 @@
 
 use super::csv::score;
 use super::xml::escape;
-use crate::export::entry::Entry;
 use crate::graph::{Concept, Lang, Relation, Status, TermGraph};
+use crate::lookup::entry::Entry;
 use petgraph::visit::EdgeRef;
 use std::collections::HashMap;
 use std::fmt::Write;

@@ -2,17 +2,20 @@
 //! formats list the same entries in the same order, under the same stable concept ids
 //! (`c1`, `c2`…) and with each entry's review status, so a reviewer's file can be matched back.
 
-pub mod cat;
+pub(crate) mod cat;
+pub(crate) mod cell;
 pub mod csv;
-pub mod entry;
-pub mod evidence;
-pub mod html;
-pub mod picture;
-pub mod tbx;
-pub mod xml;
+pub(crate) mod evidence;
+pub mod filter;
+pub(crate) mod html;
+pub(crate) mod picture;
+pub(crate) mod profile;
+pub(crate) mod tbx;
+pub(crate) mod xml;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::graph::TermGraph;
+use crate::lookup::entry::entries;
 
 /// Export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -69,9 +72,17 @@ pub fn render(graph: &TermGraph, format: Format) -> Result<Vec<u8>> {
         Format::Trados => cat::trados(graph),
         Format::Crowdin => cat::crowdin(graph),
         Format::Omegat => Ok(cat::omegat(graph).into_bytes()),
-        Format::Json => entry::json(graph),
+        Format::Json => json(graph),
         Format::Dot => Ok(picture::dot(graph).into_bytes()),
         Format::Graphml => Ok(picture::graphml(graph).into_bytes()),
         Format::Html => Ok(html::render(graph).into_bytes()),
     }
+}
+
+/// The JSON export: the entries as `lookup --json` shows them (`crate::lookup::entry`).
+fn json(graph: &TermGraph) -> Result<Vec<u8>> {
+    let mut bytes =
+        serde_json::to_vec_pretty(&entries(graph)).map_err(|e| Error::Invalid(format!("writing JSON: {e}")))?;
+    bytes.push(b'\n');
+    Ok(bytes)
 }

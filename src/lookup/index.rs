@@ -1,11 +1,12 @@
-//! The look-up index: `lookup.idx` beside `graph.json`, written by `build`, so a look-up in a
-//! large glossary reads a compact key list instead of parsing the whole graph. `graph.json`
-//! stays the source of truth: an index whose stamp does not match the graph's size and
-//! modification time is ignored and rebuilt in memory from the graph.
+//! The look-up index: `lookup.idx` beside `graph.json`, committed with it by every writer
+//! (`crate::store`), so a look-up in a large glossary reads a compact key list instead of
+//! parsing the whole graph. `graph.json` stays the source of truth: an index stamped with
+//! another graph's hash than the one the folder's manifest names is not used (the store then
+//! builds one in memory from the graph).
 //!
-//! # Format (UTF-8, version 2: entries carry their evidence pairs)
+//! # Format (UTF-8, version 3: stamped with the graph's SHA-256)
 //! ```text
-//! zhterm-lookup-index<TAB>2<TAB>GRAPH_BYTES<TAB>GRAPH_MTIME_NS<TAB>KEY_SECTION_BYTES
+//! zhterm-lookup-index<TAB>3<TAB>GRAPH_SHA256<TAB>KEY_SECTION_BYTES
 //! OFFSET<TAB>LENGTH(<TAB>TAG<TAB>TEXT<TAB>NORMALISED)...     one line a concept, in concept order
 //! {"concept_id":"c1",...}                                   one JSON Entry a line
 //! ```
@@ -16,38 +17,21 @@
 //! as spaces.
 
 use crate::error::{Error, Result};
-use crate::export::entry::Entry;
 use crate::graph::TermGraph;
+use crate::lookup::entry::Entry;
 use crate::lookup::keys::{fold_pinyin, normalize, pinyin};
-use crate::store;
 use std::io::{BufRead, BufReader, Cursor, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
-pub const INDEX_FILE: &str = "lookup.idx";
 const MAGIC: &str = "zhterm-lookup-index";
-const VERSION: &str = "2";
-
-/// Size and modification time of `graph.json`, which an index must match to be used.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Stamp {
-    pub bytes: u64,
-    pub mtime_ns: u128,
-}
-
-impl Stamp {
-    pub fn of(graph_path: &Path) -> Option<Stamp> {
-        let meta = std::fs::metadata(graph_path).ok()?;
-        let mtime_ns = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?.as_nanos();
-        Some(Stamp { bytes: meta.len(), mtime_ns })
-    }
-}
+const VERSION: &str = "3";
 
 fn clean(text: &str) -> String {
     text.replace(['\t', '\n', '\r'], " ")
 }
 
-/// The index bytes for `graph`, stamped with the graph file it was made from.
-pub fn render(graph: &TermGraph, stamp: Stamp) -> Vec<u8> {
+/// The index bytes for `graph`, stamped with the SHA-256 of the graph file it indexes.
+pub fn render(graph: &TermGraph, graph_sha256: &str) -> Vec<u8> {
     let mut keys = String::new();
     let mut entries = String::new();
     for concept in graph.concepts() {
@@ -71,22 +55,13 @@ pub fn render(graph: &TermGraph, stamp: Stamp) -> Vec<u8> {
         entries.push_str(&json);
         entries.push('\n');
     }
-    let mut out = format!("{MAGIC}\t{VERSION}\t{}\t{}\t{}\n", stamp.bytes, stamp.mtime_ns, keys.len());
+    let mut out = format!("{MAGIC}\t{VERSION}\t{graph_sha256}\t{}\n", keys.len());
     out.push_str(&keys);
     out.push_str(&entries);
     out.into_bytes()
 }
 
-/// Writes the index of `graph` into `dir`, stamped with `dir/graph.json` as it is now: call
-/// it after the graph is saved.
-pub fn write(dir: &Path, graph: &TermGraph) -> Result<()> {
-    let graph_path = dir.join(store::GRAPH_FILE);
-    let stamp = Stamp::of(&graph_path)
-        .ok_or_else(|| Error::Invalid(format!("{}: cannot index a graph that is not there", graph_path.display())))?;
-    store::write_atomic(&dir.join(INDEX_FILE), &render(graph, stamp))
-}
-
-trait ReadSeek: Read + Seek {}
+pub trait ReadSeek: Read + Seek {}
 impl<T: Read + Seek> ReadSeek for T {}
 
 /// An open index: the key section in memory, entries read on demand.
@@ -98,39 +73,25 @@ pub struct Index {
 }
 
 impl Index {
-    /// The index of the glossary in `dir`: `lookup.idx` when it matches `graph.json`,
-    /// otherwise built from the graph.
-    pub fn open(dir: &Path) -> Result<Index> {
-        let path = dir.join(INDEX_FILE);
-        let stamp = Stamp::of(&dir.join(store::GRAPH_FILE));
-        if let (Some(stamp), Ok(file)) = (stamp, std::fs::File::open(&path)) {
-            if let Ok(index) = Index::read(Box::new(BufReader::new(file)), &path, Some(stamp)) {
-                return Ok(index);
-            }
-        }
-        let graph = store::load(dir)?;
-        let stamp = stamp.unwrap_or_default();
-        Index::read(Box::new(Cursor::new(render(&graph, stamp))), &path, None)
-    }
-
     /// An in-memory index of `graph`.
     pub fn of(graph: &TermGraph) -> Result<Index> {
-        Index::read(Box::new(Cursor::new(render(graph, Stamp::default()))), Path::new(INDEX_FILE), None)
+        Index::read(Box::new(Cursor::new(render(graph, ""))), Path::new("lookup.idx"), None)
     }
 
-    fn read(mut reader: Box<dyn ReadSeek>, path: &Path, expect: Option<Stamp>) -> Result<Index> {
+    /// Reads an index from `reader` (the file at `path`), refusing one stamped with another
+    /// graph than `expect` (a graph's SHA-256) when given.
+    pub fn read(mut reader: Box<dyn ReadSeek>, path: &Path, expect: Option<&str>) -> Result<Index> {
         let malformed = |message: &str| Error::Malformed { path: path.to_path_buf(), line: 1, message: message.into() };
         let mut header = String::new();
         let mut buffered = BufReader::new(&mut reader);
         buffered.read_line(&mut header).map_err(|e| Error::io(path, e))?;
         let fields: Vec<&str> = header.trim_end().split('\t').collect();
-        let [MAGIC, VERSION, bytes, mtime, keys_len] = fields[..] else {
-            return Err(malformed("not a zhterm look-up index"));
+        let [MAGIC, VERSION, stamp, keys_len] = fields[..] else {
+            return Err(malformed("not a zhterm look-up index of this version"));
         };
-        let number = |s: &str| s.parse::<u128>().map_err(|_| malformed("bad number in header"));
-        let stamp = Stamp { bytes: number(bytes)? as u64, mtime_ns: number(mtime)? };
+        let number = |s: &str| s.parse::<u64>().map_err(|_| malformed("bad number in header"));
         if expect.is_some_and(|e| e != stamp) {
-            return Err(malformed("stale: graph.json changed since the index was written"));
+            return Err(malformed("stale: it indexes another graph than the manifest names"));
         }
         let mut keys = vec![0; number(keys_len)? as usize];
         buffered.read_exact(&mut keys).map_err(|e| Error::io(path, e))?;
@@ -167,32 +128,17 @@ mod tests {
         g
     }
 
-    fn first_english(dir: &Path) -> String {
-        let mut index = Index::open(dir).unwrap();
-        lookup(&mut index, "风力发电机", 1).unwrap()[0].entry.en[0].term.clone()
+    fn read(bytes: Vec<u8>, expect: Option<&str>) -> Result<Index> {
+        Index::read(Box::new(Cursor::new(bytes)), Path::new("lookup.idx"), expect)
     }
 
     #[test]
-    fn a_fresh_index_is_read_and_a_stale_one_ignored() {
-        let dir = tempfile::tempdir().unwrap();
-        let g = graph();
-        std::fs::write(dir.path().join(store::GRAPH_FILE), store::to_json(&g)).unwrap();
-        write(dir.path(), &g).unwrap();
-        // Tamper with the index only (same length, so offsets hold): a fresh index is trusted.
-        let path = dir.path().join(INDEX_FILE);
-        let text = std::fs::read_to_string(&path).unwrap().replace("wind turbine", "wind turbinX");
-        std::fs::write(&path, text).unwrap();
-        assert_eq!(first_english(dir.path()), "wind turbinX");
-        // Any change to the graph file makes the index stale: the graph answers.
-        std::fs::write(dir.path().join(store::GRAPH_FILE), store::to_json(&g) + "\n").unwrap();
-        assert_eq!(first_english(dir.path()), "wind turbine");
-    }
-
-    #[test]
-    fn garbage_in_place_of_an_index_falls_back_to_the_graph() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join(store::GRAPH_FILE), store::to_json(&graph())).unwrap();
-        std::fs::write(dir.path().join(INDEX_FILE), "not an index\n").unwrap();
-        assert_eq!(first_english(dir.path()), "wind turbine");
+    fn an_index_reads_back_its_entries_and_refuses_another_graphs_stamp() {
+        let bytes = render(&graph(), "abc123");
+        let mut index = read(bytes.clone(), Some("abc123")).unwrap();
+        assert_eq!(lookup(&mut index, "风力发电机", 1).unwrap()[0].entry.en[0].term, "wind turbine");
+        let err = read(bytes, Some("def456")).err().unwrap().to_string();
+        assert!(err.contains("stale"), "{err}");
+        assert!(read(b"not an index\n".to_vec(), None).is_err());
     }
 }

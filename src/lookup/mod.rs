@@ -5,12 +5,13 @@
 //! Only the best kind of match that found anything is returned, best first.
 
 mod distance;
+pub mod entry;
 pub mod index;
 pub mod keys;
 
 use crate::error::Result;
-use crate::export::entry::Entry;
 use distance::Pattern;
+use entry::Entry;
 use index::Index;
 use keys::{fold_pinyin, normalize};
 

@@ -1,4 +1,4 @@
-//! The glossary store: `graph.json` in the glossary folder, the term graph as nodes and
+//! `graph.json`, the term graph as nodes and
 //! edges (our own schema, not petgraph's internals, so it stays readable and stable).
 //!
 //! # Format
@@ -14,17 +14,13 @@
 //! edges name by id, each with its document, its two sides and their byte spans in the
 //! document's normalised text. Only pairs some edge names are written, ascending by id.
 //! Version 1 (no `pairs` table, no `pairs` on edges) is still read.
-//! Files are written to temporary names in the folder and renamed only when all are written,
-//! so a failed build never leaves a half-written or half-replaced glossary.
 
 use crate::error::{Error, Result};
 use crate::graph::{Evidence, EvidencePair, Relation, Term, TermGraph};
 use petgraph::visit::EdgeRef;
 use serde::{Deserialize, Serialize};
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-pub const GRAPH_FILE: &str = "graph.json";
 const FORMAT: &str = "zhterm-graph";
 const VERSION: u32 = 2;
 /// Versions this build reads: 1 lacks the evidence table, which serde's defaults fill.
@@ -108,120 +104,6 @@ pub fn from_json(text: &str, path: &Path) -> Result<TermGraph> {
     Ok(graph)
 }
 
-/// Loads the graph of a glossary folder.
-pub fn load(dir: &Path) -> Result<TermGraph> {
-    let path = dir.join(GRAPH_FILE);
-    let text = std::fs::read_to_string(&path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => {
-            Error::NoGlossary { path: dir.to_path_buf(), message: format!("no {GRAPH_FILE}") }
-        }
-        _ => Error::io(&path, e),
-    })?;
-    from_json(&text, &path)
-}
-
-/// Writes `contents` to `path` through a temporary file in the same folder and a rename.
-pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
-    write_all_atomic(dir, &[(name, contents)])
-}
-
-/// Writes a set of files into `dir` so that either all of them are replaced or none is:
-/// every file is staged under a temporary name first; the renames come only after all were
-/// written, and a failed rename puts back the files already replaced.
-///
-/// Between two renames a killed process can still leave a mix; everything before the
-/// renames (the whole build, the writing) leaves the previous files as they were.
-pub fn write_all_atomic(dir: &Path, files: &[(&str, &[u8])]) -> Result<()> {
-    ensure_writable(dir)?;
-    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
-    for (name, contents) in files {
-        let temporary = dir.join(format!(".{name}.tmp{}", std::process::id()));
-        let written = write_synced(&temporary, contents);
-        staged.push((temporary, dir.join(name)));
-        if let Err(error) = written {
-            discard(&staged);
-            return Err(error);
-        }
-    }
-    let mut replaced: Vec<(PathBuf, Option<PathBuf>)> = Vec::new();
-    for (index, (temporary, target)) in staged.iter().enumerate() {
-        let replaced_one = backup(target).and_then(|saved| match std::fs::rename(temporary, target) {
-            Ok(()) => Ok(saved),
-            Err(error) => {
-                if let Some(saved) = saved {
-                    let _ = std::fs::remove_file(saved);
-                }
-                Err(Error::io(target, error))
-            }
-        });
-        match replaced_one {
-            Ok(saved) => replaced.push((target.clone(), saved)),
-            Err(error) => {
-                restore(&replaced);
-                discard(&staged[index..]);
-                return Err(error);
-            }
-        }
-    }
-    for (_, saved) in replaced {
-        if let Some(saved) = saved {
-            let _ = std::fs::remove_file(saved);
-        }
-    }
-    Ok(())
-}
-
-/// Creates `dir` if needed and checks that a file can be created in it, so a build fails
-/// before its work rather than after.
-pub fn ensure_writable(dir: &Path) -> Result<()> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let probe = dir.join(format!(".zhterm-probe{}", std::process::id()));
-    std::fs::write(&probe, b"").map_err(|e| Error::Input {
-        path: dir.to_path_buf(),
-        message: format!("cannot write into this folder: {e}"),
-    })?;
-    let _ = std::fs::remove_file(&probe);
-    Ok(())
-}
-
-fn write_synced(path: &Path, contents: &[u8]) -> Result<()> {
-    let mut file = std::fs::File::create(path).map_err(|e| Error::io(path, e))?;
-    file.write_all(contents).and_then(|()| file.sync_all()).map_err(|e| Error::io(path, e))
-}
-
-/// Keeps the current `target` under a backup name (a hard link, so `target` never goes
-/// missing), or `None` when there is no current file.
-fn backup(target: &Path) -> Result<Option<PathBuf>> {
-    if !target.is_file() {
-        return Ok(None);
-    }
-    let name = target.file_name().and_then(|n| n.to_str()).unwrap_or("out");
-    let saved = target.with_file_name(format!(".{name}.bak{}", std::process::id()));
-    let _ = std::fs::remove_file(&saved);
-    std::fs::hard_link(target, &saved)
-        .or_else(|_| std::fs::copy(target, &saved).map(|_| ()))
-        .map_err(|e| Error::io(&saved, e))?;
-    Ok(Some(saved))
-}
-
-/// Puts back what the renames so far replaced.
-fn restore(replaced: &[(PathBuf, Option<PathBuf>)]) {
-    for (target, saved) in replaced.iter().rev() {
-        let _ = match saved {
-            Some(saved) => std::fs::rename(saved, target),
-            None => std::fs::remove_file(target),
-        };
-    }
-}
-
-fn discard(staged: &[(PathBuf, PathBuf)]) {
-    for (temporary, _) in staged {
-        let _ = std::fs::remove_file(temporary);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -237,29 +119,6 @@ mod tests {
         let back = from_json(&text, Path::new("graph.json")).unwrap();
         assert_eq!(to_json(&back), text);
         assert_eq!(back.graph.edge_count(), 1);
-    }
-
-    #[test]
-    fn a_missing_store_says_to_build_first() {
-        let dir = tempfile::tempdir().unwrap();
-        let err = load(dir.path()).unwrap_err().to_string();
-        assert!(err.contains("zhterm build"), "{err}");
-    }
-
-    #[test]
-    fn a_failed_rename_puts_back_every_file_already_replaced() {
-        let dir = tempfile::tempdir().unwrap();
-        write_all_atomic(dir.path(), &[("a", b"old a"), ("c", b"old c")]).unwrap();
-        // `b` is a folder with content: renaming a file onto it fails after `a` was replaced.
-        std::fs::create_dir(dir.path().join("b")).unwrap();
-        std::fs::write(dir.path().join("b/keep"), b"").unwrap();
-        let err = write_all_atomic(dir.path(), &[("a", b"new a"), ("b", b"new b"), ("c", b"new c")]).unwrap_err();
-        assert!(err.to_string().contains('b'), "{err}");
-        assert_eq!(std::fs::read(dir.path().join("a")).unwrap(), b"old a");
-        assert_eq!(std::fs::read(dir.path().join("c")).unwrap(), b"old c");
-        let mut left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-        left.sort();
-        assert_eq!(left, ["a", "b", "c"], "temporary and backup files are cleaned up");
     }
 
     fn pair(zh: &str, en: &str) -> EvidencePair {

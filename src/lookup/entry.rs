@@ -1,5 +1,6 @@
-//! The glossary entry as one self-contained record: what `export --format json` writes, what
-//! the look-up index stores and what `lookup --json` prints.
+//! The glossary entry as one self-contained record: what the look-up index stores, what
+//! `lookup --json` prints and what `export --format json` writes (it lives here, below the
+//! exports, so the dependency goes one way: export → lookup).
 //!
 //! # Format
 //! A JSON array of objects: `concept_id` (`c1`…, the TBX id), `status`, `zh`, `pinyin` (tone
@@ -10,7 +11,6 @@
 //! by id in their `pairs` (`id`, `source`, `zh`, `en`, `zh_span`, `en_span`; left out when
 //! there are none).
 
-use crate::error::{Error, Result};
 use crate::graph::{Concept, Context, EvidencePair, Status, Term, TermGraph, TermKind, Translation};
 use crate::lookup::keys::pinyin;
 use serde::{Deserialize, Serialize};
@@ -93,13 +93,6 @@ pub fn entries(graph: &TermGraph) -> Vec<Entry> {
     graph.concepts().iter().map(Entry::new).collect()
 }
 
-pub fn json(graph: &TermGraph) -> Result<Vec<u8>> {
-    let mut bytes =
-        serde_json::to_vec_pretty(&entries(graph)).map_err(|e| Error::Invalid(format!("writing JSON: {e}")))?;
-    bytes.push(b'\n');
-    Ok(bytes)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,7 +105,7 @@ mod tests {
         let en = g.add_term(Term::new("wind turbine", Lang::En, TermKind::Term));
         let t = Translation::aligned(0.7, 2, 0.7, 1.0);
         g.relate(zh, en, Relation::Translation(t));
-        let back: Vec<Entry> = serde_json::from_slice(&json(&g).unwrap()).unwrap();
+        let back: Vec<Entry> = serde_json::from_slice(&serde_json::to_vec(&entries(&g)).unwrap()).unwrap();
         assert_eq!(back, entries(&g));
         assert_eq!(back[0].pinyin, "fēng lì fā diàn jī");
         assert_eq!(back[0].en[0].term, "wind turbine");
