@@ -1,0 +1,78 @@
+//! What a target used instead of the expected English: the phrase of the target, outside the
+//! words other glossary terms account for, that the Chinese term's dictionary parts explain
+//! best (`align::terms::compose`, as term translation scores candidates). A phrase
+//! explaining less than [`MIN_COMPOSITION`] is no answer: the alignment cannot tell.
+
+use super::target::Piece;
+use crate::align::terms::compose::TermGlosses;
+use crate::corpus::Span;
+use crate::lexicon::Lexicon;
+use std::collections::HashMap;
+
+/// Least composition (share of the term and of the phrase that explain each other) for a
+/// phrase to be named as the rendering used.
+pub const MIN_COMPOSITION: f64 = 0.5;
+/// Longest phrase considered, in pieces.
+const MAX_PIECES: usize = 6;
+
+/// Glosses of each Chinese term asked about, made once.
+pub struct Guesser<'a> {
+    lexicon: &'a Lexicon,
+    glosses: HashMap<String, TermGlosses>,
+}
+
+impl<'a> Guesser<'a> {
+    pub fn new(lexicon: &'a Lexicon) -> Self {
+        Guesser { lexicon, glosses: HashMap::new() }
+    }
+
+    /// The span of `target` (cut into `pieces`) that best renders `term`, skipping pieces
+    /// inside `claimed` spans.
+    pub fn used_instead(&mut self, term: &str, target: &str, pieces: &[Piece], claimed: &[Span]) -> Option<Span> {
+        let lexicon = self.lexicon;
+        let glosses = self.glosses.entry(term.to_string()).or_insert_with(|| TermGlosses::new(term, lexicon, None));
+        let free: Vec<bool> =
+            pieces.iter().map(|p| !claimed.iter().any(|c| c.start < p.span.end && p.span.start < c.end)).collect();
+        let mut best: Option<(f64, Span)> = None;
+        for start in 0..pieces.len() {
+            if !free[start] || !pieces[start].is_content() {
+                continue;
+            }
+            for end in start..pieces.len().min(start + MAX_PIECES) {
+                let joined = end == start
+                    || target[pieces[end - 1].span.end..pieces[end].span.start].chars().all(|c| c == ' ' || c == '-');
+                if !free[end] || !joined {
+                    break;
+                }
+                if !pieces[end].is_content() {
+                    continue;
+                }
+                let words: Vec<&str> = pieces[start..=end].iter().map(|p| &target[p.span.clone()]).collect();
+                let score = glosses.composition(&words);
+                // A longer phrase must explain more to win: ties go to the shorter.
+                if score >= MIN_COMPOSITION && best.as_ref().is_none_or(|(s, _)| score > *s + 1e-9) {
+                    best = Some((score, pieces[start].span.start..pieces[end].span.end));
+                }
+            }
+        }
+        best.map(|(_, span)| span)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::target::pieces;
+
+    #[test]
+    fn the_dictionary_names_the_phrase_used_and_keeps_off_claimed_words() {
+        let lexicon = Lexicon::new();
+        let mut guesser = Guesser::new(&lexicon);
+        let target = "The customs checked the freezer trucks at the border.";
+        let pieces = pieces(target);
+        let span = guesser.used_instead("冷藏车", target, &pieces, &[]).unwrap();
+        assert_eq!(&target[span], "freezer trucks");
+        let claimed = [target.find("freezer").unwrap()..target.find(" at").unwrap()];
+        assert_eq!(guesser.used_instead("冷藏车", target, &pieces, &claimed), None);
+    }
+}
