@@ -105,10 +105,22 @@ fn every_planted_mistake_is_found_and_nothing_else() {
         [
             key("inconsistent", "温室", ""),
             key("missing", "滴灌系统", &tu(8)),
+            key("inconsistent", "土壤湿度传感器", ""),
             key("missing", "土壤湿度传感器", &tu(12)),
             key("rejected", "砧木", &tu(5)),
         ]
     );
+    // The dictionary tells what TU 12 used instead, and that rendering counts against the
+    // accepted one (TUs 2 and 10, plural-hyphenated and split by a word).
+    assert_eq!(found[3]["used"]["text"], "soil humidity sensors");
+    let sensor = &found[2]["renderings"];
+    assert_eq!(
+        (&sensor[0]["english"], &sensor[0]["accepted"], &sensor[0]["segments"]),
+        (&"soil moisture sensor".into(), &true.into(), &2.into())
+    );
+    assert_eq!((&sensor[1]["english"], &sensor[1]["accepted"]), (&"soil humidity sensors".into(), &false.into()));
+    // TU 8 "trickle watering setup": nothing the dictionary links to 滴灌系统.
+    assert!(found[1].get("used").is_none());
     // Inflected (plural, hyphen, possessive, case), abbreviated, short-form and split
     // renderings of TUs 2, 3, 4, 9, 10 and 11 are accepted: no finding names them.
     let inconsistent = &found[0]["renderings"];
@@ -117,9 +129,9 @@ fn every_planted_mistake_is_found_and_nothing_else() {
     assert_eq!(inconsistent[0]["ids"][0], tu(1));
     assert_eq!(inconsistent[1]["english"], "glasshouse");
     assert_eq!(inconsistent[1]["ids"], serde_json::json!([tu(7)]));
-    let rejected = &found[3];
+    let rejected = &found[4];
     assert_eq!((rejected["expected"].as_str(), rejected["used"]["text"].as_str()), (Some("rootstock"), Some("stock")));
-    assert!(stderr.contains("14 segments") && stderr.contains("2 missing, 1 inconsistent, 1 rejected"), "{stderr}");
+    assert!(stderr.contains("14 segments") && stderr.contains("2 missing, 2 inconsistent, 1 rejected"), "{stderr}");
 }
 
 #[test]
@@ -145,9 +157,9 @@ fn status_all_adds_the_machine_candidates_and_line_pairs_name_their_lines() {
     let (code, stdout, stderr) = check(&[PAIRS, "--json", "--status", "all"]);
     assert_eq!(code, Some(1), "{stderr}");
     let found = findings(&stdout);
-    assert_eq!(keys(&found), [key("missing", "修剪", &format!("{PAIRS}:3"))]);
+    assert_eq!(keys(&found), [key("inconsistent", "修剪", ""), key("missing", "修剪", &format!("{PAIRS}:3"))]);
     // The dictionary tells what the target used instead.
-    assert_eq!(found[0]["used"]["text"], "trimming");
+    assert_eq!(found[1]["used"]["text"], "trimming");
     // The default holds a glossary with approved entries to them: the candidate is not checked.
     let (code, stdout, stderr) = check(&[PAIRS]);
     assert_eq!((code, stdout.lines().count()), (Some(0), 1), "{stdout}{stderr}");

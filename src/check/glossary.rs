@@ -155,7 +155,8 @@ fn entry(graph: &TermGraph, concept: &Concept<'_>) -> Option<Entry> {
     if english.is_empty() {
         return None;
     }
-    let mut struck: Vec<&str> = concept.zh.review.iter().flat_map(|r| r.rejected_english.iter().map(String::as_str)).collect();
+    let mut struck: Vec<&str> =
+        concept.zh.review.iter().flat_map(|r| r.rejected_english.iter().map(String::as_str)).collect();
     // An English term itself marked rejected, still linked to the entry (concepts() hides it).
     for edge in graph.graph.edges(concept.node) {
         let target = &graph.graph[edge.target()];

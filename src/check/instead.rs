@@ -33,9 +33,16 @@ impl<'a> Guesser<'a> {
         let glosses = self.glosses.entry(term.to_string()).or_insert_with(|| TermGlosses::new(term, lexicon, None));
         let free: Vec<bool> =
             pieces.iter().map(|p| !claimed.iter().any(|c| c.start < p.span.end && p.span.start < c.end)).collect();
+        // A phrase starts and ends on a word the term explains by itself: "implementation of
+        // the Basel" is not what rendered 巴塞尔公约, "Basel" is.
+        let explained: Vec<bool> = pieces
+            .iter()
+            .zip(&free)
+            .map(|(p, &free)| free && p.is_content() && glosses.composition(&[&target[p.span.clone()]]) > 0.0)
+            .collect();
         let mut best: Option<(f64, Span)> = None;
         for start in 0..pieces.len() {
-            if !free[start] || !pieces[start].is_content() {
+            if !explained[start] {
                 continue;
             }
             for end in start..pieces.len().min(start + MAX_PIECES) {
@@ -44,7 +51,7 @@ impl<'a> Guesser<'a> {
                 if !free[end] || !joined {
                     break;
                 }
-                if !pieces[end].is_content() {
+                if !explained[end] {
                     continue;
                 }
                 let words: Vec<&str> = pieces[start..=end].iter().map(|p| &target[p.span.clone()]).collect();
@@ -68,11 +75,11 @@ mod tests {
     fn the_dictionary_names_the_phrase_used_and_keeps_off_claimed_words() {
         let lexicon = Lexicon::new();
         let mut guesser = Guesser::new(&lexicon);
-        let target = "The customs checked the freezer trucks at the border.";
+        let target = "The customs checked the refrigerated trucks at the border.";
         let pieces = pieces(target);
         let span = guesser.used_instead("冷藏车", target, &pieces, &[]).unwrap();
-        assert_eq!(&target[span], "freezer trucks");
-        let claimed = [target.find("freezer").unwrap()..target.find(" at").unwrap()];
-        assert_eq!(guesser.used_instead("冷藏车", target, &pieces, &claimed), None);
+        assert_eq!(&target[span], "refrigerated trucks");
+        let refrigerated: Span = target.find("refrigerated").unwrap()..target.find(" at").unwrap();
+        assert_eq!(guesser.used_instead("冷藏车", target, &pieces, std::slice::from_ref(&refrigerated)), None);
     }
 }

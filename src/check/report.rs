@@ -41,6 +41,8 @@ pub struct Used {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RenderingCount {
     pub english: String,
+    /// An English the entry accepts; otherwise what missing findings found used instead.
+    pub accepted: bool,
     pub segments: usize,
     /// The ids of those segments, in order.
     pub ids: Vec<String>,
@@ -94,8 +96,16 @@ impl Report {
     }
 }
 
-/// Renderings of one entry in one file: per group of equal renderings, its segments.
-type Uses = BTreeMap<usize, Vec<usize>>;
+/// A rendering as counted for consistency: one of the entry's English (renderings that read
+/// alike, by hyphen or plural, are one), or a phrase used instead, by its lemmas.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Rendering {
+    Accepted(usize),
+    Other(String),
+}
+
+/// Renderings of one entry in one file: the text shown for each and the segments using it.
+type Uses = BTreeMap<Rendering, (String, Vec<usize>)>;
 
 pub(super) struct Builder<'a> {
     glossary: &'a Glossary,
@@ -156,19 +166,29 @@ impl<'a> Builder<'a> {
                 let used = Used { text: en[span.clone()].to_string(), span: span.clone() };
                 self.findings.push(finding(Kind::Rejected, Some(used)));
             }
+            let mut renderings: Vec<(Rendering, String)> = Vec::new();
             if hit.is_missing() {
                 let used = self
                     .guesser
                     .used_instead(&hit.form, en, &pieces, &claimed)
                     .map(|span| Used { text: en[span.clone()].to_string(), span });
+                if let Some(used) = &used {
+                    let lemmas: Vec<&str> = pieces
+                        .iter()
+                        .filter(|p| used.span.start <= p.span.start && p.span.end <= used.span.end)
+                        .map(|p| p.lemma.as_str())
+                        .collect();
+                    renderings.push((Rendering::Other(lemmas.join(" ")), used.text.clone()));
+                }
                 self.findings.push(finding(Kind::Missing, used));
             }
-            let uses = self.uses.entry((hit.entry, segment.doc)).or_default();
             for &i in &hit.rendered {
-                // Renderings the glossary spells differently but that read alike (hyphen,
-                // plural) are one rendering.
                 let group = entry.english.iter().position(|r| r.pattern == entry.english[i].pattern).unwrap_or(i);
-                let segments = uses.entry(group).or_default();
+                renderings.push((Rendering::Accepted(group), entry.english[group].text.clone()));
+            }
+            let uses = self.uses.entry((hit.entry, segment.doc)).or_default();
+            for (rendering, text) in renderings {
+                let (_, segments) = uses.entry(rendering).or_insert((text, Vec::new()));
                 if segments.last() != Some(&number) {
                     segments.push(number);
                 }
@@ -184,15 +204,17 @@ impl<'a> Builder<'a> {
             let entry = &self.glossary.entries[entry_index];
             let mut renderings: Vec<RenderingCount> = uses
                 .iter()
-                .map(|(&group, numbers)| RenderingCount {
-                    english: entry.english[group].text.clone(),
+                .map(|(rendering, (text, numbers))| RenderingCount {
+                    english: text.clone(),
+                    accepted: matches!(rendering, Rendering::Accepted(_)),
                     segments: numbers.len(),
                     ids: numbers.iter().map(|&n| self.ids[n].clone()).collect(),
                 })
                 .collect();
-            // Most used first; the glossary's order among equals (the map is in that order).
+            // Most used first; among equals the glossary's English first, in its order (the
+            // map's order).
             renderings.sort_by_key(|r| std::cmp::Reverse(r.segments));
-            let first = uses.values().map(|n| n[0]).min().unwrap_or(0);
+            let first = uses.values().map(|(_, n)| n[0]).min().unwrap_or(0);
             self.findings.push(Finding {
                 kind: Kind::Inconsistent,
                 concept_id: entry.concept_id.clone(),

@@ -198,7 +198,7 @@ mod tests {
 
     #[test]
     fn inflection_case_and_hyphens_do_not_matter() {
-        assert_eq!(found("heat pump", "Two Heat Pumps and a heat-pump's fan."), ["Heat Pumps", "heat-pump"]);
+        assert_eq!(found("heat pump", "Two Heat Pumps and a heat-pump's fan."), ["Heat Pumps", "heat-pump's"]);
         assert_eq!(found("cross-border e-commerce", "Cross border ecommerce grew."), ["Cross border ecommerce"]);
         assert_eq!(found("healthcare", "health care and health-care"), ["health care", "health-care"]);
         assert_eq!(found("customs process", "customs processes"), ["customs processes"]);

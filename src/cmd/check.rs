@@ -56,8 +56,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     });
     // The glossary first: a missing glossary is reported before a large file is read.
     let glossary = Glossary::open(&args.glossary, status)?;
-    let options =
-        corpus::LoadOptions { kind: args.kind.map(Into::into), encoding: args.encoding.map(Into::into), ..Default::default() };
+    let options = corpus::LoadOptions {
+        kind: args.kind.map(Into::into),
+        encoding: args.encoding.map(Into::into),
+        ..Default::default()
+    };
     let input = check::read(&args.inputs, &options)?;
     let mut err = std::io::stderr().lock();
     for (path, message) in &input.report.warnings {
@@ -68,7 +71,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     }
     if glossary.entries.is_empty() {
         let which = if glossary.filter == StatusFilter::Approved { "approved " } else { "" };
-        writeln!(err, "zhterm: warning: {} has no {which}entry with English to check against", args.glossary.display())?;
+        writeln!(
+            err,
+            "zhterm: warning: {} has no {which}entry with English to check against",
+            args.glossary.display()
+        )?;
     }
     let lexicon = Lexicon::new();
     let report = check::check(&glossary, &input.report.documents, &input.segments, &lexicon);
@@ -91,7 +98,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
 fn summary(report: &Report, glossary: &Glossary) -> String {
     let which = match glossary.filter {
         StatusFilter::Approved => "approved entries",
-        StatusFilter::All => "all entries",
+        StatusFilter::All => "entries (all statuses)",
     };
     format!(
         "zhterm check: {} segments, {} occurrences of {} terms checked against {} {which}: {} missing, {} inconsistent, {} rejected",
@@ -144,8 +151,10 @@ fn write_text(out: &mut impl Write, report: &Report, glossary: &Glossary, paint:
             }
             last_term = Some(&finding.concept_id);
             let entry = glossary.entries.iter().find(|e| e.concept_id == finding.concept_id);
-            let others: Vec<&str> = entry.map_or(Vec::new(), |e| e.english[1..].iter().map(|r| r.text.as_str()).collect());
-            let also = if others.is_empty() { String::new() } else { format!("  (also accepted: {})", others.join(", ")) };
+            let others: Vec<&str> =
+                entry.map_or(Vec::new(), |e| e.english[1..].iter().map(|r| r.text.as_str()).collect());
+            let also =
+                if others.is_empty() { String::new() } else { format!("  (also accepted: {})", others.join(", ")) };
             writeln!(out, "{}  →  {}{}", paint.style("1", &finding.term), paint.style("32", &finding.expected), also)?;
         }
         write_finding(out, finding, paint)?;
@@ -163,7 +172,8 @@ fn write_finding(out: &mut impl Write, f: &Finding, paint: Paint) -> std::io::Re
             let shown: Vec<&str> = r.ids.iter().take(SHOWN_IDS).map(|id| short_id(id, &f.file)).collect();
             let more = if r.ids.len() > SHOWN_IDS { format!(" +{}", r.ids.len() - SHOWN_IDS) } else { String::new() };
             let noun = if r.segments == 1 { "segment" } else { "segments" };
-            writeln!(out, "    {:?} in {} {noun}: {}{more}", r.english, r.segments, shown.join(" "))?;
+            let unknown = if r.accepted { "" } else { " (not in the glossary)" };
+            writeln!(out, "    {:?}{unknown} in {} {noun}: {}{more}", r.english, r.segments, shown.join(" "))?;
         }
         return Ok(());
     }
@@ -178,7 +188,11 @@ fn write_finding(out: &mut impl Write, f: &Finding, paint: Paint) -> std::io::Re
     }
     if let Some(target) = &f.target {
         let used: Vec<_> = f.used.iter().map(|u| u.span.clone()).collect();
-        writeln!(out, "    en: {}", marked(target, &used, |t| if paint.0 { paint.style("4", t) } else { t.to_string() }))?;
+        writeln!(
+            out,
+            "    en: {}",
+            marked(target, &used, |t| if paint.0 { paint.style("4", t) } else { t.to_string() })
+        )?;
     }
     Ok(())
 }
