@@ -179,3 +179,62 @@ fn entry(graph: &TermGraph, concept: &Concept<'_>) -> Option<Entry> {
         rejected,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::{Review, Term, Translation};
+
+    /// 冷藏车 (candidate) and 集装箱 (approved, "container"; "box" struck) with its short form.
+    fn graph(approve: bool) -> TermGraph {
+        let mut g = TermGraph::default();
+        let truck = g.add_term(Term { rank: Some(1), ..Term::new("冷藏车", Lang::Zh, TermKind::Term) });
+        let review =
+            Review { english: vec!["container".into()], rejected_english: vec!["box".into()], ..Review::default() };
+        let status = if approve { Status::Approved } else { Status::Candidate };
+        let container = g.add_term(Term {
+            rank: Some(2),
+            status,
+            review: approve.then_some(review),
+            ..Term::new("集装箱", Lang::Zh, TermKind::Term)
+        });
+        for (zh, en) in [(truck, "refrigerated truck"), (container, "container"), (container, "shipping box")] {
+            let node = g.find_or_add(en, Lang::En, TermKind::Term);
+            g.relate(zh, node, Relation::Translation(Translation::aligned(0.5, 2, 0.5, 0.5)));
+        }
+        let short = g.add_term(Term::new("箱", Lang::Zh, TermKind::Abbreviation));
+        g.relate(container, short, Relation::Abbreviation);
+        g
+    }
+
+    #[test]
+    fn the_default_checks_approved_entries_when_there_are_any() {
+        let reviewed = Glossary::from_graph(&graph(true), None).unwrap();
+        assert_eq!(reviewed.filter, StatusFilter::Approved);
+        assert_eq!(reviewed.entries.iter().map(|e| e.zh.as_str()).collect::<Vec<_>>(), ["集装箱"]);
+        let fresh = Glossary::from_graph(&graph(false), None).unwrap();
+        assert_eq!((fresh.filter, fresh.entries.len()), (StatusFilter::All, 2));
+        assert_eq!(Glossary::from_graph(&graph(true), Some(StatusFilter::All)).unwrap().entries.len(), 2);
+    }
+
+    #[test]
+    fn a_reviewed_entry_accepts_its_reviewers_english_and_rejects_what_was_struck() {
+        let glossary = Glossary::from_graph(&graph(true), None).unwrap();
+        let entry = &glossary.entries[0];
+        let texts = |r: &[Rendering]| r.iter().map(|r| r.text.clone()).collect::<Vec<_>>();
+        // "shipping box" is the machine's suggestion, not the reviewer's.
+        assert_eq!(texts(&entry.english), ["container"]);
+        assert_eq!(texts(&entry.rejected), ["box"]);
+        let unreviewed = Glossary::from_graph(&graph(false), None).unwrap();
+        assert_eq!(texts(&unreviewed.entries[1].english), ["container", "shipping box"]);
+    }
+
+    #[test]
+    fn chinese_forms_are_found_longest_first_with_spans_into_the_text() {
+        let glossary = Glossary::from_graph(&graph(false), None).unwrap();
+        let text = "冷藏车把集装箱和空箱运走。";
+        let found: Vec<(usize, &str)> = glossary.find_terms(text).into_iter().map(|(e, s)| (e, &text[s])).collect();
+        // The short form 箱 of 集装箱 is found alone in 空箱, not inside 集装箱.
+        assert_eq!(found, [(0, "冷藏车"), (1, "集装箱"), (1, "箱")]);
+    }
+}

@@ -23,6 +23,7 @@ pub use report::{Finding, Kind, RenderingCount, Report, Used};
 use crate::align::SentencePair;
 use crate::corpus::{Document, InputKind, Span};
 use crate::lexicon::Lexicon;
+use instead::Guesser;
 use rayon::prelude::*;
 
 /// One segment pair to check: spans into `docs[doc].zh` and `docs[doc].en`.
@@ -78,6 +79,9 @@ struct Hit {
     accepted: Vec<Span>,
     /// Struck renderings found outside the accepted ones: (index into `rejected`, span).
     rejected: Vec<(usize, Span)>,
+    /// For a missing term, the target phrase used instead when the dictionary can tell, with
+    /// its lemmas (the rendering it counts as).
+    instead: Option<(Span, String)>,
 }
 
 impl Hit {
@@ -89,14 +93,18 @@ impl Hit {
 /// Checks every segment against the glossary. `lexicon` explains what a target used instead
 /// of a missing term.
 pub fn check(glossary: &Glossary, docs: &[Document], segments: &[Segment], lexicon: &Lexicon) -> Report {
+    // The guesser's glosses are not shared between threads: one guesser per rayon job.
     let hits: Vec<Vec<Hit>> = segments
         .par_iter()
-        .map(|segment| {
-            let doc = &docs[segment.doc];
-            check_segment(glossary, &doc.zh[segment.zh.clone()], &doc.en[segment.en.clone()])
-        })
+        .map_init(
+            || Guesser::new(lexicon),
+            |guesser, segment| {
+                let doc = &docs[segment.doc];
+                check_segment(glossary, &doc.zh[segment.zh.clone()], &doc.en[segment.en.clone()], guesser)
+            },
+        )
         .collect();
-    let mut report = report::Builder::new(glossary, docs, lexicon);
+    let mut report = report::Builder::new(glossary, docs);
     for (segment, hits) in segments.iter().zip(&hits) {
         report.add(segment, hits);
     }
@@ -105,7 +113,7 @@ pub fn check(glossary: &Glossary, docs: &[Document], segments: &[Segment], lexic
 
 /// The glossary terms of one segment pair and their renderings. The target is cut into
 /// words only when the source holds a term.
-fn check_segment(glossary: &Glossary, zh: &str, en: &str) -> Vec<Hit> {
+fn check_segment(glossary: &Glossary, zh: &str, en: &str, guesser: &mut Guesser<'_>) -> Vec<Hit> {
     let mut hits: Vec<Hit> = Vec::new();
     for (entry, span) in glossary.find_terms(zh) {
         match hits.iter_mut().find(|h| h.entry == entry) {
@@ -118,6 +126,7 @@ fn check_segment(glossary: &Glossary, zh: &str, en: &str) -> Vec<Hit> {
                 abbreviated: false,
                 accepted: Vec::new(),
                 rejected: Vec::new(),
+                instead: None,
             }),
         }
     }
@@ -156,6 +165,18 @@ fn check_segment(glossary: &Glossary, zh: &str, en: &str) -> Vec<Hit> {
         }
         hit.rendered.sort_unstable();
     }
+    if hits.iter().any(Hit::is_missing) {
+        // Words other terms' renderings account for are not what a missing term became.
+        let claimed: Vec<Span> =
+            hits.iter().flat_map(|h| h.accepted.iter().chain(h.rejected.iter().map(|(_, s)| s))).cloned().collect();
+        for hit in hits.iter_mut().filter(|h| h.is_missing()) {
+            hit.instead = guesser.used_instead(&hit.form, en, &pieces, &claimed).map(|span| {
+                let inside = pieces.iter().filter(|p| span.start <= p.span.start && p.span.end <= span.end);
+                let lemmas: Vec<&str> = inside.map(|p| p.lemma.as_str()).collect();
+                (span, lemmas.join(" "))
+            });
+        }
+    }
     hits
 }
 
@@ -187,4 +208,41 @@ pub fn read(inputs: &[std::path::PathBuf], options: &crate::corpus::LoadOptions)
         return Err(crate::Error::NoInput(format!("no segment pairs (Chinese with English) in {}", names.join(", "))));
     }
     Ok(Input { report, segments })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn segment_ids_name_lines_of_line_pairs_and_units_of_other_memories() {
+        let (zh, en) = ("一\n\n三\n", "one\n\nthree\n");
+        let (lines, _) = crate::corpus::parse_line_pairs(Path::new("a.zh"), zh, Path::new("a.en"), en, false).unwrap();
+        let tsv = crate::corpus::parse(Path::new("b.tsv"), "zh\ten\n一\tone\n\n二\ttwo\n", InputKind::Tsv).unwrap();
+        let docs = [lines, tsv];
+        let (segmenter, lexicon) = crate::pipeline::dictionaries(&Default::default());
+        let pairs = crate::align::sentence_pairs(&docs, &segmenter, &lexicon);
+        let ids: Vec<String> = segments(&docs, &pairs).into_iter().map(|s| s.id).collect();
+        assert_eq!(ids, ["a.zh:1", "a.zh:3", "b.tsv#1", "b.tsv#2"]);
+    }
+
+    #[test]
+    fn each_term_found_is_checked_and_one_rendered_by_nothing_known_is_missing() {
+        let mut g = crate::graph::TermGraph::default();
+        use crate::graph::{Lang, Relation, Term, TermKind, Translation};
+        for (rank, (zh, en)) in [("冷链", "cold chain"), ("冷链物流", "cold-chain logistics")].into_iter().enumerate()
+        {
+            let zh = g.add_term(Term { rank: Some(rank + 1), ..Term::new(zh, Lang::Zh, TermKind::Term) });
+            let en = g.add_term(Term::new(en, Lang::En, TermKind::Term));
+            g.relate(zh, en, Relation::Translation(Translation::aligned(0.5, 2, 0.5, 0.5)));
+        }
+        let glossary = Glossary::from_graph(&g, None).unwrap();
+        let lexicon = Lexicon::new();
+        let mut guesser = Guesser::new(&lexicon);
+        let hits = check_segment(&glossary, "冷链物流和冷链", "Cold chain logistics and the cold chain", &mut guesser);
+        assert_eq!(hits.iter().map(|h| (h.entry, h.is_missing())).collect::<Vec<_>>(), [(1, false), (0, false)]);
+        let hits = check_segment(&glossary, "冷链物流", "refrigerated transport", &mut guesser);
+        assert!(hits[0].is_missing());
+    }
 }

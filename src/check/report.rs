@@ -1,9 +1,7 @@
 //! Findings and the summary of a check, gathered from the checked segments in order.
 
-use super::instead::Guesser;
-use super::{target, Glossary, Hit, Segment};
+use super::{Glossary, Hit, Segment};
 use crate::corpus::{Document, Span};
-use crate::lexicon::Lexicon;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -110,7 +108,6 @@ type Uses = BTreeMap<Rendering, (String, Vec<usize>)>;
 pub(super) struct Builder<'a> {
     glossary: &'a Glossary,
     docs: &'a [Document],
-    guesser: Guesser<'a>,
     findings: Vec<Finding>,
     uses: BTreeMap<(usize, usize), Uses>,
     ids: Vec<String>,
@@ -119,11 +116,10 @@ pub(super) struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    pub fn new(glossary: &'a Glossary, docs: &'a [Document], lexicon: &'a Lexicon) -> Self {
+    pub fn new(glossary: &'a Glossary, docs: &'a [Document]) -> Self {
         Builder {
             glossary,
             docs,
-            guesser: Guesser::new(lexicon),
             findings: Vec::new(),
             uses: BTreeMap::new(),
             ids: Vec::new(),
@@ -140,10 +136,6 @@ impl<'a> Builder<'a> {
         }
         let doc = &self.docs[segment.doc];
         let (zh, en) = (&doc.zh[segment.zh.clone()], &doc.en[segment.en.clone()]);
-        // Words other terms' renderings account for are not what a missing term became.
-        let claimed: Vec<Span> =
-            hits.iter().flat_map(|h| h.accepted.iter().chain(h.rejected.iter().map(|(_, s)| s))).cloned().collect();
-        let pieces = if hits.iter().any(Hit::is_missing) { target::pieces(en) } else { Vec::new() };
         for hit in hits {
             self.occurrences += 1;
             self.terms.insert(hit.entry);
@@ -168,18 +160,10 @@ impl<'a> Builder<'a> {
             }
             let mut renderings: Vec<(Rendering, String)> = Vec::new();
             if hit.is_missing() {
-                let used = self
-                    .guesser
-                    .used_instead(&hit.form, en, &pieces, &claimed)
-                    .map(|span| Used { text: en[span.clone()].to_string(), span });
-                if let Some(used) = &used {
-                    let lemmas: Vec<&str> = pieces
-                        .iter()
-                        .filter(|p| used.span.start <= p.span.start && p.span.end <= used.span.end)
-                        .map(|p| p.lemma.as_str())
-                        .collect();
-                    renderings.push((Rendering::Other(lemmas.join(" ")), used.text.clone()));
-                }
+                let used = hit.instead.as_ref().map(|(span, lemmas)| {
+                    renderings.push((Rendering::Other(lemmas.clone()), en[span.clone()].to_string()));
+                    Used { text: en[span.clone()].to_string(), span: span.clone() }
+                });
                 self.findings.push(finding(Kind::Missing, used));
             }
             for &i in &hit.rendered {
