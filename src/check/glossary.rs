@@ -30,9 +30,11 @@ pub struct Rendering {
 }
 
 impl Rendering {
+    /// An acronym is a short form even when a reviewer listed it as a variant: using it
+    /// after the full form is no inconsistency.
     fn new(text: &str, abbreviation: bool) -> Option<Self> {
         let pattern = Pattern::new(text)?;
-        Some(Rendering { text: text.to_string(), abbreviation, pattern })
+        Some(Rendering { text: text.to_string(), abbreviation: abbreviation || pattern.is_acronym(), pattern })
     }
 }
 
@@ -166,9 +168,12 @@ fn entry(graph: &TermGraph, concept: &Concept<'_>) -> Option<Entry> {
         }
     }
     let mut rejected: Vec<Rendering> = Vec::new();
-    for text in struck {
-        if !english.iter().any(|r| r.text == text) && !rejected.iter().any(|r| r.text == text) {
-            rejected.extend(Rendering::new(text, false));
+    for rendering in struck.into_iter().filter_map(|text| Rendering::new(text, false)) {
+        // Struck spellings that read alike (sensor, sensors) are one rejected rendering, and
+        // English the entry accepts again is not rejected.
+        let known = |r: &Rendering| r.pattern == rendering.pattern;
+        if !english.iter().any(known) && !rejected.iter().any(known) {
+            rejected.push(rendering);
         }
     }
     Some(Entry {

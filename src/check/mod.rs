@@ -157,7 +157,8 @@ fn check_segment(glossary: &Glossary, zh: &str, en: &str, guesser: &mut Guesser<
         }
         for (i, rejected) in entry.rejected.iter().enumerate() {
             for span in rejected.pattern.find(en, &pieces) {
-                if !hit.accepted.iter().any(|a| overlaps(a, &span)) {
+                let taken = hit.accepted.iter().chain(hit.rejected.iter().map(|(_, s)| s));
+                if !taken.into_iter().any(|a| overlaps(a, &span)) {
                     hit.rejected.push((i, span));
                     break;
                 }

@@ -111,6 +111,11 @@ impl Pattern {
         Some(Pattern { keys, joined })
     }
 
+    /// A single acronym (IPM, SMEs): a short form, whatever kind the glossary gave it.
+    pub fn is_acronym(&self) -> bool {
+        matches!(self.keys[..], [Key::Exact(_)])
+    }
+
     /// Spans (in `text`, whose pieces are `pieces`) where the rendering occurs.
     pub fn find(&self, text: &str, pieces: &[Piece]) -> Vec<Span> {
         let mut found = Vec::new();
@@ -124,8 +129,8 @@ impl Pattern {
 
     /// The last piece of a match starting at piece `start`, if one does.
     fn match_at(&self, text: &str, pieces: &[Piece], start: usize) -> Option<usize> {
-        if self.keys[0].matches(&pieces[start]) {
-            if let Some(end) = self.sequence_from(text, pieces, start) {
+        if let Some(taken) = self.step(0, &pieces[start]) {
+            if let Some(end) = self.sequence_from(text, pieces, start, taken) {
                 return Some(end);
             }
         }
@@ -150,28 +155,42 @@ impl Pattern {
         None
     }
 
-    /// The rendering's pieces in order from `start`, one content word allowed between two of
-    /// them when the rendering has two pieces or more.
-    fn sequence_from(&self, text: &str, pieces: &[Piece], start: usize) -> Option<usize> {
+    /// How many of the rendering's keys from `k` on the piece stands for: one, or two run
+    /// together (NonProliferation for "non-proliferation").
+    fn step(&self, k: usize, piece: &Piece) -> Option<usize> {
+        if self.keys[k].matches(piece) {
+            return Some(1);
+        }
+        match (&self.keys[k], self.keys.get(k + 1)) {
+            (Key::Lemma(a), Some(Key::Lemma(b))) => {
+                let closed = piece.lemma.len() == a.len() + b.len() && piece.lemma.starts_with(a.as_str());
+                (closed && piece.lemma_matches(&format!("{a}{b}"))).then_some(2)
+            }
+            _ => None,
+        }
+    }
+
+    /// The rendering's keys in order from key `k`, piece `start` on, one content word
+    /// allowed between two of them when the rendering has two pieces or more.
+    fn sequence_from(&self, text: &str, pieces: &[Piece], start: usize, mut k: usize) -> Option<usize> {
         let mut at = start;
         let mut inserted = false;
-        for key in &self.keys[1..] {
+        while k < self.keys.len() {
             let next = pieces.get(at + 1)?;
-            if joins(text, &pieces[at], next) && key.matches(next) {
-                at += 1;
-                continue;
+            if joins(text, &pieces[at], next) {
+                if let Some(taken) = self.step(k, next) {
+                    at += 1;
+                    k += taken;
+                    continue;
+                }
             }
             let after = pieces.get(at + 2)?;
-            let fits = !inserted
-                && next.is_content()
-                && joins(text, &pieces[at], next)
-                && joins(text, next, after)
-                && key.matches(after);
-            if !fits {
-                return None;
-            }
+            let taken = (!inserted && next.is_content() && joins(text, &pieces[at], next) && joins(text, next, after))
+                .then(|| self.step(k, after))
+                .flatten()?;
             inserted = true;
             at += 2;
+            k += taken;
         }
         Some(at)
     }
@@ -202,6 +221,10 @@ mod tests {
         assert_eq!(found("cross-border e-commerce", "Cross border ecommerce grew."), ["Cross border ecommerce"]);
         assert_eq!(found("healthcare", "health care and health-care"), ["health care", "health-care"]);
         assert_eq!(found("customs process", "customs processes"), ["customs processes"]);
+        assert_eq!(
+            found("the Non-Proliferation Treaty", "the NonProliferation Treaty"),
+            ["the NonProliferation Treaty"]
+        );
     }
 
     #[test]
