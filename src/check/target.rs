@@ -184,6 +184,11 @@ impl Pattern {
                     continue;
                 }
             }
+            if k + 1 == self.keys.len() {
+                if let Some(head) = self.shared_head(text, pieces, at) {
+                    return Some(head);
+                }
+            }
             let after = pieces.get(at + 2)?;
             let taken = (!inserted && next.is_content() && joins(text, &pieces[at], next) && joins(text, next, after))
                 .then(|| self.step(k, after))
@@ -194,11 +199,42 @@ impl Pattern {
         }
         Some(at)
     }
+
+    /// The rendering's last word as the head of a coordination after piece `at`: "sexual and
+    /// reproductive health" holds *sexual health*, "non-governmental, faith-based and
+    /// community organizations" *non-governmental organizations*. The words between end in
+    /// and/or, at most [`MAX_COORDINATED`] pieces in all, content words but the and/or, with
+    /// nothing but commas, spaces and hyphens between them.
+    fn shared_head(&self, text: &str, pieces: &[Piece], at: usize) -> Option<usize> {
+        let last = self.keys.last()?;
+        let mut joined = false;
+        for (offset, piece) in pieces.iter().enumerate().skip(at + 1).take(MAX_COORDINATED + 2) {
+            let gap = &text[pieces[offset - 1].span.end..piece.span.start];
+            if !gap.chars().all(|c| matches!(c, ' ' | '-' | ',' | '\u{a0}')) {
+                return None;
+            }
+            if joined && offset > at + 2 && last.matches(piece) {
+                return Some(offset);
+            }
+            let conjunction = matches!(piece.lemma.as_str(), "and" | "or");
+            // The other conjuncts are modifiers: "Court and with the Tribunal" is no
+            // coordination of *Criminal Tribunal*.
+            if !conjunction && !piece.is_content() {
+                return None;
+            }
+            joined |= conjunction;
+        }
+        None
+    }
 }
 
 fn is_acronym_plural(raw: &str) -> bool {
     raw.strip_suffix('s').is_some_and(|s| s.chars().count() >= 2 && s.chars().all(|c| c.is_uppercase()))
 }
+
+/// Pieces a coordination may put between a rendering's modifier and its head, the and/or
+/// and the other conjuncts together ("and reproductive": 2; ", faith-based and community": 4).
+const MAX_COORDINATED: usize = 4;
 
 /// Whether two neighbouring pieces belong to one phrase: nothing but spaces, hyphens or an
 /// apostrophe between them (a comma or a bracket ends the phrase).
@@ -240,6 +276,16 @@ mod tests {
         assert!(found("energy storage", "energy, storage").is_empty());
         assert!(found("energy storage", "energy grid battery storage").is_empty());
         assert!(found("storage", "a storeroom").is_empty());
+    }
+
+    #[test]
+    fn a_head_shared_by_coordinated_modifiers_still_renders_the_term() {
+        assert_eq!(found("sexual health", "sexual and reproductive health"), ["sexual and reproductive health"]);
+        let text = "non-governmental, faith-based and community organizations";
+        assert_eq!(found("non-governmental organization", text), [text]);
+        assert!(found("sexual health", "sexual and reproductive rights; health").is_empty());
+        assert!(found("sexual health", "sexual and health").is_empty(), "a conjunct of its own is needed");
+        assert!(found("criminal tribunal", "the Criminal Court and with the Tribunal").is_empty());
     }
 
     #[test]
