@@ -48,8 +48,14 @@ fn exact(text: &str) -> String {
 pub fn pieces(text: &str) -> Vec<Piece> {
     let mut out = Vec::new();
     for word in english::words(text, 0) {
+        let whole = &text[word.span.clone()];
+        if !whole.contains('-') {
+            // The word's own lemma serves: one allocation less per word of every target.
+            out.push(Piece { exact: exact(whole), span: word.span, lemma: word.lemma });
+            continue;
+        }
         let mut start = word.span.start;
-        for part in text[word.span.clone()].split('-') {
+        for part in whole.split('-') {
             if !part.is_empty() {
                 out.push(Piece::new(part, start..start + part.len()));
             }

@@ -15,7 +15,8 @@ const SHOWN_IDS: usize = 5;
 Findings: missing (the source holds a glossary term, the target none of its accepted English),
 rejected (the target uses English the glossary struck from the entry), inconsistent (a term
 rendered two ways in one file). Plural, possessive, case, hyphen or space, an abbreviation of
-the entry and one word inserted into a term of two words or more are accepted.
+the entry, one word inserted into a term of two words or more, and a head shared by coordinated
+modifiers (sexual and reproductive health) are accepted.
 
 Segment ids: FILE:LINE for .zh/.en line pairs; FILE#N for the N-th unit of a TMX, TSV or CSV
 file, or the N-th aligned sentence pair of a bilingual document.
