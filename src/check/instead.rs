@@ -27,8 +27,18 @@ impl<'a> Guesser<'a> {
     }
 
     /// The span of `target` (cut into `pieces`) that best renders `term`, skipping pieces
-    /// inside `claimed` spans.
-    pub fn used_instead(&mut self, term: &str, target: &str, pieces: &[Piece], claimed: &[Span]) -> Option<Span> {
+    /// inside `claimed` spans. `expected` is the number of pieces of the expected English: a
+    /// phrase used instead is at most two pieces longer ("matters of which the Council" is
+    /// not what rendered *Security Council*).
+    pub fn used_instead(
+        &mut self,
+        term: &str,
+        target: &str,
+        pieces: &[Piece],
+        claimed: &[Span],
+        expected: usize,
+    ) -> Option<Span> {
+        let longest = MAX_PIECES.min(expected + 2);
         let lexicon = self.lexicon;
         let glosses = self.glosses.entry(term.to_string()).or_insert_with(|| TermGlosses::new(term, lexicon, None));
         let free: Vec<bool> =
@@ -45,7 +55,7 @@ impl<'a> Guesser<'a> {
             if !explained[start] {
                 continue;
             }
-            for end in start..pieces.len().min(start + MAX_PIECES) {
+            for end in start..pieces.len().min(start + longest) {
                 let joined = end == start
                     || target[pieces[end - 1].span.end..pieces[end].span.start].chars().all(|c| c == ' ' || c == '-');
                 if !free[end] || !joined {
@@ -77,9 +87,9 @@ mod tests {
         let mut guesser = Guesser::new(&lexicon);
         let target = "The customs checked the refrigerated trucks at the border.";
         let pieces = pieces(target);
-        let span = guesser.used_instead("冷藏车", target, &pieces, &[]).unwrap();
+        let span = guesser.used_instead("冷藏车", target, &pieces, &[], 2).unwrap();
         assert_eq!(&target[span], "refrigerated trucks");
         let refrigerated: Span = target.find("refrigerated").unwrap()..target.find(" at").unwrap();
-        assert_eq!(guesser.used_instead("冷藏车", target, &pieces, std::slice::from_ref(&refrigerated)), None);
+        assert_eq!(guesser.used_instead("冷藏车", target, &pieces, std::slice::from_ref(&refrigerated), 2), None);
     }
 }

@@ -171,7 +171,8 @@ fn check_segment(glossary: &Glossary, zh: &str, en: &str, guesser: &mut Guesser<
         let claimed: Vec<Span> =
             hits.iter().flat_map(|h| h.accepted.iter().chain(h.rejected.iter().map(|(_, s)| s))).cloned().collect();
         for hit in hits.iter_mut().filter(|h| h.is_missing()) {
-            hit.instead = guesser.used_instead(&hit.form, en, &pieces, &claimed).map(|span| {
+            let expected = glossary.entries[hit.entry].english[0].pattern.parts();
+            hit.instead = guesser.used_instead(&hit.form, en, &pieces, &claimed, expected).map(|span| {
                 let inside = pieces.iter().filter(|p| span.start <= p.span.start && p.span.end <= span.end);
                 let lemmas: Vec<&str> = inside.map(|p| p.lemma.as_str()).collect();
                 (span, lemmas.join(" "))

@@ -117,6 +117,11 @@ impl Pattern {
         Some(Pattern { keys, joined })
     }
 
+    /// Number of pieces (words, hyphen parts) of the rendering.
+    pub fn parts(&self) -> usize {
+        self.keys.len()
+    }
+
     /// A single acronym (IPM, SMEs): a short form, whatever kind the glossary gave it.
     pub fn is_acronym(&self) -> bool {
         matches!(self.keys[..], [Key::Exact(_)])
