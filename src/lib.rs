@@ -4,7 +4,8 @@
 //! [`corpus`] reads files into normalised documents → [`segment`] cuts words (jieba) →
 //! [`mine`] ranks Chinese term candidates → [`align`] pairs sentences and finds each term's
 //! English equivalent → [`graph`] holds terms and relations → [`store`] saves the glossary →
-//! [`export`] writes TBX and CSV → [`lookup`] answers queries. [`pipeline`] runs the build;
+//! [`export`] writes TBX and CSV → [`lookup`] answers queries → [`check`] finds the segments
+//! of a translation that break the glossary. [`pipeline`] runs the build;
 //! [`curate`] keeps reviewers' decisions through imports, rebuilds and merges.
 //!
 //! ```
@@ -19,6 +20,7 @@
 
 pub mod align;
 pub mod bench;
+pub mod check;
 pub mod corpus;
 pub mod curate;
 pub mod error;

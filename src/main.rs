@@ -1,5 +1,5 @@
 //! The `zhterm` command: parses the command line, runs one command, maps the outcome to an
-//! exit code (0 done, 1 nothing found by a look-up, 2 error). A closed pipe is success.
+//! exit code (0 done, 1 nothing found by a look-up or findings of a check, 2 error). A closed pipe is success.
 
 mod cmd;
 
@@ -22,7 +22,7 @@ fn main() -> ExitCode {
     let cli = cmd::Cli::parse();
     match std::panic::catch_unwind(|| cmd::run(cli)) {
         Ok(Ok(cmd::Outcome::Done)) => ExitCode::SUCCESS,
-        Ok(Ok(cmd::Outcome::NotFound)) => ExitCode::from(1),
+        Ok(Ok(cmd::Outcome::NotFound | cmd::Outcome::Findings)) => ExitCode::from(1),
         Ok(Err(error)) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Ok(Err(error)) => {
             eprintln!("zhterm: error: {}", one_line(&error));

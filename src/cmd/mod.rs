@@ -4,6 +4,7 @@ mod align;
 mod bench;
 mod build;
 mod candidates;
+mod check;
 mod eval;
 mod export;
 mod import;
@@ -34,6 +35,9 @@ enum Command {
     Merge(merge::Args),
     /// Show the ranked Chinese term candidates of a glossary, or why one term scored as it did.
     Candidates(candidates::Args),
+    /// Check a translation against the glossary: missing, rejected and inconsistent terms
+    /// (exit 0 clean, 1 findings, 2 error).
+    Check(check::Args),
     /// Align two texts sentence by sentence.
     Align(align::Args),
     /// Score a glossary against gold term lists.
@@ -75,6 +79,8 @@ fn commit_observer() -> impl FnMut(&zhterm::store::Step) {
 pub enum Outcome {
     Done,
     NotFound,
+    /// `check` found segments that break the glossary.
+    Findings,
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
@@ -85,6 +91,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Import(args) => import::run(args),
         Command::Merge(args) => merge::run(args),
         Command::Candidates(args) => candidates::run(args),
+        Command::Check(args) => check::run(args),
         Command::Align(args) => align::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Bench(args) => bench::run(args),
