@@ -27,7 +27,6 @@ pub struct BuildOptions {
     pub learned_lexicon: bool,
 }
 
-
 /// The segmenter and lexicon every stage shares, with the words of the user's dictionary
 /// joined to the lexicon and taught to the segmenter (a word jieba cut in pieces would never
 /// be looked up whole, so its entry would go unused).

@@ -132,10 +132,10 @@ pub fn features(
 
 /// Weights of [`FEATURE_NAMES`] in the total, and the intercept.
 const WEIGHTS: [f64; FEATURES] = [
-    -0.624, 1.960, 2.444, 0.842, -3.343, -0.469, 2.049, 0.903, -0.880, -0.837, -1.790, 1.888, 0.437, -1.561, -1.558,
-    -1.460, -1.854, -0.942, -2.885, -1.664, -0.827, -0.710, -1.187, 1.255, 1.750,
+    -0.673, 2.021, 2.438, 0.926, -3.377, -0.538, 1.984, 1.092, -0.896, -0.838, -1.815, 1.889, 0.455, -1.589, -1.468,
+    -1.393, -2.121, -0.922, -2.606, -1.624, -0.778, -0.762, -1.249, 1.422, 1.884,
 ];
-const INTERCEPT: f64 = -0.849;
+const INTERCEPT: f64 = -1.167;
 
 /// Scores every candidate and sorts best first (ties by frequency, then term, so the order
 /// is the same on every run); with `keep_features`, also returns each candidate's features
