@@ -111,7 +111,13 @@ pub fn mine_with_features(
     };
     let found = {
         let counted = counted_tokens(&segmented);
-        discover::new_words(docs, &counted, &WordContexts::new(docs, &counted), segmenter, lexicon)
+        let words = discover::new_words(docs, &counted, &WordContexts::new(docs, &counted), segmenter, lexicon);
+        // A plural of people (团长们) or a word with a grammatical character glued on (疫情 +
+        // 仍) repeats as a string without being a word.
+        words
+            .into_iter()
+            .filter(|w| !w.ends_with('们') && !runs::has_grammatical_edge(w, segmenter))
+            .collect::<Vec<_>>()
     };
     if !found.is_empty() {
         for word in &found {

@@ -69,6 +69,19 @@ fn is_made_up_word(word: &str, pos: Pos, segmenter: &Segmenter, lexicon: &Lexico
         && word.chars().all(is_han)
         && !segmenter.is_dictionary_word(word)
         && !lexicon.entry(word).is_known()
+        && !has_grammatical_edge(word, segmenter)
+}
+
+/// jieba's character model glues a grammatical character to a word (疫情 + 仍, 日 + 以): a
+/// string that opens or closes with an adverb, preposition, conjunction, particle or pronoun
+/// of one character is no name.
+pub(crate) fn has_grammatical_edge(word: &str, segmenter: &Segmenter) -> bool {
+    let grammatical = |c: char| {
+        let mut buffer = [0u8; 4];
+        let character = c.encode_utf8(&mut buffer);
+        segmenter.tokens(character, 0).first().is_some_and(|t| t.pos.is_function() || t.pos == Pos::Adverb)
+    };
+    word.chars().next().is_some_and(grammatical) || word.chars().last().is_some_and(grammatical)
 }
 
 /// Modal verbs, a closed class of Chinese grammar: they never start or head a term, and
@@ -471,8 +484,10 @@ mod tests {
     }
 
     #[test]
-    fn made_up_words_are_names() {
+    fn made_up_words_are_names_unless_a_grammatical_character_is_glued_on() {
         let (segmenter, lexicon) = (Segmenter::new(), Lexicon::new());
+        assert!(has_grammatical_edge("疫情仍", &segmenter));
+        assert!(!has_grammatical_edge("凌天", &segmenter));
         let text = "凌天突然醒了。";
         let tokens = prepare(text, segmenter.tokens(text, 0), &segmenter, &lexicon);
         let name = tokens.iter().find(|t| &text[t.span.clone()] == "凌天").expect("one token");
