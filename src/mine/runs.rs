@@ -486,7 +486,8 @@ mod tests {
     #[test]
     fn made_up_words_are_names_unless_a_grammatical_character_is_glued_on() {
         let (segmenter, lexicon) = (Segmenter::new(), Lexicon::new());
-        assert!(has_grammatical_edge("疫情仍", &segmenter));
+        assert!(has_grammatical_edge("疫情也", &segmenter));
+        assert!(has_grammatical_edge("的确认", &segmenter));
         assert!(!has_grammatical_edge("凌天", &segmenter));
         let text = "凌天突然醒了。";
         let tokens = prepare(text, segmenter.tokens(text, 0), &segmenter, &lexicon);
