@@ -75,8 +75,9 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
     "numeral_first",
     "partner_dice",
     "partner_capitalised",
+    "log_likelihood",
 ];
-pub const FEATURES: usize = 25;
+pub const FEATURES: usize = 26;
 /// The two bilingual features, filled in for the best candidates only ([`bilingual`]).
 const PARTNER: usize = 23;
 /// How many of the best candidates (by the monolingual features) have their English
@@ -127,15 +128,31 @@ pub fn features(
         f64::from(u8::from(matches!(first, Some(Pos::Numeral)))),
         0.0,
         0.0,
+        if dictionary_word { log_likelihood(c.frequency, total_tokens, dictionary_frequency) } else { 0.0 },
     ]
+}
+
+/// Dunning's log-likelihood ratio of a word's frequency here against jieba's dictionary
+/// count (the general-language reference), signed (negative when rarer here than there) and
+/// scaled to about 0..1 (ln(1 + G²) / 10): unlike the frequency ratio, it grows with the
+/// evidence, so a domain word used often outranks a rare word used twice.
+pub fn log_likelihood(frequency: usize, total_tokens: usize, dictionary_frequency: usize) -> f64 {
+    let (a, b) = (frequency as f64, dictionary_frequency as f64 + 0.5);
+    let (n1, n2) = (total_tokens.max(1) as f64, DICTIONARY_TOTAL);
+    let expected_here = n1 * (a + b) / (n1 + n2);
+    let expected_there = n2 * (a + b) / (n1 + n2);
+    let term = |observed: f64, expected: f64| if observed > 0.0 { observed * (observed / expected).ln() } else { 0.0 };
+    let g2 = 2.0 * (term(a, expected_here) + term(b, expected_there));
+    let sign = if a / n1 >= b / n2 { 1.0 } else { -1.0 };
+    sign * (1.0 + g2.max(0.0)).ln() / 10.0
 }
 
 /// Weights of [`FEATURE_NAMES`] in the total, and the intercept.
 const WEIGHTS: [f64; FEATURES] = [
-    -0.673, 2.021, 2.438, 0.926, -3.377, -0.538, 1.984, 1.092, -0.896, -0.838, -1.815, 1.889, 0.455, -1.589, -1.468,
-    -1.393, -2.121, -0.922, -2.606, -1.624, -0.778, -0.762, -1.249, 1.422, 1.884,
+    -0.565, 1.999, 2.436, 1.361, -3.511, -0.437, 1.925, 1.027, -0.824, -0.796, -1.829, 1.866, 0.579, -1.552, -1.490,
+    -1.454, -2.125, -0.935, -2.643, -1.655, -0.787, -0.666, -1.219, 1.370, 1.776, -1.361,
 ];
-const INTERCEPT: f64 = -1.167;
+const INTERCEPT: f64 = -1.197;
 
 /// Scores every candidate and sorts best first (ties by frequency, then term, so the order
 /// is the same on every run); with `keep_features`, also returns each candidate's features
@@ -373,6 +390,13 @@ mod tests {
         c.frequency = 1;
         c.cues.insert(CueKind::Title);
         assert_eq!(cue(&c), 1.0);
+    }
+
+    #[test]
+    fn log_likelihood_grows_with_the_evidence_and_is_negative_for_general_words() {
+        // The same ratio to general language, ten times the evidence.
+        assert!(log_likelihood(50, 100_000, 1_000) > log_likelihood(5, 10_000, 1_000));
+        assert!(log_likelihood(1, 100_000, 200_000) < 0.0);
     }
 
     #[test]
