@@ -24,7 +24,7 @@ pub struct Run<'t> {
 
 /// Tokens as the run rules need them: bound prefixes joined, verbal set phrases tagged as verbs.
 pub fn prepare(text: &str, tokens: Vec<Token>, segmenter: &Segmenter, lexicon: &Lexicon) -> Vec<Token> {
-    let mut tokens = merge_bound_prefixes(text, tokens, lexicon);
+    let mut tokens = join_surnames(text, merge_bound_prefixes(text, tokens, lexicon));
     let mut previous_end = None;
     for token in &mut tokens {
         let word = &text[token.span.clone()];
@@ -175,6 +175,37 @@ mod listed_compound_tests {
         let tokens = prepare(text, segmenter.tokens(text, 0), &segmenter, &lexicon);
         assert!(tokens.iter().all(|t| &text[t.span.clone()] != "大楼很"));
     }
+}
+
+/// A surname that jieba cut off as a one-character name (叶 + 伏天, 卓 + 飞扬, 秦 + 师姐) is
+/// joined to the one or two characters after it: Chinese personal names and forms of address
+/// are a surname and a given name or title, which jieba's dictionary splits into other words.
+fn join_surnames(text: &str, tokens: Vec<Token>) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut joined_last = false;
+    for token in tokens {
+        let word = &text[token.span.clone()];
+        if let Some(previous) = out.last_mut() {
+            let surname = &text[previous.span.clone()];
+            let given = word.chars().count() <= 2
+                && word.chars().all(is_han)
+                && !token.pos.is_function()
+                && !matches!(token.pos, Pos::Adverb | Pos::Numeral | Pos::Classifier | Pos::Locative);
+            if !joined_last
+                && previous.pos == Pos::PersonName
+                && surname.chars().count() == 1
+                && previous.span.end == token.span.start
+                && given
+            {
+                previous.span.end = token.span.end;
+                joined_last = true;
+                continue;
+            }
+        }
+        joined_last = false;
+        out.push(token);
+    }
+    out
 }
 
 /// A compound of three or more characters whose first two are a verb (再生能源: 再生 "to regenerate").
@@ -481,6 +512,13 @@ mod tests {
         assert!(runs("七长老来了。").iter().any(|t| t == "七长老"));
         assert!(runs("第五委员会审议了报告。").iter().any(|t| t == "第五委员会"));
         assert!(runs("特别委员会审议了报告。").iter().any(|t| t == "特别委员会"));
+    }
+
+    #[test]
+    fn surnames_cut_off_by_the_segmenter_join_the_given_name() {
+        let found = runs("声音来自叶伏天的身后。");
+        assert!(found.iter().any(|t| t == "叶伏天"), "{found:?}");
+        assert!(!found.iter().any(|t| t == "伏天"), "{found:?}");
     }
 
     #[test]
