@@ -24,11 +24,14 @@ pub struct BuildOptions {
     /// CC-CEDICT lacks (off by default: on the UN devset it fixes more entries than it breaks,
     /// but it breaks some; README "Reading the scores").
     pub learned_lexicon: bool,
+    /// The Chinese terms the glossary holds, given (`build --terms`): mining is skipped and
+    /// each of them is translated, in list order ([`terms::given`]).
+    pub terms: Option<Vec<String>>,
 }
 
 impl Default for BuildOptions {
     fn default() -> Self {
-        BuildOptions { max_terms: 300, dictionary: UserDictionary::default(), learned_lexicon: false }
+        BuildOptions { max_terms: 300, dictionary: UserDictionary::default(), learned_lexicon: false, terms: None }
     }
 }
 
@@ -83,7 +86,16 @@ pub fn build_observed(
     let mut clock = Stopwatch::start(on_stage);
     let (mut segmenter, lexicon) = dictionaries(&options.dictionary);
     clock.lap("load dictionaries");
-    let mut candidates = mine::mine(docs, &mut segmenter, &lexicon);
+    let mut candidates = match &options.terms {
+        Some(list) => {
+            // Taught whole, so that alignment and the word aligner see each term as one word.
+            for term in list.iter().filter(|t| t.chars().any(crate::corpus::is_han)) {
+                segmenter.add_word(term, "n");
+            }
+            terms::given::candidates(docs, list)
+        }
+        None => mine::mine(docs, &mut segmenter, &lexicon),
+    };
     if let Some(previous) = previous {
         let rejected = rebuild::rejected_terms(previous);
         candidates.retain(|c| !rejected.contains(c.term.as_str()));
@@ -93,7 +105,11 @@ pub fn build_observed(
     clock.lap("align sentences");
     let learned = options.learned_lexicon.then(|| LearnedLexicon::train(docs, &pairs, &segmenter, &lexicon)).flatten();
     clock.lap("learn lexicon");
-    let (mut selected, chosen) = select(&candidates, options.max_terms);
+    let (mut selected, chosen) = match options.terms {
+        // A given list is the glossary: every term, none from a pool.
+        Some(_) => (candidates.clone(), candidates.len()),
+        None => select(&candidates, options.max_terms),
+    };
     let translator = terms::Translator::new(&selected, docs, &pairs);
     let mut equivalents = translator.translate(0..chosen, &lexicon, learned.as_ref());
     let pool = chosen..selected.len();

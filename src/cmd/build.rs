@@ -32,6 +32,11 @@ pub struct Args {
     /// comment lines), joined to CC-CEDICT for alignment and term translation.
     #[arg(long, value_name = "FILE")]
     dictionary: Option<PathBuf>,
+    /// The Chinese terms the glossary holds: one a line (or a TSV's first column; `#`
+    /// comment lines). Mining is skipped; each term gets the English found in the corpus, or
+    /// none.
+    #[arg(long, value_name = "FILE", conflicts_with = "max_terms")]
+    terms: Option<PathBuf>,
     /// Most Chinese terms the glossary takes by rank. Candidates seen once or ranked below
     /// that, down to twice this rank, join too when their translation confirms them (a
     /// capitalised English name, or a dictionary sense rendered as such).
@@ -73,6 +78,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     };
     // Before the corpus: a bad dictionary line is reported without reading a large corpus.
     let dictionary = args.dictionary.as_deref().map(UserDictionary::read).transpose()?.unwrap_or_default();
+    let terms = args.terms.as_deref().map(zhterm::align::terms::given::read).transpose()?;
     let report = corpus::load(&inputs, &options)?;
     let (read, read_peak) = (started.elapsed(), zhterm::bench::peak_rss_bytes());
     // Before the build's work, not after it.
@@ -106,7 +112,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         }
     };
     let options =
-        pipeline::BuildOptions { max_terms: args.max_terms, dictionary, learned_lexicon: args.learned_lexicon };
+        pipeline::BuildOptions { max_terms: args.max_terms, dictionary, learned_lexicon: args.learned_lexicon, terms };
     let build = pipeline::build_observed(docs, &options, previous.as_ref(), &mut progress);
     let candidates = export::csv::candidates(&build.candidates)?;
     let csv = export::render(&build.graph, export::Format::Csv)?;

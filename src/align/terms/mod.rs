@@ -17,6 +17,7 @@
 pub mod acronyms;
 pub mod compose;
 pub mod confirm;
+pub mod given;
 pub mod learned;
 mod linking;
 pub mod spans;
