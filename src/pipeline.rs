@@ -110,7 +110,8 @@ pub fn build_observed(
         Some(_) => (candidates.clone(), candidates.len()),
         None => select(&candidates, options.max_terms),
     };
-    let translator = terms::Translator::new(&selected, docs, &pairs);
+    let mut translator = terms::Translator::new(&selected, docs, &pairs);
+    translator.align_words(docs, &pairs, &segmenter, &lexicon);
     let mut equivalents = translator.translate(0..chosen, &lexicon, learned.as_ref());
     let pool = chosen..selected.len();
     let confirmed =

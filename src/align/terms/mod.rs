@@ -15,6 +15,7 @@
 //! on its next option.
 
 pub mod acronyms;
+mod aligned;
 pub mod compose;
 pub mod confirm;
 pub mod given;
@@ -28,6 +29,8 @@ use super::SentencePair;
 use crate::corpus::{is_han, Document};
 use crate::lexicon::Lexicon;
 use crate::mine::Candidate;
+use crate::segment::Segmenter;
+use aligned::PairAlignments;
 use compose::TermGlosses;
 use learned::LearnedLexicon;
 use linking::competitive_linking;
@@ -58,6 +61,8 @@ const EXACT_RENDERING: f64 = 0.95;
 const SINGLE_PAIR_DICTIONARY: f64 = 0.5;
 /// English sentences tokenised together on all cores.
 const TOKENISE_BLOCK: usize = 8192;
+/// Weight of the share of a term's pairs whose word alignment gives it the phrase.
+const ALIGNED_WEIGHT: f64 = 0.5;
 /// Bonus of an English acronym whose long form translates the term's long form.
 const ACRONYM_BONUS: f64 = 1.0;
 
@@ -129,9 +134,11 @@ struct Option_ {
 pub struct Translator<'a> {
     candidates: &'a [Candidate],
     english: EnglishSide<'a>,
-    term_pairs: Vec<Vec<(usize, f64)>>,
+    term_pairs: Vec<Vec<TermPair>>,
     frequency: PhraseCounts,
     definitions: Definitions,
+    /// The word alignment of the pairs searched, once trained ([`Translator::align_words`]).
+    alignments: Option<PairAlignments>,
 }
 
 impl<'a> Translator<'a> {
@@ -139,7 +146,17 @@ impl<'a> Translator<'a> {
         let english = EnglishSide::new(docs, pairs);
         let term_pairs = pairs_holding(candidates, docs, pairs);
         let frequency = phrase_frequencies(&english, &term_pairs);
-        Translator { candidates, english, term_pairs, frequency, definitions: acronym_table(docs) }
+        Translator { candidates, english, term_pairs, frequency, definitions: acronym_table(docs), alignments: None }
+    }
+
+    /// Trains a word aligner on the pairs (`crate::align::words`) and aligns those the terms
+    /// are looked for in: from then on, the English a term is aligned to in each pair counts
+    /// in its score.
+    pub fn align_words(&mut self, docs: &[Document], pairs: &[SentencePair], segmenter: &Segmenter, lexicon: &Lexicon) {
+        let mut needed: Vec<usize> = self.term_pairs.iter().flat_map(|ids| sample(ids).0).map(|t| t.pair).collect();
+        needed.sort_unstable();
+        needed.dedup();
+        self.alignments = Some(PairAlignments::new(docs, pairs, &self.english, &needed, segmenter, lexicon));
     }
 
     pub fn candidate(&self, index: usize) -> &Candidate {
@@ -169,7 +186,7 @@ impl<'a> Translator<'a> {
                     return Vec::new();
                 }
                 let glosses = TermGlosses::new(&candidate.term, lexicon, learned);
-                term_options(candidate, ids, &self.english, &self.frequency, &glosses)
+                term_options(candidate, ids, &self.english, &self.frequency, &glosses, self.alignments.as_ref())
             })
             .collect();
         reward_short_form_acronyms(candidates, &mut options, &self.definitions);
@@ -211,7 +228,7 @@ pub fn translate(
 /// For each candidate, the pairs whose Chinese side holds it (every occurrence counts, also
 /// in titles the miner skips): one pass over the pairs with the terms indexed by their first
 /// two characters.
-fn pairs_holding(candidates: &[Candidate], docs: &[Document], pairs: &[SentencePair]) -> Vec<Vec<(usize, f64)>> {
+fn pairs_holding(candidates: &[Candidate], docs: &[Document], pairs: &[SentencePair]) -> Vec<Vec<TermPair>> {
     let mut by_start: HashMap<(char, char), Vec<usize>> = HashMap::default();
     for (index, candidate) in candidates.iter().enumerate() {
         let mut chars = candidate.term.chars();
@@ -222,34 +239,52 @@ fn pairs_holding(candidates: &[Candidate], docs: &[Document], pairs: &[SentenceP
     let mut out = vec![Vec::new(); candidates.len()];
     for (id, pair) in pairs.iter().enumerate() {
         let text = &docs[pair.doc].zh[pair.zh.clone()];
-        let mut found: Vec<(usize, f64)> = Vec::new();
+        let mut found: Vec<(usize, usize)> = Vec::new();
         let mut chars = text.char_indices().peekable();
         while let Some((at, a)) = chars.next() {
             let Some(&(_, b)) = chars.peek() else { break };
             for &index in by_start.get(&(a, b)).into_iter().flatten() {
                 if text[at..].starts_with(candidates[index].term.as_str()) {
-                    found.push((index, at as f64 / text.len().max(1) as f64));
+                    found.push((index, at));
                 }
             }
         }
         // The first occurrence in the pair stands for the term.
         found.sort_by_key(|&(index, _)| index);
         found.dedup_by_key(|&mut (index, _)| index);
-        for (index, position) in found {
-            out[index].push((id, position));
+        for (index, at) in found {
+            out[index].push(TermPair { pair: id, position: at as f64 / text.len().max(1) as f64, at });
         }
     }
     out
+}
+
+/// A pair that holds a term: its index, where the term starts relative to the pair's Chinese
+/// length, and at which byte.
+#[derive(Debug, Clone, Copy)]
+struct TermPair {
+    pair: usize,
+    position: f64,
+    at: usize,
+}
+
+/// An even sample of a term's pairs (a frequent term's English shows in any few hundred of
+/// its pairs) and how many pairs each stands for.
+fn sample(ids: &[TermPair]) -> (Vec<TermPair>, f64) {
+    let step = ids.len().div_ceil(MAX_SAMPLE).max(1);
+    let sample: Vec<TermPair> = ids.iter().copied().step_by(step).collect();
+    let scale = ids.len() as f64 / sample.len().max(1) as f64;
+    (sample, scale)
 }
 
 /// How many pairs hold each phrase that occurs in some term's pairs.
 type PhraseCounts = HashMap<u64, AtomicUsize>;
 
 /// [`PhraseCounts`] of the phrases in `term_pairs`, counted over every pair on all cores.
-fn phrase_frequencies(english: &EnglishSide, term_pairs: &[Vec<(usize, f64)>]) -> PhraseCounts {
+fn phrase_frequencies(english: &EnglishSide, term_pairs: &[Vec<TermPair>]) -> PhraseCounts {
     let mut in_term_pairs: Vec<bool> = vec![false; english.texts.len()];
-    for &(p, _) in term_pairs.iter().flatten() {
-        in_term_pairs[p] = true;
+    for t in term_pairs.iter().flatten() {
+        in_term_pairs[t.pair] = true;
     }
     let mut wanted: PhraseCounts = HashMap::default();
     for (p, _) in in_term_pairs.iter().enumerate().filter(|(_, &used)| used) {
@@ -284,28 +319,56 @@ struct Together {
 
 fn term_options(
     candidate: &Candidate,
-    ids: &[(usize, f64)],
+    ids: &[TermPair],
     english: &EnglishSide,
     frequency: &PhraseCounts,
     glosses: &TermGlosses,
+    alignments: Option<&PairAlignments>,
 ) -> Vec<Option_> {
     // A frequent term's English shows in any few hundred of its pairs: an even sample keeps
     // the work per term bounded however large the corpus, and counts are scaled back.
-    let step = ids.len().div_ceil(MAX_SAMPLE).max(1);
-    let sample: Vec<(usize, f64)> = ids.iter().copied().step_by(step).collect();
-    let scale = ids.len() as f64 / sample.len().max(1) as f64;
+    let (sample, scale) = sample(ids);
     // All phrase occurrences in one flat list, grouped by sorting: no allocation per phrase.
     let mut spots: Vec<Spot> = Vec::new();
     // A name longer than the usual phrase only translates a term of about as many characters
     // (a character per word at least: 消除对妇女一切形式歧视公约, eleven words).
     let longest = spans::MAX_WORDS.max(candidate.term.chars().count());
-    for &(p, zh_position) in &sample {
+    // How many sampled pairs align the term to each phrase (its English under the word
+    // alignment, the phrase-extraction rule).
+    let mut aligned: HashMap<u64, usize> = HashMap::default();
+    for &TermPair { pair: p, position: zh_position, at } in &sample {
         let words = english.words[p].len().max(1) as f64;
-        for phrase in english.phrases(p).into_iter().filter(|ph| ph.words.1 - ph.words.0 <= longest) {
+        let phrases = english.phrases(p);
+        let span = alignments.and_then(|a| a.english_of(p, at..at + candidate.term.len(), english));
+        if let Some(span) = span.filter(|s| s.core.1 - s.core.0 <= longest) {
+            let (first, last) = span.core;
+            let ids: Vec<u32> = english.words[p][first..last].iter().map(|w| w.id).collect();
+            let key = key_of(&ids);
+            // Every phrase consistent with the alignment counts: the core and the phrases
+            // that add only words linked to nothing ("Belt and Road" when "and Road" were
+            // left unlinked).
+            let mut credited = vec![key];
+            credited.extend(phrases.iter().filter(|ph| ph.key != key && span.extends(ph.words)).map(|ph| ph.key));
+            credited.sort_unstable();
+            credited.dedup();
+            for k in credited {
+                *aligned.entry(k).or_default() += 1;
+            }
+            // An aligned span that is no noun-phrase-like n-gram (it holds a comma or a
+            // bracket) is still a candidate: the alignment vouches for it.
+            if !phrases.iter().any(|ph| ph.key == key) {
+                let distance = (zh_position - first as f64 / words).abs();
+                spots.push((key, p, (first, last), distance));
+            }
+        }
+        for phrase in phrases.into_iter().filter(|ph| ph.words.1 - ph.words.0 <= longest) {
             let distance = (zh_position - phrase.words.0 as f64 / words).abs();
             spots.push((phrase.key, p, phrase.words, distance));
         }
     }
+    let sampled = sample.len().max(1) as f64;
+    let trust = alignments.map_or(0.0, |a| a.trust);
+    let aligned_share = |key: u64| trust * aligned.get(&key).copied().unwrap_or(0) as f64 / sampled;
     spots.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(a.3.total_cmp(&b.3)));
     let mut together: HashMap<u64, Together> = HashMap::default();
     let mut start = 0;
@@ -368,19 +431,21 @@ fn term_options(
             let count = (t.count as f64 * scale).min(global(key, t) as f64);
             let dice = 2.0 * count / (term_frequency + global(key, t) as f64);
             let exact = single_pair && dictionary(key) >= EXACT_RENDERING;
-            (if exact { 1.0 } else { dice }, key)
+            // An upper bound of the score (but identity): the search below stops on it.
+            (if exact { 1.0 } else { dice } + ALIGNED_WEIGHT * aligned_share(key), key)
         })
         .collect();
     order.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let identity_possible = if latin.is_empty() { 0.0 } else { 1.0 };
     // (score, key, dice, dictionary, identity), best first.
     let mut kept: Vec<(f64, u64, f64, f64, bool)> = Vec::new();
-    for (dice, key) in order {
+    for (bound, key) in order {
         let floor = if kept.len() >= MAX_OPTIONS { kept[MAX_OPTIONS - 1].0 } else { MIN_SCORE };
-        if dice + identity_possible < floor {
+        if bound + identity_possible < floor {
             break;
         }
         let t = &together[&key];
+        let dice = bound - ALIGNED_WEIGHT * aligned_share(key);
         let own = dictionary(key);
         // A fragment of a longer compound that occurs exactly where it does, here and in the
         // whole corpus, gives way unless the dictionary clearly prefers it ("current device"
@@ -396,7 +461,9 @@ fn term_options(
         // Word order differs between the languages, so position only nudges (IBM 2's
         // diagonal preference, mildly).
         let distortion = t.distortion / t.count.max(1) as f64;
-        let score = dice * (0.4 + 0.6 * own) * (1.0 - DISTORTION_WEIGHT * distortion) + identity;
+        let score = dice * (0.4 + 0.6 * own) * (1.0 - DISTORTION_WEIGHT * distortion)
+            + identity
+            + ALIGNED_WEIGHT * aligned_share(key);
         if score < floor {
             continue;
         }

@@ -68,7 +68,21 @@ impl Lemmas {
             .collect()
     }
 
-    fn is_content(&self, token: &Token) -> bool {
+    /// The id of a lemma the text holds.
+    pub fn id(&self, lemma: &str) -> Option<u32> {
+        self.ids.get(lemma).copied()
+    }
+
+    /// Distinct lemmas interned.
+    pub fn len(&self) -> usize {
+        self.content.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.content.is_empty()
+    }
+
+    pub fn is_content(&self, token: &Token) -> bool {
         self.content[token.id as usize]
     }
 

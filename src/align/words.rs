@@ -1,0 +1,332 @@
+//! Word alignment inside sentence pairs: which English words translate which Chinese words.
+//!
+//! Two lexical models are trained by EM on the corpus's own sentence pairs, t(e | f) and
+//! t(f | e), each with fast_align's reparameterised Model 2 as the alignment distribution:
+//! a word prefers the positions near the diagonal, p(i | j) ∝ exp(−λ·|i/m − j/n|), with a
+//! fixed share [`NULL_SHARE`] left to the empty word (Dyer et al. 2013; λ is not re-estimated,
+//! since a few thousand pairs fit it poorly). CC-CEDICT and the user dictionary are a
+//! Dirichlet prior on each lexical row (as in `model1.rs`), so a corpus of one document leans
+//! on them and a large one on its counts.
+//!
+//! Each direction aligns every word of its target side to its most likely source word (or to
+//! nothing), and the two alignments are symmetrised by grow-diag-final-and (Koehn et al.
+//! 2003): their intersection, grown into neighbouring links of their union, then words still
+//! unaligned in both directions linked. [`consistent_span`] is the phrase-extraction rule on
+//! the result: the English words linked to a run of Chinese words, when none of them is also
+//! linked outside the run.
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+/// Strength of the diagonal preference (fast_align's starting value).
+const DIAGONAL: f64 = 4.0;
+/// Probability that a word has no counterpart.
+const NULL_SHARE: f64 = 0.08;
+/// Pseudo-counts of the dictionary prior per source word.
+const PRIOR: f64 = 4.0;
+/// Share of every t(· | f) spread evenly over the vocabulary.
+const FLOOR: f64 = 0.01;
+/// Sentence pairs per block of the E-step: fixed, so sums do not depend on the thread count.
+const BLOCK: usize = 256;
+
+/// A sentence pair as word ids: (Chinese, English).
+pub type IdPair = (Vec<u32>, Vec<u32>);
+
+/// One direction's lexical table t(target | source).
+struct Direction {
+    /// Expected counts of (source, target) links.
+    counts: FxHashMap<(u32, u32), f32>,
+    /// Total expected count of each source word.
+    totals: Vec<f64>,
+    /// Sorted dictionary translations of each source word.
+    glosses: Vec<Vec<u32>>,
+    /// t(target | NULL): each target word at its text frequency.
+    null: Vec<f64>,
+    vocabulary: f64,
+}
+
+impl Direction {
+    fn new(glosses: Vec<Vec<u32>>, sources: usize, targets: &[&[u32]], vocabulary: usize) -> Self {
+        let mut null = vec![0.0; vocabulary.max(1)];
+        let mut words = 0.0;
+        for &sentence in targets {
+            for &t in sentence {
+                null[t as usize] += 1.0;
+                words += 1.0;
+            }
+        }
+        null.iter_mut().for_each(|p| *p /= f64::max(words, 1.0));
+        let mut glosses = glosses;
+        glosses.resize(sources, Vec::new());
+        Direction {
+            counts: FxHashMap::default(),
+            totals: vec![0.0; sources],
+            glosses,
+            null,
+            vocabulary: vocabulary.max(1) as f64,
+        }
+    }
+
+    /// t(target | source).
+    fn probability(&self, source: u32, target: u32) -> f64 {
+        let glosses = self.glosses.get(source as usize).map_or(&[][..], Vec::as_slice);
+        let prior = if glosses.is_empty() {
+            1.0 / self.vocabulary
+        } else if glosses.binary_search(&target).is_ok() {
+            1.0 / glosses.len() as f64
+        } else {
+            0.0
+        };
+        let count = self.counts.get(&(source, target)).copied().unwrap_or(0.0) as f64;
+        let total = self.totals.get(source as usize).copied().unwrap_or(0.0);
+        (1.0 - FLOOR) * (count + PRIOR * prior) / (total + PRIOR) + FLOOR / self.vocabulary
+    }
+
+    fn null(&self, target: u32) -> f64 {
+        (1.0 - FLOOR) * self.null.get(target as usize).copied().unwrap_or(0.0) + FLOOR / self.vocabulary
+    }
+
+    /// For each target word, its source position (None: the empty word) and the posterior
+    /// of every source position, through `visit`.
+    fn posteriors(&self, source: &[u32], target: &[u32], mut visit: impl FnMut(usize, &[f64], f64)) {
+        let (m, n) = (source.len() as f64, target.len() as f64);
+        let mut scores = vec![0.0; source.len()];
+        for (j, &t) in target.iter().enumerate() {
+            let mut z = 0.0;
+            for (i, &s) in source.iter().enumerate() {
+                let h = diagonal(i, j, m, n);
+                scores[i] = h * self.probability(s, t);
+                z += h;
+            }
+            let null = NULL_SHARE * self.null(t);
+            let scale = (1.0 - NULL_SHARE) / z.max(f64::MIN_POSITIVE);
+            scores.iter_mut().for_each(|p| *p *= scale);
+            visit(j, &scores, null);
+        }
+    }
+
+    /// One EM round over `pairs` (source, target).
+    fn train(&mut self, pairs: &[(&[u32], &[u32])]) {
+        let blocks: Vec<FxHashMap<(u32, u32), f32>> = pairs
+            .par_chunks(BLOCK)
+            .map(|block| {
+                let mut counts = FxHashMap::default();
+                for &(source, target) in block {
+                    self.posteriors(source, target, |j, scores, null| {
+                        let sum: f64 = scores.iter().sum::<f64>() + null;
+                        for (i, &p) in scores.iter().enumerate() {
+                            *counts.entry((source[i], target[j])).or_insert(0.0) += (p / sum) as f32;
+                        }
+                    });
+                }
+                counts
+            })
+            .collect();
+        let mut counts: FxHashMap<(u32, u32), f32> = FxHashMap::default();
+        for block in blocks {
+            for (key, c) in block {
+                *counts.entry(key).or_insert(0.0) += c;
+            }
+        }
+        // A link seen with a negligible posterior costs memory and changes nothing.
+        counts.retain(|_, c| *c >= 0.01);
+        self.totals.iter_mut().for_each(|t| *t = 0.0);
+        let mut keys: Vec<&(u32, u32)> = counts.keys().collect();
+        keys.sort_unstable();
+        for &(s, t) in keys {
+            self.totals[s as usize] += counts[&(s, t)] as f64;
+        }
+        self.counts = counts;
+    }
+
+    /// Each target word's best source position (None: the empty word).
+    fn viterbi(&self, source: &[u32], target: &[u32]) -> Vec<Option<usize>> {
+        let mut out = Vec::with_capacity(target.len());
+        self.posteriors(source, target, |_, scores, null| {
+            let best = scores.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)));
+            out.push(best.filter(|&(_, &p)| p > null).map(|(i, _)| i));
+        });
+        out
+    }
+}
+
+/// fast_align's unnormalised diagonal preference of source position `i` (of `m`) for target
+/// position `j` (of `n`).
+fn diagonal(i: usize, j: usize, m: f64, n: f64) -> f64 {
+    (-DIAGONAL * ((i as f64 + 0.5) / m - (j as f64 + 0.5) / n).abs()).exp()
+}
+
+/// The two trained directions.
+pub struct WordAligner {
+    /// t(English | Chinese).
+    forward: Direction,
+    /// t(Chinese | English).
+    backward: Direction,
+}
+
+impl WordAligner {
+    /// Trains both directions for `iterations` EM rounds. `glosses[f]`: the English ids the
+    /// dictionary gives Chinese id `f`; ids below `zh_words` and `en_words`.
+    pub fn train(pairs: &[IdPair], glosses: &[Vec<u32>], zh_words: usize, en_words: usize, iterations: usize) -> Self {
+        let mut sorted: Vec<Vec<u32>> = glosses.to_vec();
+        let mut inverse = vec![Vec::new(); en_words];
+        for (f, stems) in sorted.iter_mut().enumerate() {
+            stems.sort_unstable();
+            stems.dedup();
+            for &e in stems.iter() {
+                inverse[e as usize].push(f as u32);
+            }
+        }
+        let zh: Vec<&[u32]> = pairs.iter().map(|p| p.0.as_slice()).collect();
+        let en: Vec<&[u32]> = pairs.iter().map(|p| p.1.as_slice()).collect();
+        let mut forward = Direction::new(sorted, zh_words, &en, en_words);
+        let mut backward = Direction::new(inverse, en_words, &zh, zh_words);
+        let there: Vec<(&[u32], &[u32])> = zh.iter().copied().zip(en.iter().copied()).collect();
+        let back: Vec<(&[u32], &[u32])> = en.iter().copied().zip(zh.iter().copied()).collect();
+        for _ in 0..iterations {
+            forward.train(&there);
+            backward.train(&back);
+        }
+        WordAligner { forward, backward }
+    }
+
+    /// t(English word | Chinese word) and t(Chinese word | English word).
+    pub fn probabilities(&self, zh: u32, en: u32) -> (f64, f64) {
+        (self.forward.probability(zh, en), self.backward.probability(en, zh))
+    }
+
+    /// Symmetrised links (Chinese position, English position) of one pair, sorted.
+    pub fn align(&self, zh: &[u32], en: &[u32]) -> Vec<(usize, usize)> {
+        let forward: Vec<(usize, usize)> =
+            self.forward.viterbi(zh, en).into_iter().enumerate().filter_map(|(j, i)| Some((i?, j))).collect();
+        let backward: Vec<(usize, usize)> =
+            self.backward.viterbi(en, zh).into_iter().enumerate().filter_map(|(i, j)| Some((i, j?))).collect();
+        grow_diag_final_and(zh.len(), en.len(), &forward, &backward)
+    }
+}
+
+/// Koehn's grow-diag-final-and of two directional alignments over an `m`×`n` pair.
+pub fn grow_diag_final_and(
+    m: usize,
+    n: usize,
+    forward: &[(usize, usize)],
+    backward: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
+    use std::collections::BTreeSet;
+    let f: BTreeSet<(usize, usize)> = forward.iter().copied().collect();
+    let b: BTreeSet<(usize, usize)> = backward.iter().copied().collect();
+    let union: BTreeSet<(usize, usize)> = f.union(&b).copied().collect();
+    let mut links: BTreeSet<(usize, usize)> = f.intersection(&b).copied().collect();
+    let mut zh_aligned = vec![false; m];
+    let mut en_aligned = vec![false; n];
+    for &(i, j) in &links {
+        zh_aligned[i] = true;
+        en_aligned[j] = true;
+    }
+    let neighbours = [(-1, 0), (0, -1), (1, 0), (0, 1), (-1, -1), (-1, 1), (1, -1), (1, 1)];
+    loop {
+        let mut added = false;
+        for (i, j) in links.clone() {
+            for (di, dj) in neighbours {
+                let (Some(ni), Some(nj)) = (i.checked_add_signed(di), j.checked_add_signed(dj)) else { continue };
+                if ni >= m || nj >= n || links.contains(&(ni, nj)) || !union.contains(&(ni, nj)) {
+                    continue;
+                }
+                if !zh_aligned[ni] || !en_aligned[nj] {
+                    links.insert((ni, nj));
+                    zh_aligned[ni] = true;
+                    en_aligned[nj] = true;
+                    added = true;
+                }
+            }
+        }
+        if !added {
+            break;
+        }
+    }
+    // final-and: a link of either direction whose two words are both still unaligned.
+    for &(i, j) in f.iter().chain(b.iter()) {
+        if !zh_aligned[i] && !en_aligned[j] {
+            links.insert((i, j));
+            zh_aligned[i] = true;
+            en_aligned[j] = true;
+        }
+    }
+    links.into_iter().collect()
+}
+
+/// The English words `[start, end)` that the Chinese words `zh` (a range of positions)
+/// translate under `links`: the span of the English words linked to them, when no word of it
+/// is linked to a Chinese word outside `zh` (the phrase-extraction rule). None when nothing
+/// is linked to them or the span is inconsistent.
+pub fn consistent_span(links: &[(usize, usize)], zh: std::ops::Range<usize>) -> Option<(usize, usize)> {
+    let inside = links.iter().filter(|(i, _)| zh.contains(i));
+    let start = inside.clone().map(|&(_, j)| j).min()?;
+    let end = inside.map(|&(_, j)| j).max()? + 1;
+    let consistent = links.iter().all(|&(i, j)| zh.contains(&i) || !(start..end).contains(&j));
+    consistent.then_some((start, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grow_diag_final_and_keeps_agreement_and_grows_next_to_it() {
+        // Both agree on (0,0) and (2,3); forward alone adds (1,1) next to (0,0) and (1,2).
+        let forward = [(0, 0), (1, 1), (2, 3), (1, 2)];
+        let backward = [(0, 0), (2, 3)];
+        let links = grow_diag_final_and(3, 4, &forward, &backward);
+        assert!(links.contains(&(0, 0)) && links.contains(&(2, 3)) && links.contains(&(1, 1)));
+        // (1,2) is a neighbour of (2,3) and of (1,1): English word 2 is unaligned, so it grows.
+        assert!(links.contains(&(1, 2)), "{links:?}");
+        // A link in neither direction never appears.
+        assert!(!links.contains(&(0, 3)));
+    }
+
+    #[test]
+    fn spans_must_be_consistent_with_the_links() {
+        let links = [(0, 0), (1, 1), (1, 2), (2, 3)];
+        assert_eq!(consistent_span(&links, 1..2), Some((1, 3)));
+        assert_eq!(consistent_span(&links, 0..2), Some((0, 3)));
+        // English word 1 is inside the span of Chinese word 0 and 2 but linked to word 1.
+        assert_eq!(consistent_span(&[(0, 0), (1, 1), (0, 2)], 0..1), None);
+        assert_eq!(consistent_span(&links, 3..4), None);
+    }
+
+    /// Chinese 0 水泵 "pump", 1 阀门 "valve", 2 一个 (a function word), 3 a coinage the
+    /// dictionary lacks; English 0 pump, 1 valve, 2 a, 3 the coinage's spelling, 4 the.
+    fn corpus() -> Vec<IdPair> {
+        vec![
+            (vec![2, 0], vec![2, 0]),
+            (vec![0, 1], vec![4, 0, 4, 1]),
+            (vec![3, 1], vec![4, 3, 4, 1]),
+            (vec![3, 0], vec![3, 4, 0]),
+            (vec![2, 3], vec![2, 3]),
+            (vec![1, 3, 0], vec![1, 3, 0]),
+        ]
+    }
+
+    #[test]
+    fn em_and_the_dictionary_align_a_word_the_dictionary_lacks() {
+        let glosses = vec![vec![0], vec![1], vec![2], vec![]];
+        let aligner = WordAligner::train(&corpus(), &glosses, 4, 5, 5);
+        let links = aligner.align(&[3, 1], &[4, 3, 4, 1]);
+        assert!(links.contains(&(0, 1)) && links.contains(&(1, 3)), "{links:?}");
+        // "the" before the coinage may come along (term translation trims function words at
+        // the edges); the valve never does.
+        let (start, end) = consistent_span(&links, 0..1).unwrap();
+        assert!(start <= 1 && end == 2, "{links:?}");
+        let (there, back) = aligner.probabilities(3, 3);
+        assert!(there > aligner.probabilities(3, 0).0 && back > aligner.probabilities(0, 3).1);
+    }
+
+    #[test]
+    fn training_does_not_depend_on_the_thread_count() {
+        let glosses = vec![vec![0], vec![1], vec![2], vec![]];
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+        let one = pool.install(|| WordAligner::train(&corpus(), &glosses, 4, 5, 3).probabilities(3, 3));
+        let many = WordAligner::train(&corpus(), &glosses, 4, 5, 3).probabilities(3, 3);
+        assert_eq!(one, many);
+    }
+}
