@@ -16,6 +16,7 @@
 
 pub mod acronyms;
 mod aligned;
+pub mod canonical;
 pub mod compose;
 pub mod confirm;
 pub mod given;
@@ -89,6 +90,8 @@ struct EnglishSide<'a> {
     texts: Vec<&'a str>,
     words: Vec<Vec<spans::Token>>,
     lemmas: Lemmas,
+    /// By lemma id: whether the text writes the word in lower case somewhere.
+    lower: Vec<bool>,
 }
 
 impl<'a> EnglishSide<'a> {
@@ -102,7 +105,28 @@ impl<'a> EnglishSide<'a> {
             let cut: Vec<Vec<english::Word>> = block.par_iter().map(|t| english::words(t, 0)).collect();
             words.extend(cut.into_iter().map(|w| lemmas.intern(w)));
         }
-        EnglishSide { texts, words, lemmas }
+        let mut lower = vec![false; lemmas.len()];
+        for (text, words) in texts.iter().zip(&words) {
+            for w in words {
+                if text[w.start as usize..].starts_with(|c: char| c.is_lowercase()) {
+                    lower[w.id as usize] = true;
+                }
+            }
+        }
+        EnglishSide { texts, words, lemmas, lower }
+    }
+
+    /// Whether the text writes `word` in lower case somewhere.
+    fn seen_lower(&self, word: &str) -> bool {
+        self.lemmas.id(&english::lemma(word)).is_some_and(|id| self.lower[id as usize])
+    }
+
+    /// Whether word `index` of pair `pair` opens a sentence (English capitalises it there).
+    fn sentence_initial(&self, pair: usize, index: usize) -> bool {
+        let text = self.texts[pair];
+        let before = text[..self.words[pair][index].start as usize]
+            .trim_end_matches(|c: char| c.is_whitespace() || "\"'“‘([«".contains(c));
+        before.is_empty() || before.ends_with(['.', '!', '?', ':', ';', '。', '！', '？', '…'])
     }
 
     fn phrases(&self, pair: usize) -> Vec<Phrase> {
@@ -207,7 +231,7 @@ impl<'a> Translator<'a> {
             }
         }
         for equivalent in chosen.iter_mut().flatten() {
-            equivalent.abbreviation = self.definitions.long_to_short.get(&equivalent.english.to_lowercase()).cloned();
+            equivalent.abbreviation = self.definitions.acronym_of(&equivalent.english);
         }
         chosen
     }
@@ -386,16 +410,24 @@ fn term_options(
         together.insert(key, Together { count, range: start..end, distortion });
         start = end;
     }
-    let surfaces = |t: &Together| -> Vec<(&str, usize)> {
-        let mut counts: HashMap<&str, usize> = HashMap::default();
+    // The ways a phrase is written (case, inflection), most frequent first, and whether each
+    // time it opened a sentence.
+    let written = |t: &Together| -> Vec<canonical::Written> {
+        let mut counts: HashMap<(&str, bool), usize> = HashMap::default();
         for &(_, p, words, _) in &spots[t.range.clone()] {
-            *counts.entry(english.surface(p, &Phrase { key: 0, words })).or_default() += 1;
+            let surface = english.surface(p, &Phrase { key: 0, words });
+            *counts.entry((surface, english.sentence_initial(p, words.0))).or_default() += 1;
         }
-        let mut out: Vec<(&str, usize)> = counts.into_iter().collect();
-        out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let mut out: Vec<canonical::Written> = counts
+            .into_iter()
+            .map(|((text, sentence_initial), count)| canonical::Written { text, count, sentence_initial })
+            .collect();
+        out.sort_by(|a, b| {
+            b.count.cmp(&a.count).then(a.text.cmp(b.text)).then(a.sentence_initial.cmp(&b.sentence_initial))
+        });
         out
     };
-    let surface_of = |t: &Together| surfaces(t).first().map_or("", |s| s.0);
+    let surface_of = |t: &Together| written(t).first().map_or("", |s| s.text);
     let term_frequency = ids.len() as f64;
     let numeral = leading_numeral(&candidate.term);
     let latin: Vec<String> = std::iter::once(candidate.term.as_str())
@@ -445,6 +477,10 @@ fn term_options(
             break;
         }
         let t = &together[&key];
+        // A clause is never a term's English, however often it meets the term.
+        if canonical::is_clause(surface_of(t)) {
+            continue;
+        }
         let dice = bound - ALIGNED_WEIGHT * aligned_share(key);
         let own = dictionary(key);
         // A fragment of a longer compound that occurs exactly where it does, here and in the
@@ -478,7 +514,7 @@ fn term_options(
     kept.into_iter()
         .filter_map(|(score, key, dice, dictionary, vouched)| {
             let t = together.get(&key)?;
-            let surfaces = surfaces(t);
+            let written = written(t);
             let mut support: Vec<usize> = spots[t.range.clone()].iter().map(|s| s.1).collect();
             support.dedup();
             Some(Option_ {
@@ -486,13 +522,14 @@ fn term_options(
                 vouched,
                 spots: spots[t.range.clone()].iter().map(|s| (s.1, s.2)).collect(),
                 equivalent: Equivalent {
-                    english: surfaces[0].0.to_string(),
+                    english: canonical::preferred(&written, |w| english.seen_lower(w)),
                     score,
                     cooccurrences: (t.count as f64 * scale).round() as usize,
                     dice,
                     dictionary,
                     pairs: support.into_iter().take(MAX_EVIDENCE).collect(),
-                    variants: surfaces[1..].iter().map(|(s, _)| s.to_string()).collect(),
+                    // Other spellings of the same lemmas are inflections, not variants.
+                    variants: Vec::new(),
                     abbreviation: None,
                 },
             })
@@ -552,10 +589,23 @@ fn acronym_table(docs: &[Document]) -> Definitions {
     let mut long_to_short = HashMap::default();
     for doc in docs {
         for definition in acronyms::definitions(&doc.en) {
-            long_to_short.entry(definition.long.to_lowercase()).or_insert(definition.short);
+            long_to_short.entry(lemma_form(&definition.long)).or_insert(definition.short);
         }
     }
     Definitions { long_to_short }
+}
+
+/// A phrase's words as lemmas: the canonical English is singular where the definition may be
+/// plural ("least developed countries (LDCs)").
+fn lemma_form(text: &str) -> String {
+    english::words(text, 0).into_iter().map(|w| w.lemma).collect::<Vec<_>>().join(" ")
+}
+
+impl Definitions {
+    /// The acronym the text defines for the long form `english`.
+    fn acronym_of(&self, english: &str) -> Option<String> {
+        self.long_to_short.get(&lemma_form(english)).cloned()
+    }
 }
 
 /// A Chinese short form (世卫组织) of a term whose best English has a defined acronym (WHO)
@@ -564,7 +614,7 @@ fn reward_short_form_acronyms(candidates: &[Candidate], options: &mut [Vec<Optio
     let index: HashMap<&str, usize> = candidates.iter().enumerate().map(|(i, c)| (c.term.as_str(), i)).collect();
     for (long, candidate) in candidates.iter().enumerate() {
         let Some(best) = options[long].first() else { continue };
-        let Some(acronym) = definitions.long_to_short.get(&best.equivalent.english.to_lowercase()).cloned() else {
+        let Some(acronym) = definitions.acronym_of(&best.equivalent.english) else {
             continue;
         };
         for short in candidate.short_forms.iter().filter(|s| s.chars().any(is_han)) {
