@@ -26,16 +26,20 @@ const NULL_SHARE: f64 = 0.08;
 const PRIOR: f64 = 4.0;
 /// Share of every t(· | f) spread evenly over the vocabulary.
 const FLOOR: f64 = 0.01;
-/// Sentence pairs per block of the E-step: fixed, so sums do not depend on the thread count.
-const BLOCK: usize = 256;
+/// Sentence pairs a worker takes at least in the E-step.
+const BLOCK: usize = 64;
 
 /// A sentence pair as word ids: (Chinese, English).
 pub type IdPair = (Vec<u32>, Vec<u32>);
 
-/// One direction's lexical table t(target | source).
+/// One direction's lexical table t(target | source). Every (source, target) pair of words
+/// that meet in a training pair is one parameter, numbered once, so that an EM round is array
+/// arithmetic over the pairs' precomputed parameter numbers rather than hashing.
 struct Direction {
-    /// Expected counts of (source, target) links.
-    counts: FxHashMap<(u32, u32), f32>,
+    /// Parameter number of each (source, target) that met in training.
+    index: FxHashMap<(u32, u32), u32>,
+    /// Expected count of each parameter.
+    counts: Vec<f32>,
     /// Total expected count of each source word.
     totals: Vec<f64>,
     /// Sorted dictionary translations of each source word.
@@ -59,7 +63,8 @@ impl Direction {
         let mut glosses = glosses;
         glosses.resize(sources, Vec::new());
         Direction {
-            counts: FxHashMap::default(),
+            index: FxHashMap::default(),
+            counts: Vec::new(),
             totals: vec![0.0; sources],
             glosses,
             null,
@@ -67,86 +72,124 @@ impl Direction {
         }
     }
 
-    /// t(target | source).
-    fn probability(&self, source: u32, target: u32) -> f64 {
+    /// The dictionary's share of t(target | source) before counts.
+    fn prior(&self, source: u32, target: u32) -> f64 {
         let glosses = self.glosses.get(source as usize).map_or(&[][..], Vec::as_slice);
-        let prior = if glosses.is_empty() {
+        if glosses.is_empty() {
             1.0 / self.vocabulary
         } else if glosses.binary_search(&target).is_ok() {
             1.0 / glosses.len() as f64
         } else {
             0.0
-        };
-        let count = self.counts.get(&(source, target)).copied().unwrap_or(0.0) as f64;
+        }
+    }
+
+    /// t(target | source) with `count` expected links.
+    fn with_count(&self, source: u32, target: u32, count: f64) -> f64 {
         let total = self.totals.get(source as usize).copied().unwrap_or(0.0);
-        (1.0 - FLOOR) * (count + PRIOR * prior) / (total + PRIOR) + FLOOR / self.vocabulary
+        (1.0 - FLOOR) * (count + PRIOR * self.prior(source, target)) / (total + PRIOR) + FLOOR / self.vocabulary
+    }
+
+    /// t(target | source).
+    fn probability(&self, source: u32, target: u32) -> f64 {
+        let count = self.index.get(&(source, target)).map_or(0.0, |&k| self.counts[k as usize] as f64);
+        self.with_count(source, target, count)
     }
 
     fn null(&self, target: u32) -> f64 {
         (1.0 - FLOOR) * self.null.get(target as usize).copied().unwrap_or(0.0) + FLOOR / self.vocabulary
     }
 
-    /// For each target word, its source position (None: the empty word) and the posterior
-    /// of every source position, through `visit`.
-    fn posteriors(&self, source: &[u32], target: &[u32], mut visit: impl FnMut(usize, &[f64], f64)) {
-        let (m, n) = (source.len() as f64, target.len() as f64);
-        let mut scores = vec![0.0; source.len()];
-        for (j, &t) in target.iter().enumerate() {
-            let mut z = 0.0;
-            for (i, &s) in source.iter().enumerate() {
-                let h = diagonal(i, j, m, n);
-                scores[i] = h * self.probability(s, t);
-                z += h;
-            }
-            let null = NULL_SHARE * self.null(t);
+    /// Posteriors of every (target j, source i) link of one pair, row by row, given the
+    /// lexical probability of each link in the same order and each target word's null
+    /// probability; written into `out` (len m·n).
+    fn posteriors(m: usize, n: usize, lexical: &[f64], null: &[f64], out: &mut [f32]) {
+        let (mf, nf) = (m as f64, n as f64);
+        for j in 0..n {
+            let row = &lexical[j * m..(j + 1) * m];
+            let z: f64 = (0..m).map(|i| diagonal(i, j, mf, nf)).sum();
             let scale = (1.0 - NULL_SHARE) / z.max(f64::MIN_POSITIVE);
-            scores.iter_mut().for_each(|p| *p *= scale);
-            visit(j, &scores, null);
+            let sum: f64 = row.iter().enumerate().map(|(i, &t)| diagonal(i, j, mf, nf) * t * scale).sum::<f64>()
+                + NULL_SHARE * null[j];
+            for (i, &t) in row.iter().enumerate() {
+                out[j * m + i] = (diagonal(i, j, mf, nf) * t * scale / sum) as f32;
+            }
         }
     }
 
-    /// One EM round over `pairs` (source, target).
-    fn train(&mut self, pairs: &[(&[u32], &[u32])]) {
-        let blocks: Vec<FxHashMap<(u32, u32), f32>> = pairs
-            .par_chunks(BLOCK)
-            .map(|block| {
-                let mut counts = FxHashMap::default();
-                for &(source, target) in block {
-                    self.posteriors(source, target, |j, scores, null| {
-                        let sum: f64 = scores.iter().sum::<f64>() + null;
-                        for (i, &p) in scores.iter().enumerate() {
-                            *counts.entry((source[i], target[j])).or_insert(0.0) += (p / sum) as f32;
-                        }
+    /// `iterations` EM rounds over `pairs` (source, target).
+    fn train(&mut self, pairs: &[(&[u32], &[u32])], iterations: usize) {
+        // Number the parameters and lay out each pair's links (target-major) once.
+        let mut params: Vec<(u32, u32)> = Vec::new();
+        let mut links: Vec<u32> = Vec::new();
+        let mut starts = Vec::with_capacity(pairs.len() + 1);
+        for &(source, target) in pairs {
+            starts.push(links.len());
+            for &t in target {
+                for &s in source {
+                    let next = params.len() as u32;
+                    let k = *self.index.entry((s, t)).or_insert_with(|| {
+                        params.push((s, t));
+                        next
                     });
+                    links.push(k);
                 }
-                counts
-            })
-            .collect();
-        let mut counts: FxHashMap<(u32, u32), f32> = FxHashMap::default();
-        for block in blocks {
-            for (key, c) in block {
-                *counts.entry(key).or_insert(0.0) += c;
             }
         }
-        // A link seen with a negligible posterior costs memory and changes nothing.
-        counts.retain(|_, c| *c >= 0.01);
-        self.totals.iter_mut().for_each(|t| *t = 0.0);
-        let mut keys: Vec<&(u32, u32)> = counts.keys().collect();
-        keys.sort_unstable();
-        for &(s, t) in keys {
-            self.totals[s as usize] += counts[&(s, t)] as f64;
+        starts.push(links.len());
+        self.counts = vec![0.0; params.len()];
+        let mut posterior = vec![0.0f32; links.len()];
+        for _ in 0..iterations {
+            let probability: Vec<f64> =
+                params.iter().enumerate().map(|(k, &(s, t))| self.with_count(s, t, self.counts[k] as f64)).collect();
+            // Each pair writes its own slice of `posterior`: the result does not depend on
+            // the thread count, and the counts are summed in one fixed order below.
+            let mut slices: Vec<&mut [f32]> = Vec::with_capacity(pairs.len());
+            let mut rest = posterior.as_mut_slice();
+            for k in 0..pairs.len() {
+                let (head, tail) = rest.split_at_mut(starts[k + 1] - starts[k]);
+                slices.push(head);
+                rest = tail;
+            }
+            let this = &*self;
+            slices.into_par_iter().enumerate().with_min_len(BLOCK).for_each(|(k, out)| {
+                let (source, target) = pairs[k];
+                let lexical: Vec<f64> =
+                    links[starts[k]..starts[k + 1]].iter().map(|&l| probability[l as usize]).collect();
+                let null: Vec<f64> = target.iter().map(|&t| this.null(t)).collect();
+                Direction::posteriors(source.len(), target.len(), &lexical, &null, out);
+            });
+            let mut counts = vec![0.0f32; params.len()];
+            for (&l, &p) in links.iter().zip(&posterior) {
+                counts[l as usize] += p;
+            }
+            let mut totals = vec![0.0; self.totals.len()];
+            for (&(s, _), &c) in params.iter().zip(&counts) {
+                totals[s as usize] += c as f64;
+            }
+            self.counts = counts;
+            self.totals = totals;
         }
-        self.counts = counts;
     }
 
     /// Each target word's best source position (None: the empty word).
     fn viterbi(&self, source: &[u32], target: &[u32]) -> Vec<Option<usize>> {
-        let mut out = Vec::with_capacity(target.len());
-        self.posteriors(source, target, |_, scores, null| {
-            let best = scores.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)));
-            out.push(best.filter(|&(_, &p)| p > null).map(|(i, _)| i));
-        });
-        out
+        let (m, n) = (source.len() as f64, target.len() as f64);
+        target
+            .iter()
+            .enumerate()
+            .map(|(j, &t)| {
+                let null = NULL_SHARE * self.null(t);
+                let z: f64 = (0..source.len()).map(|i| diagonal(i, j, m, n)).sum();
+                let scale = (1.0 - NULL_SHARE) / z.max(f64::MIN_POSITIVE);
+                let best = source
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &s)| (i, diagonal(i, j, m, n) * scale * self.probability(s, t)))
+                    .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+                best.filter(|&(_, p)| p > null).map(|(i, _)| i)
+            })
+            .collect()
     }
 }
 
@@ -183,10 +226,8 @@ impl WordAligner {
         let mut backward = Direction::new(inverse, en_words, &zh, zh_words);
         let there: Vec<(&[u32], &[u32])> = zh.iter().copied().zip(en.iter().copied()).collect();
         let back: Vec<(&[u32], &[u32])> = en.iter().copied().zip(zh.iter().copied()).collect();
-        for _ in 0..iterations {
-            forward.train(&there);
-            backward.train(&back);
-        }
+        forward.train(&there, iterations);
+        backward.train(&back, iterations);
         WordAligner { forward, backward }
     }
 
