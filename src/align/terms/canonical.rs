@@ -32,6 +32,20 @@ pub fn is_clause(text: &str) -> bool {
         .any(|w| CLAUSE_WORDS.contains(&w.as_str()))
 }
 
+/// Whether `text` is written as a name: every word capitalised but the connectors inside
+/// ("International Court of Justice", "Team Nottingham Forest").
+pub fn is_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    let capitalised = |w: &&str| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    words.len() >= 2
+        && words.first().is_some_and(capitalised)
+        && words.last().is_some_and(capitalised)
+        && words.iter().all(|w| capitalised(w) || NAME_CONNECTORS.contains(w))
+}
+
+/// Lower-case words that may sit inside a name.
+const NAME_CONNECTORS: &[&str] = &["against", "and", "for", "in", "of", "on", "the", "to"];
+
 /// `text` without a possessive ending ("SCO's" → "SCO", "Kunlun’s" → "Kunlun", "States'" →
 /// "States").
 pub fn without_possessive(text: &str) -> &str {
@@ -134,6 +148,15 @@ mod tests {
         assert_eq!(preferred(&[w("Port Authority", 2, true)], everything_lower), "Port Authority");
         assert_eq!(preferred(&[w("Port Authority", 1, false)], everything_lower), "Port Authority");
         assert_eq!(preferred(&[w("UNESCO", 1, true)], everything_lower), "UNESCO");
+    }
+
+    #[test]
+    fn names_are_capitalised_throughout() {
+        assert!(is_name("International Court of Justice"));
+        assert!(is_name("Agenda 21"));
+        assert!(!is_name("Rotterdam"));
+        assert!(!is_name("nuclear test"));
+        assert!(!is_name("Court said"));
     }
 
     #[test]

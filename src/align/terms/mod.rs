@@ -486,9 +486,14 @@ fn term_options(
         // A fragment of a longer compound that occurs exactly where it does, here and in the
         // whole corpus, gives way unless the dictionary clearly prefers it ("current device"
         // of "residual current device"; "food security" stays beside "ensure food security").
-        let fragment = compounds.get(&key).into_iter().flatten().any(|&c| {
+        // A piece of a name gives way to the whole name wherever the term meets it inside
+        // that name, even if the piece also stands alone elsewhere ("the Court").
+        let fragment = compounds.get(&key).into_iter().flatten().any(|&(c, longer_by)| {
             let longer = &together[&c];
-            longer.count == t.count && global(c, longer) == global(key, t) && own <= dictionary(c) + FRAGMENT_MARGIN
+            let name = canonical::is_name(surface_of(longer));
+            longer.count == t.count
+                && ((longer_by == 1 && global(c, longer) == global(key, t)) || name)
+                && own <= dictionary(c) + FRAGMENT_MARGIN
         });
         if fragment {
             continue;
@@ -537,9 +542,14 @@ fn term_options(
         .collect()
 }
 
-/// For each phrase, the phrases one adjacent word longer that hold it.
-fn compounds_of(together: &HashMap<u64, Together>, spots: &[Spot], english: &EnglishSide) -> HashMap<u64, Vec<u64>> {
-    let mut out: HashMap<u64, Vec<u64>> = HashMap::default();
+/// For each phrase, the longer phrases that hold it ("International Court" in "International
+/// Court of Justice") and by how many words they are longer.
+fn compounds_of(
+    together: &HashMap<u64, Together>,
+    spots: &[Spot],
+    english: &EnglishSide,
+) -> HashMap<u64, Vec<(u64, usize)>> {
+    let mut out: HashMap<u64, Vec<(u64, usize)>> = HashMap::default();
     for (&key, t) in together {
         let (_, pair, (first, last), _) = spots[t.range.start];
         let ids: Vec<u32> = english.words[pair][first..last].iter().map(|w| w.id).collect();
@@ -547,10 +557,15 @@ fn compounds_of(together: &HashMap<u64, Together>, spots: &[Spot], english: &Eng
         if n < 2 {
             continue;
         }
-        for (start, end) in [(1, n), (0, n - 1)] {
-            let part = key_of(&ids[start..end]);
-            if together.contains_key(&part) {
-                out.entry(part).or_default().push(key);
+        for start in 0..n {
+            for end in start + 1..=n {
+                if end - start == n {
+                    continue;
+                }
+                let part = key_of(&ids[start..end]);
+                if together.contains_key(&part) {
+                    out.entry(part).or_default().push((key, n - (end - start)));
+                }
             }
         }
     }
