@@ -28,8 +28,10 @@ pub struct Written<'a> {
 /// agreed", "Party A shall have the right"; a hyphenated compound is one word).
 pub fn is_clause(text: &str) -> bool {
     text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '\'' | '’'))
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
-        .any(|w| CLAUSE_WORDS.contains(&w.as_str()))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        // An acronym is a name ("WHO"), not the pronoun it spells.
+        .filter(|w| w.chars().count() < 2 || !w.chars().all(|c| c.is_ascii_uppercase()))
+        .any(|w| CLAUSE_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// Whether `text` is written as a name: every word capitalised but the connectors inside
@@ -168,5 +170,6 @@ mod tests {
         assert!(!is_clause("Dispute Tribunal"));
         assert!(!is_clause("Convention on the Rights of the Child"));
         assert!(!is_clause("self-determination"));
+        assert!(!is_clause("WHO"));
     }
 }

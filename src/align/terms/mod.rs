@@ -22,6 +22,7 @@ pub mod confirm;
 pub mod given;
 pub mod learned;
 mod linking;
+mod short_forms;
 pub mod spans;
 
 use super::english;
@@ -102,7 +103,7 @@ impl<'a> EnglishSide<'a> {
         // all exist at once), and interned in order, which keeps lemma ids deterministic.
         let mut words = Vec::with_capacity(texts.len());
         for block in texts.chunks(TOKENISE_BLOCK) {
-            let cut: Vec<Vec<english::Word>> = block.par_iter().map(|t| english::words(t, 0)).collect();
+            let cut: Vec<Vec<english::Word>> = block.par_iter().map(|t| spans::cut(t)).collect();
             words.extend(cut.into_iter().map(|w| lemmas.intern(w)));
         }
         let mut lower = vec![false; lemmas.len()];
@@ -214,7 +215,18 @@ impl<'a> Translator<'a> {
             })
             .collect();
         reward_short_form_acronyms(candidates, &mut options, &self.definitions);
+        let long_of = short_forms::long_forms(&terms);
+        let seen: Vec<Vec<Equivalent>> = long_of
+            .iter()
+            .zip(&options)
+            .map(|(long, o)| long.map_or_else(Vec::new, |_| o.iter().map(|o| o.equivalent.clone()).collect()))
+            .collect();
         let mut chosen = competitive_linking(&terms, options);
+        for (short, long) in long_of.iter().enumerate() {
+            let Some(long) = long.and_then(|l| chosen[l].clone()) else { continue };
+            let acronym = self.definitions.acronym_of(&long.english);
+            chosen[short] = short_forms::english(chosen[short].take(), &seen[short], &long, acronym.as_deref());
+        }
         for (candidate, equivalent) in candidates.iter().zip(chosen.iter_mut()) {
             if !candidate.term.chars().any(is_han) {
                 // A Latin term (RCEP) is its own English; it does not compete for phrases.
