@@ -21,7 +21,7 @@ use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// Most sentence pairs trained on.
-const MAX_TRAINING_PAIRS: usize = 20_000;
+const MAX_TRAINING_PAIRS: usize = 10_000;
 /// A pair with a side longer than this (in words) is aligned but not trained on: EM costs the
 /// product of the lengths, and a long paragraph pair teaches little per word.
 const MAX_TRAINING_WORDS: usize = 160;
@@ -118,6 +118,11 @@ impl PairAlignments {
             .collect();
         let trained = corpus.len() as f64;
         PairAlignments { pairs: aligned.into_iter().collect(), trust: trained / (trained + HALF_TRUST_PAIRS) }
+    }
+
+    /// Whether pair `pair` was aligned.
+    pub fn holds(&self, pair: usize) -> bool {
+        self.pairs.contains_key(&pair)
     }
 
     /// The English words (a range of word positions of pair `pair`) that translate the

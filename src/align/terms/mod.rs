@@ -49,6 +49,8 @@ const MIN_SCORE: f64 = 0.3;
 const MAX_EVIDENCE: usize = 5;
 /// Most sentence pairs per term searched for English candidates.
 const MAX_SAMPLE: usize = 200;
+/// Most sentence pairs per term word-aligned.
+const MAX_ALIGNED: usize = 64;
 /// Options per term kept for competitive linking.
 const MAX_OPTIONS: usize = 8;
 /// How much an English phrase far from the term's relative position loses (at distance 1).
@@ -178,7 +180,7 @@ impl<'a> Translator<'a> {
     /// are looked for in: from then on, the English a term is aligned to in each pair counts
     /// in its score.
     pub fn align_words(&mut self, docs: &[Document], pairs: &[SentencePair], segmenter: &Segmenter, lexicon: &Lexicon) {
-        let mut needed: Vec<usize> = self.term_pairs.iter().flat_map(|ids| sample(ids).0).map(|t| t.pair).collect();
+        let mut needed: Vec<usize> = self.term_pairs.iter().flat_map(|ids| aligned_sample(ids)).collect();
         needed.sort_unstable();
         needed.dedup();
         self.alignments = Some(PairAlignments::new(docs, pairs, &self.english, &needed, segmenter, lexicon));
@@ -313,6 +315,14 @@ fn sample(ids: &[TermPair]) -> (Vec<TermPair>, f64) {
     (sample, scale)
 }
 
+/// The pairs of a term that are word-aligned: an even part of its [`sample`], at most
+/// [`MAX_ALIGNED`] (the aligner's verdict settles in a few dozen pairs).
+fn aligned_sample(ids: &[TermPair]) -> impl Iterator<Item = usize> {
+    let sampled = sample(ids).0;
+    let step = sampled.len().div_ceil(MAX_ALIGNED).max(1);
+    sampled.into_iter().step_by(step).map(|t| t.pair)
+}
+
 /// How many pairs hold each phrase that occurs in some term's pairs.
 type PhraseCounts = HashMap<u64, AtomicUsize>;
 
@@ -402,7 +412,7 @@ fn term_options(
             spots.push((phrase.key, p, phrase.words, distance));
         }
     }
-    let sampled = sample.len().max(1) as f64;
+    let sampled = alignments.map_or(0, |a| sample.iter().filter(|t| a.holds(t.pair)).count()).max(1) as f64;
     let trust = alignments.map_or(0.0, |a| a.trust);
     let aligned_share = |key: u64| trust * aligned.get(&key).copied().unwrap_or(0) as f64 / sampled;
     spots.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(a.3.total_cmp(&b.3)));
