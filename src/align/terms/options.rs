@@ -115,6 +115,18 @@ pub(super) fn term_options(
         .filter(|s| !s.chars().any(is_han))
         .map(str::to_lowercase)
         .collect();
+    // A name is written in English as its pinyin (张若尘 → Zhang Ruochen): a phrase that spells
+    // it is as good as an identity.
+    let spelled: rustc_hash::FxHashSet<u64> = romanisation(&candidate.term)
+        .map(|romanised| {
+            spots
+                .iter()
+                .filter(|s| s.2 .1 - s.2 .0 <= MAX_NAME_WORDS)
+                .filter(|s| spells(english.surface(s.1, &Phrase { key: 0, words: s.2 }), &romanised))
+                .map(|s| s.0)
+                .collect()
+        })
+        .unwrap_or_default();
     let global = |key: u64, t: &Together| frequency.get(&key).map_or(t.count, |c| c.load(Relaxed));
     let compounds = compounds_of(&together, &spots, english);
     let mut memo: HashMap<u64, f64> = HashMap::default();
@@ -144,7 +156,8 @@ pub(super) fn term_options(
             let dice = 2.0 * count / (term_frequency + global(key, t) as f64);
             let exact = single_pair && dictionary(key) >= EXACT_RENDERING;
             // An upper bound of the score (but identity): the search below stops on it.
-            (if exact { 1.0 } else { dice } + ALIGNED_WEIGHT * aligned_share(key), key)
+            let spelled = if spelled.contains(&key) { 1.0 } else { 0.0 };
+            (if exact { 1.0 } else { dice } + ALIGNED_WEIGHT * aligned_share(key) + spelled, key)
         })
         .collect();
     order.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -161,7 +174,8 @@ pub(super) fn term_options(
         if canonical::is_clause(surface_of(t)) {
             continue;
         }
-        let dice = bound - ALIGNED_WEIGHT * aligned_share(key);
+        let romanised = spelled.contains(&key);
+        let dice = bound - ALIGNED_WEIGHT * aligned_share(key) - if romanised { 1.0 } else { 0.0 };
         let own = dictionary(key);
         // A fragment of a longer compound that occurs exactly where it does, here and in the
         // whole corpus, gives way unless the dictionary clearly prefers it ("current device"
@@ -178,7 +192,7 @@ pub(super) fn term_options(
         if fragment {
             continue;
         }
-        let identity = if latin.contains(&surface_of(t).to_lowercase()) { 1.0 } else { 0.0 };
+        let identity = if romanised || latin.contains(&surface_of(t).to_lowercase()) { 1.0 } else { 0.0 };
         // Word order differs between the languages, so position only nudges (IBM 2's
         // diagonal preference, mildly).
         let distortion = t.distortion / t.count.max(1) as f64;
@@ -220,6 +234,28 @@ pub(super) fn term_options(
             })
         })
         .collect()
+}
+
+/// Most words of a name written in pinyin (a syllable a word at most).
+const MAX_NAME_WORDS: usize = 4;
+
+/// The pinyin of a term of two to four Chinese characters, run together ("zhangruochen"), as
+/// a name is written in English.
+fn romanisation(term: &str) -> Option<String> {
+    use pinyin::ToPinyin;
+    let count = term.chars().count();
+    if !(2..=MAX_NAME_WORDS).contains(&count) {
+        return None;
+    }
+    term.chars().map(|c| c.to_pinyin().map(|p| p.plain())).collect::<Option<Vec<&str>>>().map(|s| s.concat())
+}
+
+/// Whether `surface` is a capitalised name whose letters spell `romanised` ("Zhang Ruochen",
+/// "Zhang Ruo-chen", not "zhang ruochen").
+fn spells(surface: &str, romanised: &str) -> bool {
+    let capitalised = surface.chars().next().is_some_and(char::is_uppercase);
+    let letters: String = surface.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    capitalised && letters == romanised
 }
 
 /// For each phrase, the longer phrases that hold it ("International Court" in "International
@@ -278,6 +314,17 @@ fn list_items(surface: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_spelled_in_pinyin_run_together() {
+        let romanised = romanisation("张若尘").unwrap();
+        assert!(spells("Zhang Ruochen", &romanised));
+        assert!(spells("Zhang Ruo-chen", &romanised));
+        assert!(!spells("zhang ruochen", &romanised));
+        assert!(!spells("Zhang", &romanised));
+        assert_eq!(romanisation("张"), None);
+        assert_eq!(romanisation("RCEP"), None);
+    }
 
     #[test]
     fn lists_are_counted_and_numerals_read() {
