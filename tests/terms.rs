@@ -29,7 +29,9 @@ fn glossary(graph: &serde_json::Value) -> BTreeMap<String, String> {
             .unwrap()
             .iter()
             .filter(|e| e["from"] == index && e["relation"]["type"] == "translation")
-            .max_by(|a, b| a["relation"]["score"].as_f64().unwrap().total_cmp(&b["relation"]["score"].as_f64().unwrap()));
+            .max_by(|a, b| {
+                a["relation"]["score"].as_f64().unwrap().total_cmp(&b["relation"]["score"].as_f64().unwrap())
+            });
         let english = best.map_or(String::new(), |e| nodes[e["to"].as_u64().unwrap() as usize]["text"].to_string());
         out.insert(node["text"].as_str().unwrap().to_string(), english.trim_matches('"').to_string());
     }
@@ -47,7 +49,10 @@ fn the_glossary_holds_exactly_the_listed_terms_with_their_english() {
         .map(|l| l.split('\t').next().unwrap())
         .map(|s| Box::leak(s.to_string().into_boxed_str()) as &str)
         .collect();
-    assert_eq!(found.keys().map(String::as_str).collect::<std::collections::BTreeSet<_>>(), listed.into_iter().collect());
+    assert_eq!(
+        found.keys().map(String::as_str).collect::<std::collections::BTreeSet<_>>(),
+        listed.into_iter().collect()
+    );
     assert_eq!(found["射电望远镜"], "radio telescope");
     assert_eq!(found["暗物质"], "dark matter");
     assert_eq!(found["红移"], "redshift");
