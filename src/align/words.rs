@@ -105,14 +105,17 @@ impl Direction {
     /// probability; written into `out` (len m·n).
     fn posteriors(m: usize, n: usize, lexical: &[f64], null: &[f64], out: &mut [f32]) {
         let (mf, nf) = (m as f64, n as f64);
+        let mut prior = vec![0.0; m];
         for j in 0..n {
+            // The diagonal preference of each source position, computed once per target word.
+            for (i, h) in prior.iter_mut().enumerate() {
+                *h = diagonal(i, j, mf, nf);
+            }
+            let scale = (1.0 - NULL_SHARE) / prior.iter().sum::<f64>().max(f64::MIN_POSITIVE);
             let row = &lexical[j * m..(j + 1) * m];
-            let z: f64 = (0..m).map(|i| diagonal(i, j, mf, nf)).sum();
-            let scale = (1.0 - NULL_SHARE) / z.max(f64::MIN_POSITIVE);
-            let sum: f64 = row.iter().enumerate().map(|(i, &t)| diagonal(i, j, mf, nf) * t * scale).sum::<f64>()
-                + NULL_SHARE * null[j];
-            for (i, &t) in row.iter().enumerate() {
-                out[j * m + i] = (diagonal(i, j, mf, nf) * t * scale / sum) as f32;
+            let sum: f64 = row.iter().zip(&prior).map(|(&t, &h)| h * t * scale).sum::<f64>() + NULL_SHARE * null[j];
+            for (i, (&t, &h)) in row.iter().zip(&prior).enumerate() {
+                out[j * m + i] = (h * t * scale / sum) as f32;
             }
         }
     }

@@ -21,7 +21,7 @@ use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// Most sentence pairs trained on.
-const MAX_TRAINING_PAIRS: usize = 10_000;
+const MAX_TRAINING_PAIRS: usize = 5_000;
 /// A pair with a side longer than this (in words) is aligned but not trained on: EM costs the
 /// product of the lengths, and a long paragraph pair teaches little per word.
 const MAX_TRAINING_WORDS: usize = 160;

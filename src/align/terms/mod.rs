@@ -51,7 +51,7 @@ const MAX_EVIDENCE: usize = 5;
 /// Most sentence pairs per term searched for English candidates.
 const MAX_SAMPLE: usize = 200;
 /// Most sentence pairs per term word-aligned.
-const MAX_ALIGNED: usize = 64;
+const MAX_ALIGNED: usize = 32;
 /// Options per term kept for competitive linking.
 const MAX_OPTIONS: usize = 8;
 /// How much an English phrase far from the term's relative position loses (at distance 1).
