@@ -27,11 +27,25 @@ pub struct Written<'a> {
 /// finite auxiliary, a modal or a pronoun as a word of its own ("European Union had already
 /// agreed", "Party A shall have the right"; a hyphenated compound is one word).
 pub fn is_clause(text: &str) -> bool {
-    text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '\'' | '’'))
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        // An acronym is a name ("WHO"), not the pronoun it spells.
-        .filter(|w| w.chars().count() < 2 || !w.chars().all(|c| c.is_ascii_uppercase()))
-        .any(|w| CLAUSE_WORDS.contains(&w.to_lowercase().as_str()))
+    is_verb_phrase(text)
+        || text
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '\'' | '’'))
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            // An acronym is a name ("WHO"), not the pronoun it spells.
+            .filter(|w| w.chars().count() < 2 || !w.chars().all(|c| c.is_ascii_uppercase()))
+            .any(|w| CLAUSE_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// Whether `text` holds a verb taking an object: a lower-case -ing or -ed word right before
+/// an article ("developing the SCO University", "signed the Partnership"); inside a noun
+/// phrase an article follows a preposition instead ("Convention on the Rights").
+fn is_verb_phrase(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.windows(2).any(|w| {
+        let verb =
+            w[0].chars().next().is_some_and(char::is_lowercase) && (w[0].ends_with("ing") || w[0].ends_with("ed"));
+        verb && matches!(w[1], "the" | "a" | "an")
+    })
 }
 
 /// Whether `text` is written as a name: every word capitalised but the connectors inside
@@ -171,5 +185,9 @@ mod tests {
         assert!(!is_clause("Convention on the Rights of the Child"));
         assert!(!is_clause("self-determination"));
         assert!(!is_clause("WHO"));
+        assert!(is_clause("developing the Penglai Harbour"));
+        assert!(is_clause("signed the Partnership"));
+        assert!(!is_clause("Convention on the Rights of the Child"));
+        assert!(!is_clause("Building the Future Fund"));
     }
 }
