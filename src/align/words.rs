@@ -373,4 +373,30 @@ mod tests {
         let many = WordAligner::train(&corpus(), &glosses, 4, 5, 3).probabilities(3, 3);
         assert_eq!(one, many);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn symmetrised_links_lie_between_agreement_and_either_direction(
+            forward in proptest::collection::btree_set((0usize..6, 0usize..7), 0..20),
+            backward in proptest::collection::btree_set((0usize..6, 0usize..7), 0..20),
+        ) {
+            let forward: Vec<_> = forward.into_iter().collect();
+            let backward: Vec<_> = backward.into_iter().collect();
+            let links = grow_diag_final_and(6, 7, &forward, &backward);
+            for link in forward.iter().filter(|l| backward.contains(l)) {
+                proptest::prop_assert!(links.contains(link), "agreement {link:?} kept");
+            }
+            for link in &links {
+                proptest::prop_assert!(forward.contains(link) || backward.contains(link), "{link:?} from a direction");
+            }
+            // Every span extracted from the result is consistent with it.
+            for start in 0..6 {
+                for end in start + 1..=6 {
+                    if let Some((a, b)) = consistent_span(&links, start..end) {
+                        proptest::prop_assert!(links.iter().all(|&(i, j)| !(a..b).contains(&j) || (start..end).contains(&i)));
+                    }
+                }
+            }
+        }
+    }
 }

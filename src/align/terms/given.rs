@@ -122,4 +122,27 @@ mod tests {
         assert_eq!(found[0].documents, 1);
         assert_eq!(found[3].documents, 0);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn a_written_list_reads_back_as_written(
+            terms in proptest::collection::vec("[\u{4e00}-\u{4fff}]{1,6}", 0..12),
+            columns in proptest::collection::vec(proptest::option::of("[a-z ]{0,12}"), 12),
+        ) {
+            let mut text = String::from("# list\n");
+            for (term, english) in terms.iter().zip(&columns) {
+                match english {
+                    Some(english) => text.push_str(&format!("{term}\t{english}\n\n")),
+                    None => text.push_str(&format!("{term}\n")),
+                }
+            }
+            let mut expected: Vec<String> = Vec::new();
+            for term in &terms {
+                if !expected.contains(term) {
+                    expected.push(term.clone());
+                }
+            }
+            proptest::prop_assert_eq!(parse(Path::new("l.tsv"), &text).unwrap(), expected);
+        }
+    }
 }
