@@ -25,6 +25,9 @@ pub struct BuildOptions {
     /// CC-CEDICT lacks (off by default: on the UN devset it fixes more entries than it breaks,
     /// but it breaks some; README "Reading the scores").
     pub learned_lexicon: bool,
+    /// The Chinese terms the glossary holds, given (`build --terms`): mining is skipped and
+    /// each of them is translated, in list order ([`terms::given`]).
+    pub terms: Option<Vec<String>>,
 }
 
 /// The segmenter and lexicon every stage shares, with the words of the user's dictionary
@@ -78,7 +81,16 @@ pub fn build_observed(
     let mut clock = Stopwatch::start(on_stage);
     let (mut segmenter, lexicon) = dictionaries(&options.dictionary);
     clock.lap("load dictionaries");
-    let mut candidates = mine::mine(docs, &mut segmenter, &lexicon);
+    let mut candidates = match &options.terms {
+        Some(list) => {
+            // Taught whole, so that alignment and the word aligner see each term as one word.
+            for term in list.iter().filter(|t| t.chars().any(crate::corpus::is_han)) {
+                segmenter.add_word(term, "n");
+            }
+            terms::given::candidates(docs, list)
+        }
+        None => mine::mine(docs, &mut segmenter, &lexicon),
+    };
     if let Some(previous) = previous {
         let rejected = rebuild::rejected_terms(previous);
         candidates.retain(|c| !rejected.contains(c.term.as_str()));
@@ -88,8 +100,13 @@ pub fn build_observed(
     clock.lap("align sentences");
     let learned = options.learned_lexicon.then(|| LearnedLexicon::train(docs, &pairs, &segmenter, &lexicon)).flatten();
     clock.lap("learn lexicon");
-    let (mut selected, chosen) = select(&candidates, options.max_terms);
-    let translator = terms::Translator::new(&selected, docs, &pairs);
+    let (mut selected, chosen) = match options.terms {
+        // A given list is the glossary: every term, none from a pool.
+        Some(_) => (candidates.clone(), candidates.len()),
+        None => select(&candidates, options.max_terms),
+    };
+    let mut translator = terms::Translator::new(&selected, docs, &pairs);
+    translator.align_words(docs, &pairs, &segmenter, &lexicon);
     let mut equivalents = translator.translate(0..chosen, &lexicon, learned.as_ref());
     let pool = chosen..selected.len();
     let confirmed =
@@ -115,6 +132,13 @@ pub fn build_observed(
 /// entries a term base is no longer reviewed, and each entry costs translation time.
 pub const DEFAULT_MAX_TERMS: usize = 5_000;
 
+/// The fewest terms a default build takes when the corpus has that many seen twice or cued.
+pub const DEFAULT_MIN_TERMS: usize = 300;
+
+/// The floor takes candidates the ranking finds nearly as likely terms as not (odds of at
+/// least 1 : e), not the general words far below.
+const FLOOR_MIN_SCORE: f64 = -1.0;
+
 /// However few terms a small corpus yields, candidates down to this rank may be confirmed by
 /// their translation (a name a bilingual text uses once).
 const MIN_CONFIRMATION_POOL: usize = 600;
@@ -122,17 +146,24 @@ const MIN_CONFIRMATION_POOL: usize = 600;
 /// The candidates a glossary may hold, and how many of them it takes by rank: every candidate
 /// seen in two clauses or cued whose score is positive (the ranking model's odds favour a
 /// term: the glossary grows with the corpus), or the best `max_terms` of them when the user
-/// sets a size; then the others as far down as twice the rank of the last one taken, which
-/// only a confirming translation lets in ([`terms::confirm`]).
+/// sets a size (a small corpus takes at least [`DEFAULT_MIN_TERMS`] near-positive ones, and
+/// a term the text defines with a short form always); then the others as far down as twice the
+/// rank of the last one taken, which only a confirming translation lets in ([`terms::confirm`]).
 fn select(candidates: &[Candidate], max_terms: Option<usize>) -> (Vec<Candidate>, usize) {
     let cut = max_terms.unwrap_or(DEFAULT_MAX_TERMS);
-    let takes = |c: &Candidate| c.scores.total > 0.0 && (c.frequency >= 2 || !c.cues.is_empty());
+    // A small corpus gives the ranking little evidence: its glossary takes up to
+    // DEFAULT_MIN_TERMS seen twice or cued that score above FLOOR_MIN_SCORE.
+    let floor = if max_terms.is_some() { cut } else { DEFAULT_MIN_TERMS };
+    let eligible = |c: &Candidate| c.frequency >= 2 || !c.cues.is_empty();
     let (mut selected, mut last) = (Vec::new(), 0);
     for (rank, candidate) in candidates.iter().enumerate() {
         if selected.len() == cut {
             break;
         }
-        if takes(candidate) {
+        // A term the text defines with a short form (X（ABC）) is one by the text's own word.
+        let defined = candidate.cues.contains(&crate::mine::CueKind::Defined);
+        let near = candidate.scores.total > FLOOR_MIN_SCORE && selected.len() < floor;
+        if defined || eligible(candidate) && (candidate.scores.total > 0.0 || near) {
             selected.push(candidate.clone());
             last = rank;
         }
@@ -140,8 +171,23 @@ fn select(candidates: &[Candidate], max_terms: Option<usize>) -> (Vec<Candidate>
     let chosen = selected.len();
     let pool_end = candidates.len().min((2 * (last + 1)).max(MIN_CONFIRMATION_POOL));
     let taken: HashSet<&str> = selected.iter().map(|c| c.term.as_str()).collect();
-    let pool: Vec<Candidate> =
-        candidates[..pool_end].iter().filter(|c| !taken.contains(c.term.as_str())).cloned().collect();
+    // The head of a name seen only inside the whole name (港务局培训学院, always after 北海)
+    // would compete with the name for its English: a candidate that ends a longer one, not
+    // opened by a verb, exactly as often as that one occurs, stays out of the pool.
+    let mut heads: HashMap<&str, usize> = HashMap::new();
+    for longer in &candidates[..pool_end] {
+        if longer.tags.first() == Some(&crate::segment::Pos::Verb) {
+            continue;
+        }
+        for (at, _) in longer.term.char_indices().skip(1) {
+            heads.entry(&longer.term[at..]).or_insert(longer.frequency);
+        }
+    }
+    let pool: Vec<Candidate> = candidates[..pool_end]
+        .iter()
+        .filter(|c| !taken.contains(c.term.as_str()) && heads.get(c.term.as_str()) != Some(&c.frequency))
+        .cloned()
+        .collect();
     selected.extend(pool);
     (selected, chosen)
 }

@@ -95,7 +95,7 @@ fn each_parallel_kind_gives_english_equivalents() {
         (vec![fixture("customs.zh")], "单一窗口申报", "single window declaration"),
         (vec![fixture("memory.tsv")], "知识产权许可", "intellectual property licensing"),
         (vec![fixture("memory.tmx")], "漏电保护器", "residual current device"),
-        (vec![fixture("bilingual.txt")], "数字素养培训", "digital literacy training"),
+        (vec![fixture("bilingual.txt")], "农村宽带工程", "rural broadband program"),
     ] {
         let args: Vec<&str> = inputs.iter().map(String::as_str).collect();
         let dir = build(&args);

@@ -19,6 +19,7 @@ pub mod numbers;
 mod problems;
 pub mod sentence;
 pub mod terms;
+pub mod words;
 
 use crate::corpus::{is_han, Document, Span};
 use crate::lexicon::Lexicon;

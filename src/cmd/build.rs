@@ -34,6 +34,11 @@ pub struct Args {
     /// comment lines), joined to CC-CEDICT for alignment and term translation.
     #[arg(long, value_name = "FILE")]
     dictionary: Option<PathBuf>,
+    /// The Chinese terms the glossary holds: one a line (or a TSV's first column; `#`
+    /// comment lines). Mining is skipped; each term gets the English found in the corpus, or
+    /// none.
+    #[arg(long, value_name = "FILE", conflicts_with = "max_terms")]
+    terms: Option<PathBuf>,
     /// Most Chinese terms the glossary takes by rank [default: every candidate seen twice or
     /// cued that the ranking scores positive, so the glossary grows with the corpus].
     /// Candidates seen once or ranked below the last one taken, down to twice its rank, join
@@ -79,6 +84,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     };
     // Before the corpus: a bad dictionary line is reported without reading a large corpus.
     let dictionary = args.dictionary.as_deref().map(UserDictionary::read).transpose()?.unwrap_or_default();
+    let terms = args.terms.as_deref().map(zhterm::align::terms::given::read).transpose()?;
     let mut report = corpus::load(&inputs, &options)?;
     // Exports name each document relative to the corpus root, never by a local absolute path.
     let root = CorpusRoot::of(&inputs);
@@ -118,7 +124,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         }
     };
     let options =
-        pipeline::BuildOptions { max_terms: args.max_terms, dictionary, learned_lexicon: args.learned_lexicon };
+        pipeline::BuildOptions { max_terms: args.max_terms, dictionary, learned_lexicon: args.learned_lexicon, terms };
     let build = pipeline::build_observed(docs, &options, previous.as_ref(), &mut progress);
     // One commit: the graph, its exports, the candidate list and the look-up index.
     writer

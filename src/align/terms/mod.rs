@@ -15,10 +15,15 @@
 //! on its next option.
 
 pub mod acronyms;
+mod aligned;
+pub mod canonical;
 pub mod compose;
 pub mod confirm;
+pub mod given;
 pub mod learned;
 mod linking;
+mod options;
+mod short_forms;
 pub mod spans;
 
 use super::english;
@@ -27,11 +32,13 @@ use super::SentencePair;
 use crate::corpus::{is_han, Document};
 use crate::lexicon::Lexicon;
 use crate::mine::Candidate;
+use crate::segment::Segmenter;
+use aligned::PairAlignments;
 use compose::TermGlosses;
 use learned::LearnedLexicon;
 use linking::competitive_linking;
 use rayon::prelude::*;
-use spans::{key_of, Lemmas, Phrase};
+use spans::{Lemmas, Phrase};
 // FxHash: phrase keys are already hashes and lemmas short words, looked up millions of times.
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
@@ -43,6 +50,8 @@ const MIN_SCORE: f64 = 0.3;
 const MAX_EVIDENCE: usize = 5;
 /// Most sentence pairs per term searched for English candidates.
 const MAX_SAMPLE: usize = 200;
+/// Most sentence pairs per term word-aligned.
+const MAX_ALIGNED: usize = 32;
 /// Options per term kept for competitive linking.
 const MAX_OPTIONS: usize = 8;
 /// How much an English phrase far from the term's relative position loses (at distance 1).
@@ -57,6 +66,8 @@ const EXACT_RENDERING: f64 = 0.95;
 const SINGLE_PAIR_DICTIONARY: f64 = 0.5;
 /// English sentences tokenised together on all cores.
 const TOKENISE_BLOCK: usize = 8192;
+/// Weight of the share of a term's pairs whose word alignment gives it the phrase.
+const ALIGNED_WEIGHT: f64 = 0.5;
 /// Bonus of an English acronym whose long form translates the term's long form.
 const ACRONYM_BONUS: f64 = 1.0;
 
@@ -83,6 +94,8 @@ struct EnglishSide<'a> {
     texts: Vec<&'a str>,
     words: Vec<Vec<spans::Token>>,
     lemmas: Lemmas,
+    /// By lemma id: whether the text writes the word in lower case somewhere.
+    lower: Vec<bool>,
 }
 
 impl<'a> EnglishSide<'a> {
@@ -93,10 +106,31 @@ impl<'a> EnglishSide<'a> {
         // all exist at once), and interned in order, which keeps lemma ids deterministic.
         let mut words = Vec::with_capacity(texts.len());
         for block in texts.chunks(TOKENISE_BLOCK) {
-            let cut: Vec<Vec<english::Word>> = block.par_iter().map(|t| english::words(t, 0)).collect();
+            let cut: Vec<Vec<english::Word>> = block.par_iter().map(|t| spans::cut(t)).collect();
             words.extend(cut.into_iter().map(|w| lemmas.intern(w)));
         }
-        EnglishSide { texts, words, lemmas }
+        let mut lower = vec![false; lemmas.len()];
+        for (text, words) in texts.iter().zip(&words) {
+            for w in words {
+                if text[w.start as usize..].starts_with(|c: char| c.is_lowercase()) {
+                    lower[w.id as usize] = true;
+                }
+            }
+        }
+        EnglishSide { texts, words, lemmas, lower }
+    }
+
+    /// Whether the text writes `word` in lower case somewhere.
+    fn seen_lower(&self, word: &str) -> bool {
+        self.lemmas.id(&english::lemma(word)).is_some_and(|id| self.lower[id as usize])
+    }
+
+    /// Whether word `index` of pair `pair` opens a sentence (English capitalises it there).
+    fn sentence_initial(&self, pair: usize, index: usize) -> bool {
+        let text = self.texts[pair];
+        let before = text[..self.words[pair][index].start as usize]
+            .trim_end_matches(|c: char| c.is_whitespace() || "\"'“‘([«".contains(c));
+        before.is_empty() || before.ends_with(['.', '!', '?', ':', ';', '。', '！', '？', '…'])
     }
 
     fn phrases(&self, pair: usize) -> Vec<Phrase> {
@@ -128,9 +162,11 @@ struct Option_ {
 pub struct Translator<'a> {
     candidates: &'a [Candidate],
     english: EnglishSide<'a>,
-    term_pairs: Vec<Vec<(usize, f64)>>,
+    term_pairs: Vec<Vec<TermPair>>,
     frequency: PhraseCounts,
     definitions: Definitions,
+    /// The word alignment of the pairs searched, once trained ([`Translator::align_words`]).
+    alignments: Option<PairAlignments>,
 }
 
 impl<'a> Translator<'a> {
@@ -138,7 +174,17 @@ impl<'a> Translator<'a> {
         let english = EnglishSide::new(docs, pairs);
         let term_pairs = pairs_holding(candidates, docs, pairs);
         let frequency = phrase_frequencies(&english, &term_pairs);
-        Translator { candidates, english, term_pairs, frequency, definitions: acronym_table(docs) }
+        Translator { candidates, english, term_pairs, frequency, definitions: acronym_table(docs), alignments: None }
+    }
+
+    /// Trains a word aligner on the pairs (`crate::align::words`) and aligns those the terms
+    /// are looked for in: from then on, the English a term is aligned to in each pair counts
+    /// in its score.
+    pub fn align_words(&mut self, docs: &[Document], pairs: &[SentencePair], segmenter: &Segmenter, lexicon: &Lexicon) {
+        let mut needed: Vec<usize> = self.term_pairs.iter().flat_map(|ids| aligned_sample(ids)).collect();
+        needed.sort_unstable();
+        needed.dedup();
+        self.alignments = Some(PairAlignments::new(docs, pairs, &self.english, &needed, segmenter, lexicon));
     }
 
     pub fn candidate(&self, index: usize) -> &Candidate {
@@ -168,11 +214,29 @@ impl<'a> Translator<'a> {
                     return Vec::new();
                 }
                 let glosses = TermGlosses::new(&candidate.term, lexicon, learned);
-                term_options(candidate, ids, &self.english, &self.frequency, &glosses)
+                options::term_options(
+                    candidate,
+                    ids,
+                    &self.english,
+                    &self.frequency,
+                    &glosses,
+                    self.alignments.as_ref(),
+                )
             })
             .collect();
         reward_short_form_acronyms(candidates, &mut options, &self.definitions);
+        let long_of = short_forms::long_forms(&terms);
+        let seen: Vec<Vec<Equivalent>> = long_of
+            .iter()
+            .zip(&options)
+            .map(|(long, o)| long.map_or_else(Vec::new, |_| o.iter().map(|o| o.equivalent.clone()).collect()))
+            .collect();
         let mut chosen = competitive_linking(&terms, options);
+        for (short, long) in long_of.iter().enumerate() {
+            let Some(long) = long.and_then(|l| chosen[l].clone()) else { continue };
+            let acronym = self.definitions.acronym_of(&long.english);
+            chosen[short] = short_forms::english(chosen[short].take(), &seen[short], &long, acronym.as_deref());
+        }
         for (candidate, equivalent) in candidates.iter().zip(chosen.iter_mut()) {
             if !candidate.term.chars().any(is_han) {
                 // A Latin term (RCEP) is its own English; it does not compete for phrases.
@@ -189,7 +253,7 @@ impl<'a> Translator<'a> {
             }
         }
         for equivalent in chosen.iter_mut().flatten() {
-            equivalent.abbreviation = self.definitions.long_to_short.get(&equivalent.english.to_lowercase()).cloned();
+            equivalent.abbreviation = self.definitions.acronym_of(&equivalent.english);
         }
         chosen
     }
@@ -210,7 +274,7 @@ pub fn translate(
 /// For each candidate, the pairs whose Chinese side holds it (every occurrence counts, also
 /// in titles the miner skips): one pass over the pairs with the terms indexed by their first
 /// two characters.
-fn pairs_holding(candidates: &[Candidate], docs: &[Document], pairs: &[SentencePair]) -> Vec<Vec<(usize, f64)>> {
+fn pairs_holding(candidates: &[Candidate], docs: &[Document], pairs: &[SentencePair]) -> Vec<Vec<TermPair>> {
     let mut by_start: HashMap<(char, char), Vec<usize>> = HashMap::default();
     for (index, candidate) in candidates.iter().enumerate() {
         let mut chars = candidate.term.chars();
@@ -221,34 +285,60 @@ fn pairs_holding(candidates: &[Candidate], docs: &[Document], pairs: &[SentenceP
     let mut out = vec![Vec::new(); candidates.len()];
     for (id, pair) in pairs.iter().enumerate() {
         let text = &docs[pair.doc].zh[pair.zh.clone()];
-        let mut found: Vec<(usize, f64)> = Vec::new();
+        let mut found: Vec<(usize, usize)> = Vec::new();
         let mut chars = text.char_indices().peekable();
         while let Some((at, a)) = chars.next() {
             let Some(&(_, b)) = chars.peek() else { break };
             for &index in by_start.get(&(a, b)).into_iter().flatten() {
                 if text[at..].starts_with(candidates[index].term.as_str()) {
-                    found.push((index, at as f64 / text.len().max(1) as f64));
+                    found.push((index, at));
                 }
             }
         }
         // The first occurrence in the pair stands for the term.
         found.sort_by_key(|&(index, _)| index);
         found.dedup_by_key(|&mut (index, _)| index);
-        for (index, position) in found {
-            out[index].push((id, position));
+        for (index, at) in found {
+            out[index].push(TermPair { pair: id, position: at as f64 / text.len().max(1) as f64, at });
         }
     }
     out
+}
+
+/// A pair that holds a term: its index, where the term starts relative to the pair's Chinese
+/// length, and at which byte.
+#[derive(Debug, Clone, Copy)]
+struct TermPair {
+    pair: usize,
+    position: f64,
+    at: usize,
+}
+
+/// An even sample of a term's pairs (a frequent term's English shows in any few hundred of
+/// its pairs) and how many pairs each stands for.
+fn sample(ids: &[TermPair]) -> (Vec<TermPair>, f64) {
+    let step = ids.len().div_ceil(MAX_SAMPLE).max(1);
+    let sample: Vec<TermPair> = ids.iter().copied().step_by(step).collect();
+    let scale = ids.len() as f64 / sample.len().max(1) as f64;
+    (sample, scale)
+}
+
+/// The pairs of a term that are word-aligned: an even part of its [`sample`], at most
+/// [`MAX_ALIGNED`] (the aligner's verdict settles in a few dozen pairs).
+fn aligned_sample(ids: &[TermPair]) -> impl Iterator<Item = usize> {
+    let sampled = sample(ids).0;
+    let step = sampled.len().div_ceil(MAX_ALIGNED).max(1);
+    sampled.into_iter().step_by(step).map(|t| t.pair)
 }
 
 /// How many pairs hold each phrase that occurs in some term's pairs.
 type PhraseCounts = HashMap<u64, AtomicUsize>;
 
 /// [`PhraseCounts`] of the phrases in `term_pairs`, counted over every pair on all cores.
-fn phrase_frequencies(english: &EnglishSide, term_pairs: &[Vec<(usize, f64)>]) -> PhraseCounts {
+fn phrase_frequencies(english: &EnglishSide, term_pairs: &[Vec<TermPair>]) -> PhraseCounts {
     let mut in_term_pairs: Vec<bool> = vec![false; english.texts.len()];
-    for &(p, _) in term_pairs.iter().flatten() {
-        in_term_pairs[p] = true;
+    for t in term_pairs.iter().flatten() {
+        in_term_pairs[t.pair] = true;
     }
     let mut wanted: PhraseCounts = HashMap::default();
     for (p, _) in in_term_pairs.iter().enumerate().filter(|(_, &used)| used) {
@@ -269,212 +359,6 @@ fn phrase_frequencies(english: &EnglishSide, term_pairs: &[Vec<(usize, f64)>]) -
     wanted
 }
 
-/// One occurrence of a phrase in a pair of the term: (key, pair, word range, distance of
-/// its relative position from the term's).
-type Spot = (u64, usize, (usize, usize), f64);
-
-/// Co-occurrence of one phrase with a term: its spots are `spots[range]`, sorted by pair.
-struct Together {
-    count: usize,
-    range: std::ops::Range<usize>,
-    /// Sum over supporting pairs of the smallest |relative position in Chinese − in English|.
-    distortion: f64,
-}
-
-fn term_options(
-    candidate: &Candidate,
-    ids: &[(usize, f64)],
-    english: &EnglishSide,
-    frequency: &PhraseCounts,
-    glosses: &TermGlosses,
-) -> Vec<Option_> {
-    // A frequent term's English shows in any few hundred of its pairs: an even sample keeps
-    // the work per term bounded however large the corpus, and counts are scaled back.
-    let step = ids.len().div_ceil(MAX_SAMPLE).max(1);
-    let sample: Vec<(usize, f64)> = ids.iter().copied().step_by(step).collect();
-    let scale = ids.len() as f64 / sample.len().max(1) as f64;
-    // All phrase occurrences in one flat list, grouped by sorting: no allocation per phrase.
-    let mut spots: Vec<Spot> = Vec::new();
-    // A name longer than the usual phrase only translates a term of about as many characters
-    // (a character per word at least: 消除对妇女一切形式歧视公约, eleven words).
-    let longest = spans::MAX_WORDS.max(candidate.term.chars().count());
-    for &(p, zh_position) in &sample {
-        let words = english.words[p].len().max(1) as f64;
-        for phrase in english.phrases(p).into_iter().filter(|ph| ph.words.1 - ph.words.0 <= longest) {
-            let distance = (zh_position - phrase.words.0 as f64 / words).abs();
-            spots.push((phrase.key, p, phrase.words, distance));
-        }
-    }
-    spots.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(a.3.total_cmp(&b.3)));
-    let mut together: HashMap<u64, Together> = HashMap::default();
-    let mut start = 0;
-    while start < spots.len() {
-        let key = spots[start].0;
-        let end = spots[start..].iter().position(|s| s.0 != key).map_or(spots.len(), |k| start + k);
-        let (mut count, mut distortion) = (0, 0.0);
-        for (k, spot) in spots[start..end].iter().enumerate() {
-            // The first spot of each pair is its nearest (sorted by distance within a pair).
-            if k == 0 || spots[start + k - 1].1 != spot.1 {
-                count += 1;
-                distortion += spot.3;
-            }
-        }
-        together.insert(key, Together { count, range: start..end, distortion });
-        start = end;
-    }
-    let surfaces = |t: &Together| -> Vec<(&str, usize)> {
-        let mut counts: HashMap<&str, usize> = HashMap::default();
-        for &(_, p, words, _) in &spots[t.range.clone()] {
-            *counts.entry(english.surface(p, &Phrase { key: 0, words })).or_default() += 1;
-        }
-        let mut out: Vec<(&str, usize)> = counts.into_iter().collect();
-        out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-        out
-    };
-    let surface_of = |t: &Together| surfaces(t).first().map_or("", |s| s.0);
-    let term_frequency = ids.len() as f64;
-    let numeral = leading_numeral(&candidate.term);
-    let latin: Vec<String> = std::iter::once(candidate.term.as_str())
-        .chain(candidate.short_forms.iter().map(String::as_str))
-        .filter(|s| !s.chars().any(is_han))
-        .map(str::to_lowercase)
-        .collect();
-    let global = |key: u64, t: &Together| frequency.get(&key).map_or(t.count, |c| c.load(Relaxed));
-    let compounds = compounds_of(&together, &spots, english);
-    let mut memo: HashMap<u64, f64> = HashMap::default();
-    let mut dictionary = |key: u64| {
-        *memo.entry(key).or_insert_with(|| {
-            let surface = surface_of(&together[&key]);
-            let words: Vec<&str> = english::words(surface, 0).iter().map(|w| &surface[w.span.clone()]).collect();
-            let mut dictionary = glosses.composition(&words);
-            if numeral.is_some_and(|n| list_items(surface) == n) {
-                let head = words.last().copied().unwrap_or_default();
-                dictionary = dictionary.max(0.5 + 0.5 * glosses.composition(&[head]));
-            }
-            dictionary
-        })
-    };
-    // Best co-occurrence first: the score never exceeds dice (+ identity), so the search
-    // stops once no remaining phrase can enter the kept options.
-    // A term seen in one pair meets each phrase of it once, and a phrase other words also
-    // translate to (insulin for 胰岛素 as well as for 胰岛素注射液) has a poor Dice however exact the
-    // rendering. There, a phrase the dictionary renders exactly counts as co-occurring
-    // perfectly. (One pair holds a few dozen phrases, so asking the dictionary of each is cheap.)
-    let single_pair = ids.len() == 1;
-    let mut order: Vec<(f64, u64)> = together
-        .iter()
-        .map(|(&key, t)| {
-            let count = (t.count as f64 * scale).min(global(key, t) as f64);
-            let dice = 2.0 * count / (term_frequency + global(key, t) as f64);
-            let exact = single_pair && dictionary(key) >= EXACT_RENDERING;
-            (if exact { 1.0 } else { dice }, key)
-        })
-        .collect();
-    order.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    let identity_possible = if latin.is_empty() { 0.0 } else { 1.0 };
-    // (score, key, dice, dictionary, identity), best first.
-    let mut kept: Vec<(f64, u64, f64, f64, bool)> = Vec::new();
-    for (dice, key) in order {
-        let floor = if kept.len() >= MAX_OPTIONS { kept[MAX_OPTIONS - 1].0 } else { MIN_SCORE };
-        if dice + identity_possible < floor {
-            break;
-        }
-        let t = &together[&key];
-        let own = dictionary(key);
-        // A fragment of a longer compound that occurs exactly where it does, here and in the
-        // whole corpus, gives way unless the dictionary clearly prefers it ("current device"
-        // of "residual current device"; "food security" stays beside "ensure food security").
-        let fragment = compounds.get(&key).into_iter().flatten().any(|&c| {
-            let longer = &together[&c];
-            longer.count == t.count && global(c, longer) == global(key, t) && own <= dictionary(c) + FRAGMENT_MARGIN
-        });
-        if fragment {
-            continue;
-        }
-        let identity = if latin.contains(&surface_of(t).to_lowercase()) { 1.0 } else { 0.0 };
-        // Word order differs between the languages, so position only nudges (IBM 2's
-        // diagonal preference, mildly).
-        let distortion = t.distortion / t.count.max(1) as f64;
-        let score = dice * (0.4 + 0.6 * own) * (1.0 - DISTORTION_WEIGHT * distortion) + identity;
-        if score < floor {
-            continue;
-        }
-        let surface = surface_of(t);
-        let at = kept
-            .iter()
-            .position(|k| score > k.0 || (score == k.0 && surface < surface_of(&together[&k.1])))
-            .unwrap_or(kept.len());
-        kept.insert(at, (score, key, dice, own, identity > 0.0));
-        kept.truncate(MAX_OPTIONS);
-    }
-    kept.into_iter()
-        .filter_map(|(score, key, dice, dictionary, vouched)| {
-            let t = together.get(&key)?;
-            let surfaces = surfaces(t);
-            let mut support: Vec<usize> = spots[t.range.clone()].iter().map(|s| s.1).collect();
-            support.dedup();
-            Some(Option_ {
-                key,
-                vouched,
-                spots: spots[t.range.clone()].iter().map(|s| (s.1, s.2)).collect(),
-                equivalent: Equivalent {
-                    english: surfaces[0].0.to_string(),
-                    score,
-                    cooccurrences: (t.count as f64 * scale).round() as usize,
-                    dice,
-                    dictionary,
-                    pairs: support.into_iter().take(MAX_EVIDENCE).collect(),
-                    variants: surfaces[1..].iter().map(|(s, _)| s.to_string()).collect(),
-                    abbreviation: None,
-                },
-            })
-        })
-        .collect()
-}
-
-/// For each phrase, the phrases one adjacent word longer that hold it.
-fn compounds_of(together: &HashMap<u64, Together>, spots: &[Spot], english: &EnglishSide) -> HashMap<u64, Vec<u64>> {
-    let mut out: HashMap<u64, Vec<u64>> = HashMap::default();
-    for (&key, t) in together {
-        let (_, pair, (first, last), _) = spots[t.range.start];
-        let ids: Vec<u32> = english.words[pair][first..last].iter().map(|w| w.id).collect();
-        let n = ids.len();
-        if n < 2 {
-            continue;
-        }
-        for (start, end) in [(1, n), (0, n - 1)] {
-            let part = key_of(&ids[start..end]);
-            if together.contains_key(&part) {
-                out.entry(part).or_default().push(key);
-            }
-        }
-    }
-    out
-}
-
-/// The value of a term's leading Chinese numeral (三大产业 → 3), for list translations.
-fn leading_numeral(term: &str) -> Option<usize> {
-    let first = term.chars().next()?;
-    let value = chinese_numeral(first.encode_utf8(&mut [0; 4]))?;
-    (2..10).contains(&value).then_some(value as usize)
-}
-
-/// Items of an English list of single-word modifiers before a head, "A, B and C X"
-/// (1 when the phrase is no such list).
-fn list_items(surface: &str) -> usize {
-    if !surface.contains(", ") {
-        return 1;
-    }
-    let items: Vec<&str> =
-        surface.split(", ").flat_map(|part| part.split(" and ").flat_map(|p| p.split(" or "))).collect();
-    let (last, modifiers) = items.split_last().unwrap_or((&"", &[]));
-    if modifiers.iter().all(|m| !m.trim().contains(' ')) && !last.trim().is_empty() {
-        items.len()
-    } else {
-        1
-    }
-}
-
 /// Acronym definitions of every English text, by lower-cased long form and by acronym.
 struct Definitions {
     long_to_short: HashMap<String, String>,
@@ -484,10 +368,23 @@ fn acronym_table(docs: &[Document]) -> Definitions {
     let mut long_to_short = HashMap::default();
     for doc in docs {
         for definition in acronyms::definitions(&doc.en) {
-            long_to_short.entry(definition.long.to_lowercase()).or_insert(definition.short);
+            long_to_short.entry(lemma_form(&definition.long)).or_insert(definition.short);
         }
     }
     Definitions { long_to_short }
+}
+
+/// A phrase's words as lemmas: the canonical English is singular where the definition may be
+/// plural ("least developed countries (LDCs)").
+fn lemma_form(text: &str) -> String {
+    english::words(text, 0).into_iter().map(|w| w.lemma).collect::<Vec<_>>().join(" ")
+}
+
+impl Definitions {
+    /// The acronym the text defines for the long form `english`.
+    fn acronym_of(&self, english: &str) -> Option<String> {
+        self.long_to_short.get(&lemma_form(english)).cloned()
+    }
 }
 
 /// A Chinese short form (世卫组织) of a term whose best English has a defined acronym (WHO)
@@ -496,7 +393,7 @@ fn reward_short_form_acronyms(candidates: &[Candidate], options: &mut [Vec<Optio
     let index: HashMap<&str, usize> = candidates.iter().enumerate().map(|(i, c)| (c.term.as_str(), i)).collect();
     for (long, candidate) in candidates.iter().enumerate() {
         let Some(best) = options[long].first() else { continue };
-        let Some(acronym) = definitions.long_to_short.get(&best.equivalent.english.to_lowercase()).cloned() else {
+        let Some(acronym) = definitions.acronym_of(&best.equivalent.english) else {
             continue;
         };
         for short in candidate.short_forms.iter().filter(|s| s.chars().any(is_han)) {
@@ -507,19 +404,5 @@ fn reward_short_form_acronyms(candidates: &[Candidate], options: &mut [Vec<Optio
             }
             options[s].sort_by(|a, b| b.equivalent.score.total_cmp(&a.equivalent.score));
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lists_are_counted_and_numerals_read() {
-        assert_eq!(list_items("terrorist, separatist and extremist forces"), 3);
-        assert_eq!(list_items("green lanes"), 1);
-        assert_eq!(list_items("sabotages by terrorist, separatist and extremist forces"), 1);
-        assert_eq!(leading_numeral("四个现代化"), Some(4));
-        assert_eq!(leading_numeral("一致"), None);
     }
 }

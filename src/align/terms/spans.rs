@@ -45,7 +45,7 @@ pub struct Lemmas {
 impl Lemmas {
     /// The tokens of `text`'s words.
     pub fn tokens(&mut self, text: &str) -> Vec<Token> {
-        self.intern(english::words(text, 0))
+        self.intern(cut(text))
     }
 
     /// The tokens of words already cut from a text.
@@ -68,13 +68,40 @@ impl Lemmas {
             .collect()
     }
 
-    fn is_content(&self, token: &Token) -> bool {
+    /// The id of a lemma the text holds.
+    pub fn id(&self, lemma: &str) -> Option<u32> {
+        self.ids.get(lemma).copied()
+    }
+
+    /// Distinct lemmas interned.
+    pub fn len(&self) -> usize {
+        self.content.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.content.is_empty()
+    }
+
+    pub fn is_content(&self, token: &Token) -> bool {
         self.content[token.id as usize]
     }
 
     fn joins_list(&self, token: &Token) -> bool {
         self.joins_list[token.id as usize]
     }
+}
+
+/// The words of `text`, with an acronym's lemma kept in capitals: "WHO" is a name, not the
+/// pronoun "who" (a function word, which no phrase may end on), and "IT" is not "it".
+pub fn cut(text: &str) -> Vec<english::Word> {
+    let mut words = english::words(text, 0);
+    for word in &mut words {
+        let surface = &text[word.span.clone()];
+        if surface.chars().count() >= 2 && surface.chars().all(|c| c.is_ascii_uppercase()) {
+            word.lemma = surface.to_string();
+        }
+    }
+    words
 }
 
 /// The key of a run of lemma ids (FNV-1a over the ids).
@@ -197,6 +224,13 @@ mod tests {
         // Lower-case words other than connectors end a name.
         let found = surfaces("the Office of the High Commissioner said that the Office of the Legal Counsel");
         assert!(!found.iter().filter(long).any(|p| p.contains("said")), "{found:?}");
+    }
+
+    #[test]
+    fn acronyms_are_not_the_function_words_they_spell() {
+        let found = surfaces("experts of WHO said who was there");
+        assert!(found.contains(&"WHO"), "{found:?}");
+        assert!(!found.iter().any(|p| p.ends_with("who")));
     }
 
     #[test]

@@ -1,0 +1,337 @@
+//! The scored English options of one term: every noun-phrase-like n-gram of the pairs the
+//! term occurs in (and the span the word alignment gives it there), scored by co-occurrence
+//! (Dice), dictionary composition, position, identity and the share of the pairs whose word
+//! alignment gives it; pieces of a longer phrase or name that the term meets exactly as often
+//! give way to it, and clauses are never options.
+
+use super::aligned::PairAlignments;
+use super::compose::TermGlosses;
+use super::spans::{self, key_of, Phrase};
+use super::*;
+
+/// One occurrence of a phrase in a pair of the term: (key, pair, word range, distance of
+/// its relative position from the term's).
+type Spot = (u64, usize, (usize, usize), f64);
+
+/// Co-occurrence of one phrase with a term: its spots are `spots[range]`, sorted by pair.
+struct Together {
+    count: usize,
+    range: std::ops::Range<usize>,
+    /// Sum over supporting pairs of the smallest |relative position in Chinese − in English|.
+    distortion: f64,
+}
+
+pub(super) fn term_options(
+    candidate: &Candidate,
+    ids: &[TermPair],
+    english: &EnglishSide,
+    frequency: &PhraseCounts,
+    glosses: &TermGlosses,
+    alignments: Option<&PairAlignments>,
+) -> Vec<Option_> {
+    // A frequent term's English shows in any few hundred of its pairs: an even sample keeps
+    // the work per term bounded however large the corpus, and counts are scaled back.
+    let (sample, scale) = sample(ids);
+    // All phrase occurrences in one flat list, grouped by sorting: no allocation per phrase.
+    let mut spots: Vec<Spot> = Vec::new();
+    // A name longer than the usual phrase only translates a term of about as many characters
+    // (a character per word at least: 消除对妇女一切形式歧视公约, eleven words).
+    let longest = spans::MAX_WORDS.max(candidate.term.chars().count());
+    // How many sampled pairs align the term to each phrase (its English under the word
+    // alignment, the phrase-extraction rule).
+    let mut aligned: HashMap<u64, usize> = HashMap::default();
+    for &TermPair { pair: p, position: zh_position, at } in &sample {
+        let words = english.words[p].len().max(1) as f64;
+        let phrases = english.phrases(p);
+        let span = alignments.and_then(|a| a.english_of(p, at..at + candidate.term.len(), english));
+        if let Some(span) = span.filter(|s| s.core.1 - s.core.0 <= longest) {
+            let (first, last) = span.core;
+            let ids: Vec<u32> = english.words[p][first..last].iter().map(|w| w.id).collect();
+            let key = key_of(&ids);
+            // Every phrase consistent with the alignment counts: the core and the phrases
+            // that add only words linked to nothing ("Belt and Road" when "and Road" were
+            // left unlinked).
+            let mut credited = vec![key];
+            credited.extend(phrases.iter().filter(|ph| ph.key != key && span.extends(ph.words)).map(|ph| ph.key));
+            credited.sort_unstable();
+            credited.dedup();
+            for k in credited {
+                *aligned.entry(k).or_default() += 1;
+            }
+            // An aligned span that is no noun-phrase-like n-gram (it holds a comma or a
+            // bracket) is still a candidate: the alignment vouches for it.
+            if !phrases.iter().any(|ph| ph.key == key) {
+                let distance = (zh_position - first as f64 / words).abs();
+                spots.push((key, p, (first, last), distance));
+            }
+        }
+        for phrase in phrases.into_iter().filter(|ph| ph.words.1 - ph.words.0 <= longest) {
+            let distance = (zh_position - phrase.words.0 as f64 / words).abs();
+            spots.push((phrase.key, p, phrase.words, distance));
+        }
+    }
+    let sampled = alignments.map_or(0, |a| sample.iter().filter(|t| a.holds(t.pair)).count()).max(1) as f64;
+    let trust = alignments.map_or(0.0, |a| a.trust);
+    let aligned_share = |key: u64| trust * aligned.get(&key).copied().unwrap_or(0) as f64 / sampled;
+    spots.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(a.3.total_cmp(&b.3)));
+    let mut together: HashMap<u64, Together> = HashMap::default();
+    let mut start = 0;
+    while start < spots.len() {
+        let key = spots[start].0;
+        let end = spots[start..].iter().position(|s| s.0 != key).map_or(spots.len(), |k| start + k);
+        let (mut count, mut distortion) = (0, 0.0);
+        for (k, spot) in spots[start..end].iter().enumerate() {
+            // The first spot of each pair is its nearest (sorted by distance within a pair).
+            if k == 0 || spots[start + k - 1].1 != spot.1 {
+                count += 1;
+                distortion += spot.3;
+            }
+        }
+        together.insert(key, Together { count, range: start..end, distortion });
+        start = end;
+    }
+    // The ways a phrase is written (case, inflection), most frequent first, and whether each
+    // time it opened a sentence.
+    let written = |t: &Together| -> Vec<canonical::Written> {
+        let mut counts: HashMap<(&str, bool), usize> = HashMap::default();
+        for &(_, p, words, _) in &spots[t.range.clone()] {
+            let surface = english.surface(p, &Phrase { key: 0, words });
+            *counts.entry((surface, english.sentence_initial(p, words.0))).or_default() += 1;
+        }
+        let mut out: Vec<canonical::Written> = counts
+            .into_iter()
+            .map(|((text, sentence_initial), count)| canonical::Written { text, count, sentence_initial })
+            .collect();
+        out.sort_by(|a, b| {
+            b.count.cmp(&a.count).then(a.text.cmp(b.text)).then(a.sentence_initial.cmp(&b.sentence_initial))
+        });
+        out
+    };
+    let surface_of = |t: &Together| written(t).first().map_or("", |s| s.text);
+    let term_frequency = ids.len() as f64;
+    let numeral = leading_numeral(&candidate.term);
+    let latin: Vec<String> = std::iter::once(candidate.term.as_str())
+        .chain(candidate.short_forms.iter().map(String::as_str))
+        .filter(|s| !s.chars().any(is_han))
+        .map(str::to_lowercase)
+        .collect();
+    // A name is written in English as its pinyin (张若尘 → Zhang Ruochen): a phrase that spells
+    // it is as good as an identity.
+    let spelled: rustc_hash::FxHashSet<u64> = romanisation(&candidate.term)
+        .map(|romanised| {
+            spots
+                .iter()
+                .filter(|s| s.2 .1 - s.2 .0 <= MAX_NAME_WORDS)
+                .filter(|s| spells(english.surface(s.1, &Phrase { key: 0, words: s.2 }), &romanised))
+                .map(|s| s.0)
+                .collect()
+        })
+        .unwrap_or_default();
+    let global = |key: u64, t: &Together| frequency.get(&key).map_or(t.count, |c| c.load(Relaxed));
+    let compounds = compounds_of(&together, &spots, english);
+    let mut memo: HashMap<u64, f64> = HashMap::default();
+    let mut dictionary = |key: u64| {
+        *memo.entry(key).or_insert_with(|| {
+            let surface = surface_of(&together[&key]);
+            let words: Vec<&str> = english::words(surface, 0).iter().map(|w| &surface[w.span.clone()]).collect();
+            let mut dictionary = glosses.composition(&words);
+            if numeral.is_some_and(|n| list_items(surface) == n) {
+                let head = words.last().copied().unwrap_or_default();
+                dictionary = dictionary.max(0.5 + 0.5 * glosses.composition(&[head]));
+            }
+            dictionary
+        })
+    };
+    // Best co-occurrence first: the score never exceeds dice (+ identity), so the search
+    // stops once no remaining phrase can enter the kept options.
+    // A term seen in one pair meets each phrase of it once, and a phrase other words also
+    // translate to (insulin for 胰岛素 as well as for 胰岛素注射液) has a poor Dice however exact the
+    // rendering. There, a phrase the dictionary renders exactly counts as co-occurring
+    // perfectly. (One pair holds a few dozen phrases, so asking the dictionary of each is cheap.)
+    let single_pair = ids.len() == 1;
+    let mut order: Vec<(f64, u64)> = together
+        .iter()
+        .map(|(&key, t)| {
+            let count = (t.count as f64 * scale).min(global(key, t) as f64);
+            let dice = 2.0 * count / (term_frequency + global(key, t) as f64);
+            let exact = single_pair && dictionary(key) >= EXACT_RENDERING;
+            // An upper bound of the score (but identity): the search below stops on it.
+            let spelled = if spelled.contains(&key) { 1.0 } else { 0.0 };
+            (if exact { 1.0 } else { dice } + ALIGNED_WEIGHT * aligned_share(key) + spelled, key)
+        })
+        .collect();
+    order.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let identity_possible = if latin.is_empty() { 0.0 } else { 1.0 };
+    // (score, key, dice, dictionary, identity), best first.
+    let mut kept: Vec<(f64, u64, f64, f64, bool)> = Vec::new();
+    for (bound, key) in order {
+        let floor = if kept.len() >= MAX_OPTIONS { kept[MAX_OPTIONS - 1].0 } else { MIN_SCORE };
+        if bound + identity_possible < floor {
+            break;
+        }
+        let t = &together[&key];
+        // A clause is never a term's English, however often it meets the term.
+        if canonical::is_clause(surface_of(t)) {
+            continue;
+        }
+        let romanised = spelled.contains(&key);
+        let dice = bound - ALIGNED_WEIGHT * aligned_share(key) - if romanised { 1.0 } else { 0.0 };
+        let own = dictionary(key);
+        // A fragment of a longer compound that occurs exactly where it does, here and in the
+        // whole corpus, gives way unless the dictionary clearly prefers it ("current device"
+        // of "residual current device"; "food security" stays beside "ensure food security").
+        // A piece of a name gives way to the whole name wherever the term meets it inside
+        // that name, even if the piece also stands alone elsewhere ("the Court").
+        let fragment = compounds.get(&key).into_iter().flatten().any(|&(c, longer_by)| {
+            let longer = &together[&c];
+            let name = canonical::is_name(surface_of(longer));
+            longer.count == t.count
+                && ((longer_by == 1 && global(c, longer) == global(key, t)) || name)
+                && own <= dictionary(c) + FRAGMENT_MARGIN
+        });
+        if fragment {
+            continue;
+        }
+        let identity = if romanised || latin.contains(&surface_of(t).to_lowercase()) { 1.0 } else { 0.0 };
+        // Word order differs between the languages, so position only nudges (IBM 2's
+        // diagonal preference, mildly).
+        let distortion = t.distortion / t.count.max(1) as f64;
+        let score = dice * (0.4 + 0.6 * own) * (1.0 - DISTORTION_WEIGHT * distortion)
+            + identity
+            + ALIGNED_WEIGHT * aligned_share(key);
+        if score < floor {
+            continue;
+        }
+        let surface = surface_of(t);
+        let at = kept
+            .iter()
+            .position(|k| score > k.0 || (score == k.0 && surface < surface_of(&together[&k.1])))
+            .unwrap_or(kept.len());
+        kept.insert(at, (score, key, dice, own, identity > 0.0));
+        kept.truncate(MAX_OPTIONS);
+    }
+    kept.into_iter()
+        .filter_map(|(score, key, dice, dictionary, vouched)| {
+            let t = together.get(&key)?;
+            let written = written(t);
+            let mut support: Vec<usize> = spots[t.range.clone()].iter().map(|s| s.1).collect();
+            support.dedup();
+            Some(Option_ {
+                key,
+                vouched,
+                spots: spots[t.range.clone()].iter().map(|s| (s.1, s.2)).collect(),
+                equivalent: Equivalent {
+                    english: canonical::preferred(&written, |w| english.seen_lower(w)),
+                    score,
+                    cooccurrences: (t.count as f64 * scale).round() as usize,
+                    dice,
+                    dictionary,
+                    pairs: support.into_iter().take(MAX_EVIDENCE).collect(),
+                    // Other spellings of the same lemmas are inflections, not variants.
+                    variants: Vec::new(),
+                    abbreviation: None,
+                },
+            })
+        })
+        .collect()
+}
+
+/// Most words of a name written in pinyin (a syllable a word at most).
+const MAX_NAME_WORDS: usize = 4;
+
+/// The pinyin of a term of two to four Chinese characters, run together ("zhangruochen"), as
+/// a name is written in English.
+fn romanisation(term: &str) -> Option<String> {
+    use pinyin::ToPinyin;
+    let count = term.chars().count();
+    if !(2..=MAX_NAME_WORDS).contains(&count) {
+        return None;
+    }
+    term.chars().map(|c| c.to_pinyin().map(|p| p.plain())).collect::<Option<Vec<&str>>>().map(|s| s.concat())
+}
+
+/// Whether `surface` is a capitalised name whose letters spell `romanised` ("Zhang Ruochen",
+/// "Zhang Ruo-chen", not "zhang ruochen").
+fn spells(surface: &str, romanised: &str) -> bool {
+    let capitalised = surface.chars().next().is_some_and(char::is_uppercase);
+    let letters: String = surface.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    capitalised && letters == romanised
+}
+
+/// For each phrase, the longer phrases that hold it ("International Court" in "International
+/// Court of Justice") and by how many words they are longer.
+fn compounds_of(
+    together: &HashMap<u64, Together>,
+    spots: &[Spot],
+    english: &EnglishSide,
+) -> HashMap<u64, Vec<(u64, usize)>> {
+    let mut out: HashMap<u64, Vec<(u64, usize)>> = HashMap::default();
+    for (&key, t) in together {
+        let (_, pair, (first, last), _) = spots[t.range.start];
+        let ids: Vec<u32> = english.words[pair][first..last].iter().map(|w| w.id).collect();
+        let n = ids.len();
+        if n < 2 {
+            continue;
+        }
+        for start in 0..n {
+            for end in start + 1..=n {
+                if end - start == n {
+                    continue;
+                }
+                let part = key_of(&ids[start..end]);
+                if together.contains_key(&part) {
+                    out.entry(part).or_default().push((key, n - (end - start)));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The value of a term's leading Chinese numeral (三大产业 → 3), for list translations.
+fn leading_numeral(term: &str) -> Option<usize> {
+    let first = term.chars().next()?;
+    let value = chinese_numeral(first.encode_utf8(&mut [0; 4]))?;
+    (2..10).contains(&value).then_some(value as usize)
+}
+
+/// Items of an English list of single-word modifiers before a head, "A, B and C X"
+/// (1 when the phrase is no such list).
+fn list_items(surface: &str) -> usize {
+    if !surface.contains(", ") {
+        return 1;
+    }
+    let items: Vec<&str> =
+        surface.split(", ").flat_map(|part| part.split(" and ").flat_map(|p| p.split(" or "))).collect();
+    let (last, modifiers) = items.split_last().unwrap_or((&"", &[]));
+    if modifiers.iter().all(|m| !m.trim().contains(' ')) && !last.trim().is_empty() {
+        items.len()
+    } else {
+        1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_spelled_in_pinyin_run_together() {
+        let romanised = romanisation("张若尘").unwrap();
+        assert!(spells("Zhang Ruochen", &romanised));
+        assert!(spells("Zhang Ruo-chen", &romanised));
+        assert!(!spells("zhang ruochen", &romanised));
+        assert!(!spells("Zhang", &romanised));
+        assert_eq!(romanisation("张"), None);
+        assert_eq!(romanisation("RCEP"), None);
+    }
+
+    #[test]
+    fn lists_are_counted_and_numerals_read() {
+        assert_eq!(list_items("terrorist, separatist and extremist forces"), 3);
+        assert_eq!(list_items("green lanes"), 1);
+        assert_eq!(list_items("sabotages by terrorist, separatist and extremist forces"), 1);
+        assert_eq!(leading_numeral("四个现代化"), Some(4));
+        assert_eq!(leading_numeral("一致"), None);
+    }
+}
