@@ -42,9 +42,23 @@ fn source<'a>(concept: &Concept<'a>) -> &'a str {
 pub const MEMOQ_HEADER: &[&str] =
     &["Chinese (PRC)", "English", "Chinese (PRC)_Example", "English_Example", "Entry_Note", "Concept_ID", "Status"];
 
+/// memoQ's name of a Chinese variant, as its term base import expects it in the header.
+pub fn memoq_language(tag: &str) -> &'static str {
+    match tag {
+        "zh-TW" | "zh-Hant" | "zh-Hant-TW" => "Chinese (Taiwan)",
+        "zh-HK" | "zh-Hant-HK" => "Chinese (Hong Kong S.A.R.)",
+        "zh-MO" | "zh-Hant-MO" => "Chinese (Macao S.A.R.)",
+        "zh-SG" | "zh-Hans-SG" => "Chinese (Singapore)",
+        _ => "Chinese (PRC)",
+    }
+}
+
 pub fn memoq(graph: &TermGraph) -> Result<Vec<u8>> {
     let mut w = delimited(b'\t');
-    w.write_record(MEMOQ_HEADER).map_err(csv_error)?;
+    let language = memoq_language(&graph.zh_tag());
+    let example = format!("{language}_Example");
+    let header = [language, MEMOQ_HEADER[1], &example].into_iter().chain(MEMOQ_HEADER[3..].iter().copied());
+    w.write_record(header).map_err(csv_error)?;
     for c in graph.concepts() {
         w.write_record(
             [
@@ -93,7 +107,9 @@ pub const CROWDIN_HEADER: &[&str] =
 
 pub fn crowdin(graph: &TermGraph) -> Result<Vec<u8>> {
     let mut w = delimited(b',');
-    w.write_record(CROWDIN_HEADER).map_err(csv_error)?;
+    let tag = graph.zh_tag();
+    let chinese = CROWDIN_HEADER[..3].iter().map(|name| name.replace("zh-CN", &tag));
+    w.write_record(chinese.chain(CROWDIN_HEADER[3..].iter().map(|n| n.to_string()))).map_err(csv_error)?;
     for c in graph.concepts() {
         let description = evidence::write(&Evidence::of(&c), Some(context_zh(&c)));
         let others = english(&c, 1);

@@ -71,7 +71,10 @@ pub fn score(value: f64) -> String {
 
 pub fn glossary(graph: &TermGraph) -> Result<Vec<u8>> {
     let mut w = writer();
-    w.write_record(GLOSSARY_HEADER).map_err(csv_error)?;
+    // The Chinese column is named by the glossary's variant (zh-TW for a Taiwan memory).
+    let tag = graph.zh_tag();
+    let header = std::iter::once(tag.as_str()).chain(GLOSSARY_HEADER[1..].iter().copied());
+    w.write_record(header).map_err(csv_error)?;
     for concept in graph.concepts() {
         let zh = concept.zh;
         let first = concept.en.first();

@@ -25,7 +25,8 @@ use std::path::{Path, PathBuf};
 
 pub const INDEX_FILE: &str = "lookup.idx";
 const MAGIC: &str = "zhterm-lookup-index";
-const VERSION: &str = "2";
+// 3: normalised Chinese keys are folded to Simplified script.
+const VERSION: &str = "3";
 
 /// Size and modification time of `graph.json`, which an index must match to be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
