@@ -209,8 +209,7 @@ fn read_file(
     let bytes = read_bytes(path)?;
     // A DOCX is a ZIP archive, read from its bytes before any text decoding.
     if kind == Some(InputKind::Docx) || kind.is_none() && docx::is_docx(&bytes) {
-        let document = require_chinese(docx::read(path, &bytes)?)?;
-        return Ok(Some(with_script_locale(document, false)));
+        return Ok(Some(with_script_locale(parse_docx(path, &bytes)?, false)));
     }
     let text = decode(path, &bytes)?;
     let kind = match kind {
@@ -264,6 +263,11 @@ pub fn parse_with(path: &Path, text: &str, kind: InputKind, zh_locale: Option<&s
         }
     };
     require_chinese(document)
+}
+
+/// Reads a DOCX file's bytes: its Chinese/English table as segment pairs, else its body text.
+pub fn parse_docx(path: &Path, bytes: &[u8]) -> Result<Document> {
+    require_chinese(docx::read(path, bytes)?)
 }
 
 /// Reads a `.zh` file and its `.en` twin line by line. Different line counts are refused,
@@ -375,6 +379,26 @@ mod tests {
                 if let Ok((doc, _)) = parse_line_pairs(Path::new("f.zh"), zh, Path::new("f.en"), en, allow_mismatch) {
                     proptest::prop_assert!(doc.zh_blocks.iter().all(|s| doc.zh.get(s.clone()).is_some()));
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn spans_slice_to_whole_terms_in_text_laced_with_invisible_characters() {
+        let raw = "\u{feff}签署知情\u{200b}同意书。知情同意\u{ad}书由受试者保管。\n伦理\u{a0}委员会审查知情\u{2060}同意书。伦理委员会\u{200d}批准方案。";
+        let doc = parse(Path::new("consent.txt"), raw, InputKind::Plain).unwrap();
+        let docs = [doc];
+        let candidates =
+            crate::mine::mine(&docs, &mut crate::segment::Segmenter::new(), &crate::lexicon::Lexicon::new());
+        assert!(
+            candidates.iter().any(|c| c.term == "知情同意书"),
+            "{:?}",
+            candidates.iter().map(|c| &c.term).collect::<Vec<_>>()
+        );
+        for candidate in &candidates {
+            assert!(!candidate.term.chars().any(normalize::is_invisible), "{:?}", candidate.term);
+            for occurrence in &candidate.occurrences {
+                assert_eq!(&docs[occurrence.doc].zh[occurrence.span.clone()], candidate.term);
             }
         }
     }
