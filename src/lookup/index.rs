@@ -5,7 +5,7 @@
 //!
 //! # Format (UTF-8, version 2: entries carry their evidence pairs)
 //! ```text
-//! zhterm-lookup-index<TAB>2<TAB>GRAPH_BYTES<TAB>GRAPH_MTIME_NS<TAB>KEY_SECTION_BYTES
+//! zhterm-lookup-index<TAB>3<TAB>GRAPH_BYTES<TAB>GRAPH_MTIME_NS<TAB>KEY_SECTION_BYTES
 //! OFFSET<TAB>LENGTH(<TAB>TAG<TAB>TEXT<TAB>NORMALISED)...     one line a concept, in concept order
 //! {"concept_id":"c1",...}                                   one JSON Entry a line
 //! ```
