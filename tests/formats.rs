@@ -138,6 +138,41 @@ fn a_traditional_memory_exports_zh_tw_and_lookup_folds_both_ways() {
 }
 
 #[test]
+fn every_export_profile_of_a_zh_tw_glossary_imports_back() {
+    let dir = build(&[], &[&fixture("servers-tw.tmx")]);
+    let glossary = dir.path().to_str().unwrap();
+    for (format, file, header) in [
+        ("csv", "g.csv", "zh-TW,en,"),
+        ("memoq", "g.txt", "Chinese (Taiwan)\tEnglish\tChinese (Taiwan)_Example"),
+        ("crowdin", "g.csv", "term_zh-TW,description_zh-TW,partOfSpeech_zh-TW,term_en"),
+    ] {
+        let path = dir.path().join(format!("{format}-{file}"));
+        let export = zhterm(&["export", "-g", glossary, "--format", format, "-o", path.to_str().unwrap()]);
+        assert!(export.status.success(), "{format}: {}", stderr(&export));
+        assert!(read(&path).trim_start_matches('\u{feff}').starts_with(header), "{format}: {}", read(&path));
+        let import = zhterm(&["import", "-g", glossary, path.to_str().unwrap()]);
+        assert!(import.status.success(), "{format}: {}", stderr(&import));
+    }
+    assert_eq!(english_of(dir.path(), "資料庫").as_deref(), Some("database"));
+}
+
+#[test]
+fn untagged_traditional_text_is_zh_tw_from_big5_and_zh_hant_from_its_script() {
+    let text = "系統每天備份資料庫。\n管理員從伺服器還原資料庫。\n資料庫的備份保存在伺服器上。\n";
+    let dir = tempfile::tempdir().unwrap();
+    let (big5, _, _) = encoding_rs::BIG5.encode(text);
+    std::fs::write(dir.path().join("servers-big5.txt"), &big5).unwrap();
+    std::fs::write(dir.path().join("servers-utf8.txt"), text).unwrap();
+    for (file, tag) in [("servers-big5.txt", "zh-TW"), ("servers-utf8.txt", "zh-Hant")] {
+        let out = dir.path().join(format!("out-{tag}"));
+        build_into(&out, &[], &[dir.path().join(file).to_str().unwrap()]);
+        assert_eq!(rows(&out)[0][0], tag, "{file}");
+        assert!(entries(&out).iter().any(|(zh, _)| zh == "資料庫"), "{file}");
+        assert!(read(&out.join("glossary.tbx")).contains(&format!("<langSec xml:lang=\"{tag}\">")));
+    }
+}
+
+#[test]
 fn a_mixed_corpus_keeps_each_terms_own_tag() {
     let dir = build(&[], &[&fixture("hives.tmx"), &fixture("servers-tw.tmx")]);
     let json = zhterm(&["export", "--glossary", dir.path().to_str().unwrap(), "--format", "json"]);
