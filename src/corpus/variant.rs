@@ -90,12 +90,9 @@ pub fn from_script(text: &str, big5: bool) -> Option<String> {
 }
 
 /// The Chinese locale a multi-locale memory is read in: `wanted` when the user named one
-/// (matched without case), else the one most of its Chinese variants carry (the first seen on
-/// a tie). `seen` lists every Chinese variant's tag in file order.
+/// that the file has (matched without case), else the one most of its Chinese variants carry
+/// (the first seen on a tie). `seen` lists every Chinese variant's tag in file order.
 pub fn choose<'a>(seen: impl IntoIterator<Item = &'a str>, wanted: Option<&str>) -> Option<String> {
-    if let Some(wanted) = wanted {
-        return canonical(wanted);
-    }
     let mut counts: Vec<(String, usize)> = Vec::new();
     for tag in seen {
         let Some(tag) = canonical(tag) else { continue };
@@ -103,6 +100,10 @@ pub fn choose<'a>(seen: impl IntoIterator<Item = &'a str>, wanted: Option<&str>)
             Some((_, n)) => *n += 1,
             None => counts.push((tag, 1)),
         }
+    }
+    let wanted = wanted.and_then(canonical);
+    if let Some(wanted) = wanted.filter(|w| counts.iter().any(|(t, _)| t == w)) {
+        return Some(wanted);
     }
     // max_by_key keeps the last of equals; the first seen should win a tie.
     counts.iter().rev().max_by_key(|(_, n)| *n).map(|(t, _)| t.clone())
@@ -142,6 +143,8 @@ mod tests {
         let seen = ["zh-TW", "zh-CN", "zh-tw", "zh-CN", "zh-TW"];
         assert_eq!(choose(seen, None).as_deref(), Some("zh-TW"));
         assert_eq!(choose(seen, Some("zh-cn")).as_deref(), Some("zh-CN"));
+        // A locale the file does not have cannot be read: the most frequent is.
+        assert_eq!(choose(seen, Some("zh-HK")).as_deref(), Some("zh-TW"));
         assert_eq!(choose(["zh-HK", "zh-TW"], None).as_deref(), Some("zh-HK"));
         assert_eq!(choose([], None), None);
     }
