@@ -16,8 +16,9 @@ use quick_xml::events::{BytesStart, Event};
 use std::collections::HashMap;
 use std::path::Path;
 
-/// Elements whose content is a native code, not text.
-const CODES: &[&str] = &["ph", "bpt", "ept", "it", "sub", "originalData"];
+/// Elements whose content is not the unit's text: native codes, and XLIFF 1.2 `<alt-trans>`
+/// (translation-memory matches a tool offered, with a source and target of their own).
+const CODES: &[&str] = &["ph", "bpt", "ept", "it", "sub", "originalData", "alt-trans"];
 
 /// The state of one segment as the file records it.
 #[derive(Debug, Default, Clone)]
@@ -319,9 +320,13 @@ mod tests {
 <trans-unit id="3"><source>Anchor <ph id="1">&lt;b&gt;</ph>chain</source><target>錨<ph id="1">&lt;b&gt;</ph>鏈</target></trans-unit>
 <trans-unit id="4" translate="no"><source>Sonar</source><target>聲納</target></trans-unit>
 <trans-unit id="5"><source>Keel</source><target/></trans-unit>
+<trans-unit id="6"><source>Rudder</source><target>舵</target><alt-trans match-quality="80"><source>Rudder post</source><target>舵柱</target></alt-trans></trans-unit>
 </body></file></xliff>"#;
         let doc = read(Path::new("a.xlf"), xliff).unwrap();
-        assert_eq!(pairs(&doc), owned(&[("潮位計讀數", "Tide gauge reading"), ("錨鏈", "Anchor chain")]));
+        assert_eq!(
+            pairs(&doc),
+            owned(&[("潮位計讀數", "Tide gauge reading"), ("錨鏈", "Anchor chain"), ("舵", "Rudder")])
+        );
         assert_eq!(doc.locale.as_deref(), Some("zh-TW"));
     }
 
