@@ -70,7 +70,7 @@ fn main() {
         checked.count(Kind::Inconsistent),
         checked.count(Kind::Rejected)
     );
-    match zhterm::bench::peak_rss_bytes() {
+    match zhterm::memory::peak_rss_bytes() {
         Some(bytes) => println!("peak memory {:.0} MB (VmHWM)", bytes as f64 / 1_048_576.0),
         None => println!("peak memory unavailable on this platform"),
     }
