@@ -112,6 +112,10 @@ pub struct Context {
 pub struct Term {
     pub text: String,
     pub lang: Lang,
+    /// The Chinese variant of the documents the term was mined from (`zh-TW`, `zh-Hant`…);
+    /// `None` for the default, `zh-CN`. See [`Term::tag`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
     pub kind: TermKind,
     pub status: Status,
     pub frequency: usize,
@@ -137,6 +141,7 @@ impl Term {
         Term {
             text: text.into(),
             lang,
+            locale: None,
             kind,
             status: Status::Candidate,
             frequency: 0,
@@ -148,6 +153,12 @@ impl Term {
             note: None,
             review: None,
         }
+    }
+
+    /// The language tag written into exports: the term's own Chinese variant, else its
+    /// language's default (`zh-CN`, `en`).
+    pub fn tag(&self) -> &str {
+        self.locale.as_deref().unwrap_or(self.lang.tag())
     }
 
     /// Whether a reviewer has decided anything about this term.
@@ -250,6 +261,21 @@ impl TermGraph {
 
     pub fn relate(&mut self, from: NodeIndex, to: NodeIndex, relation: Relation) {
         self.graph.add_edge(from, to, relation);
+    }
+
+    /// The Chinese language tag most of the glossary's entries carry (the first entry's on a
+    /// tie; `zh-CN` for an empty glossary): the one a file with a single Chinese column
+    /// (CSV, memoQ, Crowdin) names in its header.
+    pub fn zh_tag(&self) -> String {
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for concept in self.concepts() {
+            let tag = concept.zh.tag();
+            match counts.iter_mut().find(|(t, _)| *t == tag) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((tag, 1)),
+            }
+        }
+        counts.iter().rev().max_by_key(|(_, n)| *n).map_or(Lang::Zh.tag(), |(t, _)| t).to_string()
     }
 
     /// Glossary entries: every Chinese full-form term that is not rejected (or is, with

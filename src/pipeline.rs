@@ -230,6 +230,7 @@ fn term_graph(
         .map(|(c, equivalent)| {
             let contexts = contexts(docs, c, equivalent.as_ref(), pairs, &mut cut);
             graph.add_term(Term {
+                locale: locale(docs, c),
                 frequency: c.frequency,
                 documents: c.documents,
                 rank: rank_of(&c.term),
@@ -274,6 +275,21 @@ fn term_graph(
         }
     }
     graph
+}
+
+/// The Chinese variant of the documents a candidate occurs in, by occurrences (the first
+/// document's on a tie), so a mixed corpus keeps each term's own tag.
+fn locale(docs: &[Document], candidate: &Candidate) -> Option<String> {
+    let mut counts: Vec<(Option<&str>, usize)> = Vec::new();
+    for occurrence in &candidate.occurrences {
+        let tag = docs[occurrence.doc].locale.as_deref();
+        match counts.iter_mut().find(|(t, _)| *t == tag) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((tag, 1)),
+        }
+    }
+    // max_by_key keeps the last of equals; the first seen should win a tie.
+    counts.iter().rev().max_by_key(|(_, n)| *n).and_then(|(t, _)| t.map(str::to_string))
 }
 
 /// Puts the sentence pairs the equivalents cite into the graph's evidence table, in corpus

@@ -94,7 +94,10 @@ fn a_forced_encoding_is_used_or_the_misfit_named() {
 fn a_pdf_renamed_txt_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let pdf = write(dir.path(), "report.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n");
-    assert_refused(&build(dir.path(), &[], &[&pdf]), &["report.txt: not text but a PDF document"]);
+    assert_refused(
+        &build(dir.path(), &[], &[&pdf]),
+        &["report.txt: not text but a PDF document; convert it to text first (`pdftotext"],
+    );
 }
 
 #[test]
@@ -133,7 +136,10 @@ fn malformed_tsv_csv_and_other_xml_are_refused() {
     let csv = write(dir.path(), "terms.csv", "专利许可,patent licensing\n商标注册,\"trademark registration\n");
     assert_refused(&build(dir.path(), &[], &[&csv]), &["terms.csv:2: malformed CSV: a quote is never closed"]);
     let tbx = write(dir.path(), "terms.tbx", "<?xml version=\"1.0\"?>\n<tbx><text><body/></text></tbx>\n");
-    assert_refused(&build(dir.path(), &[], &[&tbx]), &["terms.tbx: XML but not a TMX translation memory"]);
+    assert_refused(
+        &build(dir.path(), &[], &[&tbx]),
+        &["terms.tbx: XML but neither a TMX translation memory nor XLIFF"],
+    );
 }
 
 #[test]

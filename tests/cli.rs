@@ -226,7 +226,7 @@ fn a_stale_lookup_index_is_ignored_for_the_graph() {
 fn build_writes_the_lookup_index_that_lookup_reads() {
     let dir = build(&[&fixture("plain.txt")]);
     let index = read(&dir.path().join("lookup.idx"));
-    assert!(index.starts_with("zhterm-lookup-index\t3\t"), "{}", &index[..index.len().min(80)]);
+    assert!(index.starts_with("zhterm-lookup-index\t4\t"), "{}", &index[..index.len().min(80)]);
     let output = zhterm(&["lookup", "-g", dir.path().to_str().unwrap(), "linchuang shiyan"]);
     assert!(stdout(&output).starts_with("临床试验  →"), "{}", stdout(&output));
 }

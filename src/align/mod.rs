@@ -163,6 +163,7 @@ mod tests {
             zh,
             en,
             aligned: false,
+            locale: None,
         };
         let pairs = sentence_pairs(std::slice::from_ref(&doc), &Segmenter::new(), &Lexicon::new());
         assert_eq!(pairs.len(), 2);

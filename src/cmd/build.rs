@@ -24,6 +24,10 @@ pub struct Args {
     /// Decode every input with this encoding instead of detecting it.
     #[arg(long, value_enum)]
     encoding: Option<EncodingArg>,
+    /// Of TMX units holding several Chinese variants (zh-CN and zh-TW), read this one
+    /// (default: the locale most of the file's Chinese variants carry).
+    #[arg(long, value_name = "TAG")]
+    zh_locale: Option<String>,
     /// Fail on the first bad file inside a folder instead of skipping it.
     #[arg(long)]
     strict: bool,
@@ -81,6 +85,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         encoding: args.encoding.map(Into::into),
         strict: args.strict,
         allow_mismatch: args.allow_mismatch,
+        zh_locale: args.zh_locale.clone(),
+        // The build's own output is never its input, even before it holds a graph.
+        exclude: vec![dir.clone()],
     };
     // Before the corpus: a bad dictionary line is reported without reading a large corpus.
     let dictionary = args.dictionary.as_deref().map(UserDictionary::read).transpose()?.unwrap_or_default();
@@ -153,9 +160,16 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 format!(" ({n} skipped: {})", names.join(", "))
             }
         };
+        let glossaries = match report.glossaries.len() {
+            0 => String::new(),
+            _ => {
+                let names: Vec<_> = report.glossaries.iter().map(|path| path.display().to_string()).collect();
+                format!(" (glossary folders not read: {})", names.join(", "))
+            }
+        };
         writeln!(
             err,
-            "zhterm: {} documents{skipped}, {} sentence pairs, {} candidates → {} terms ({} with English) in {} [{:.1}s]",
+            "zhterm: {} documents{skipped}{glossaries}, {} sentence pairs, {} candidates → {} terms ({} with English) in {} [{:.1}s]",
             docs.len(),
             build.pairs.len(),
             build.candidates.len(),

@@ -113,6 +113,12 @@ pub enum KindArg {
     Tsv,
     /// TMX 1.4.
     Tmx,
+    /// XLIFF 1.2/2.0, SDLXLIFF, MQXLIFF.
+    Xliff,
+    /// An HTML page (its visible text).
+    Html,
+    /// A Word document.
+    Docx,
 }
 
 impl From<KindArg> for zhterm::corpus::InputKind {
@@ -125,6 +131,9 @@ impl From<KindArg> for zhterm::corpus::InputKind {
             KindArg::LinePairs => InputKind::LinePairs,
             KindArg::Tsv => InputKind::Tsv,
             KindArg::Tmx => InputKind::Tmx,
+            KindArg::Xliff => InputKind::Xliff,
+            KindArg::Html => InputKind::Html,
+            KindArg::Docx => InputKind::Docx,
         }
     }
 }

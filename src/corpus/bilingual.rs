@@ -3,7 +3,7 @@
 //! stream in reading order; paragraphs cut by a page break are joined again. Pairing the two
 //! streams is the aligner's job, never block to block here.
 
-use super::normalize::normalize_zh;
+use super::normalize::{normalize_zh, strip_invisible};
 use super::{han_ratio, line_spans, Document, InputKind};
 
 /// Splits `raw` into the Chinese and English streams of one document.
@@ -15,13 +15,13 @@ pub fn read(name: String, raw: &str) -> Document {
         if han_ratio(paragraph) >= 0.3 {
             zh_paragraphs.push(paragraph);
         } else if paragraph.chars().any(char::is_alphabetic) {
-            en_paragraphs.push(paragraph);
+            en_paragraphs.push(strip_invisible(paragraph));
         }
     }
     // Blank lines between the Chinese paragraphs let the normaliser rejoin only the ones a
     // page break cut (body text that ends without punctuation).
     let zh = normalize_zh(&zh_paragraphs.join("\n\n"), false);
-    let en = english_paragraphs(en_paragraphs);
+    let en = english_paragraphs(en_paragraphs.iter().map(|p| p.as_ref()));
     Document {
         name,
         kind: InputKind::Bilingual,
@@ -30,6 +30,7 @@ pub fn read(name: String, raw: &str) -> Document {
         zh,
         en,
         aligned: false,
+        locale: None,
     }
 }
 

@@ -4,23 +4,27 @@ use super::{han_ratio, is_han, line_spans, InputKind};
 use crate::error::{Error, Result};
 use std::path::Path;
 
-/// Guesses how to read `path`, whose text is `text`: TMX and TSV by extension or content,
-/// then bilingual, word-segmented or plain Chinese by the text itself. Markup that is not
-/// TMX is refused rather than mined as Chinese text.
+/// Guesses how to read `path`, whose text is `text`: TMX, XLIFF, HTML and TSV by extension or
+/// content, then bilingual, word-segmented or plain Chinese by the text itself. Other markup
+/// is refused rather than mined as Chinese text.
 pub fn detect_kind(path: &Path, text: &str) -> Result<InputKind> {
     let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
     match ext.as_str() {
         "tmx" => return Ok(InputKind::Tmx),
         "tsv" | "csv" => return Ok(InputKind::Tsv),
+        "xlf" | "xliff" | "sdlxliff" | "mqxliff" => return Ok(InputKind::Xliff),
+        "html" | "htm" | "xhtml" => return Ok(InputKind::Html),
         _ => {}
     }
     let kind = detect_text_kind(text);
     let head = text.trim_start();
-    let markup = ["tbx", "xml", "xlf", "xliff", "sdlxliff"].contains(&ext.as_str()) || head.starts_with("<?xml");
-    if kind != InputKind::Tmx && markup {
+    let markup = ["tbx", "xml"].contains(&ext.as_str()) || head.starts_with("<?xml");
+    if !matches!(kind, InputKind::Tmx | InputKind::Xliff | InputKind::Html) && markup {
         return Err(Error::Input {
             path: path.to_path_buf(),
-            message: "XML but not a TMX translation memory; zhterm reads TMX, TSV and text".into(),
+            message:
+                "XML but neither a TMX translation memory nor XLIFF; zhterm reads TMX, XLIFF, HTML, DOCX, TSV and text"
+                    .into(),
         });
     }
     Ok(kind)
@@ -31,6 +35,17 @@ pub fn detect_text_kind(text: &str) -> InputKind {
     let head = text.trim_start();
     if head.starts_with("<?xml") && text.contains("<tmx") || head.starts_with("<tmx") {
         return InputKind::Tmx;
+    }
+    let start = &head[..head.len().min(head.char_indices().nth(2000).map_or(head.len(), |(i, _)| i))];
+    if start.starts_with('<') && start.contains("<xliff") {
+        return InputKind::Xliff;
+    }
+    let lower = start.to_ascii_lowercase();
+    if lower.starts_with("<!doctype html")
+        || lower.starts_with("<html")
+        || lower.starts_with('<') && lower.contains("<html")
+    {
+        return InputKind::Html;
     }
     let lines = line_spans(text);
     let tabbed = lines
@@ -96,6 +111,9 @@ mod tests {
         assert_eq!(detect_text_kind("弘扬 上海 精神 ， 深化 团结 协作 构建 命运 共同体 。\n"), InputKind::Segmented);
         assert_eq!(detect_text_kind("智能电网\tsmart grid\n储能技术\tenergy storage\n"), InputKind::Tsv);
         assert_eq!(detect_text_kind("<?xml version=\"1.0\"?>\n<tmx version=\"1.4\">"), InputKind::Tmx);
+        assert_eq!(detect_text_kind("<?xml version=\"1.0\"?>\n<xliff version=\"1.2\">"), InputKind::Xliff);
+        assert_eq!(detect_text_kind("<!DOCTYPE html>\n<html><p>蜂蜜</p>"), InputKind::Html);
+        assert_eq!(detect_text_kind("<!-- saved page -->\n<HTML><p>蜂蜜</p>"), InputKind::Html);
         let bilingual = "Since the storm, ASEAN members have rebuilt the power grid together.\n\n风暴过后，东盟成员国共同重建了电网，恢复供电。\n";
         assert_eq!(detect_text_kind(bilingual), InputKind::Bilingual);
     }

@@ -134,8 +134,8 @@ fn lenient(encoding: &'static Encoding, body: &[u8], bom: bool) -> (String, Char
 /// Refuses files that announce a binary format or are thick with control bytes.
 fn refuse_binary(path: &Path, bytes: &[u8]) -> Result<()> {
     const SIGNATURES: &[(&[u8], &str)] = &[
-        (b"%PDF-", "a PDF document"),
-        (b"PK\x03\x04", "a ZIP archive (or DOCX/XLSX)"),
+        (b"%PDF-", "a PDF document; convert it to text first (`pdftotext -layout FILE.pdf`, or save it as text or DOCX from a PDF reader) and build from that"),
+        (b"PK\x03\x04", "a ZIP archive (zhterm reads DOCX, not other archives or XLSX)"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an MS Office document"),
         (b"\x89PNG", "a PNG image"),
         (b"\xff\xd8\xff", "a JPEG image"),
@@ -267,7 +267,11 @@ mod tests {
     #[test]
     fn binary_files_are_refused_with_what_they_are() {
         let err = auto(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj").unwrap_err();
-        assert_eq!(err.to_string(), "f.txt: not text but a PDF document");
+        let err = err.to_string();
+        assert!(
+            err.starts_with("f.txt: not text but a PDF document; convert it") && err.contains("pdftotext"),
+            "{err}"
+        );
         let noise: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
         assert!(auto(&noise).unwrap_err().to_string().contains("binary data"));
         let utf16_without_bom: Vec<u8> = "plain ASCII text".encode_utf16().flat_map(u16::to_le_bytes).collect();

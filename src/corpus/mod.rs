@@ -6,9 +6,14 @@
 
 mod bilingual;
 mod detect;
+mod docx;
 pub mod encoding;
+mod html;
 pub mod normalize;
 mod parallel;
+pub mod variant;
+mod walk;
+mod xliff;
 
 use crate::error::{Error, Result};
 pub use encoding::Charset;
@@ -38,6 +43,12 @@ pub enum InputKind {
     Tsv,
     /// TMX 1.4 translation memory.
     Tmx,
+    /// XLIFF 1.2 or 2.0 bilingual file, SDLXLIFF (Trados) and MQXLIFF (memoQ) included.
+    Xliff,
+    /// An HTML page: its visible text, then read as plain or bilingual text.
+    Html,
+    /// A Word document: its body text, or its Chinese/English table as segment pairs.
+    Docx,
 }
 
 /// One input document after reading and normalisation.
@@ -54,13 +65,16 @@ pub struct Document {
     pub en_blocks: Vec<Span>,
     /// True when `zh_blocks[i]` and `en_blocks[i]` are already translation pairs (TM inputs).
     pub aligned: bool,
+    /// The Chinese language tag the file gives or its script shows (`zh-TW`, `zh-Hant`…);
+    /// `None` for Simplified text that names none, written as `zh-CN`.
+    pub locale: Option<String>,
 }
 
 impl Document {
     /// A Chinese-only document from normalised text, one block a line.
     pub fn monolingual(name: String, kind: InputKind, zh: String) -> Self {
         let zh_blocks = line_spans(&zh);
-        Document { name, kind, zh, en: String::new(), zh_blocks, en_blocks: Vec::new(), aligned: false }
+        Document { name, kind, zh, en: String::new(), zh_blocks, en_blocks: Vec::new(), aligned: false, locale: None }
     }
 
     pub fn is_bilingual(&self) -> bool {
@@ -85,7 +99,7 @@ pub fn line_spans(text: &str) -> Vec<Span> {
 }
 
 /// How [`load`] reads its inputs.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct LoadOptions {
     /// Read every file as this kind instead of detecting it.
     pub kind: Option<InputKind>,
@@ -96,6 +110,11 @@ pub struct LoadOptions {
     /// Line-aligned pairs of different lengths become one bilingual document whose streams
     /// the aligner pairs, instead of being refused.
     pub allow_mismatch: bool,
+    /// Of a memory unit with several Chinese variants (zh-CN and zh-TW), read this locale's;
+    /// by default the one most of the file's Chinese variants carry.
+    pub zh_locale: Option<String>,
+    /// Folders never read, wherever they turn up (the build's own output folder).
+    pub exclude: Vec<PathBuf>,
 }
 
 /// What [`load`] read, what it skipped and why, and how each file was decoded.
@@ -108,6 +127,9 @@ pub struct LoadReport {
     pub encodings: Vec<(PathBuf, Charset)>,
     /// Things the user should know about a file that was read all the same.
     pub warnings: Vec<(PathBuf, String)>,
+    /// Glossary folders (holding a `graph.json`, or the build's own output) found among the
+    /// inputs and not read: a glossary is no corpus.
+    pub glossaries: Vec<PathBuf>,
 }
 
 /// Reads files and folders (recursively, in sorted order) into documents.
@@ -116,16 +138,8 @@ pub struct LoadReport {
 /// skipped and reported, unless `options.strict`. An `.en` file whose `.zh` twin is also an
 /// input is consumed by the twin.
 pub fn load(inputs: &[PathBuf], options: &LoadOptions) -> Result<LoadReport> {
-    let mut files = BTreeMap::new();
     let mut report = LoadReport::default();
-    for input in inputs {
-        let meta = std::fs::metadata(input).map_err(|e| Error::io(input, e))?;
-        if meta.is_dir() {
-            collect_folder(input, options.strict, &mut files, &mut report)?;
-        } else {
-            files.insert(input.clone(), true);
-        }
-    }
+    let files = walk::collect(inputs, options, &mut report)?;
     for (path, &named) in &files {
         match read_file(path, &files, options, &mut report) {
             Ok(Some(document)) => report.documents.push(document),
@@ -141,6 +155,8 @@ pub fn load(inputs: &[PathBuf], options: &LoadOptions) -> Result<LoadReport> {
             let first = error.to_string();
             let first = first.strip_prefix(&format!("{}: ", path.display())).unwrap_or(&first).to_string();
             message.push_str(&format!(" ({} skipped; first: {}: {first})", report.skipped.len(), path.display()));
+        } else if let Some(glossary) = report.glossaries.first() {
+            message.push_str(&format!(" ({} is a glossary folder, not a corpus)", glossary.display()));
         } else if files.is_empty() {
             message.push_str(" (no files)");
         }
@@ -156,13 +172,16 @@ fn read_file(
     options: &LoadOptions,
     report: &mut LoadReport,
 ) -> Result<Option<Document>> {
-    let mut decode = |path: &Path| -> Result<String> {
+    let read_bytes = |path: &Path| -> Result<Vec<u8>> {
         // A device or pipe (/dev/zero) would be read for ever.
         if !std::fs::metadata(path).map_err(|e| Error::io(path, e))?.is_file() {
             return Err(Error::Input { path: path.to_path_buf(), message: "not a regular file".into() });
         }
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-        let (text, charset) = encoding::decode(path, &bytes, options.encoding)?;
+        std::fs::read(path).map_err(|e| Error::io(path, e))
+    };
+    let mut big5 = false;
+    let mut decode = |path: &Path, bytes: &[u8]| -> Result<String> {
+        let (text, charset) = encoding::decode(path, bytes, options.encoding)?;
         if text.trim().is_empty() {
             return Err(Error::Input { path: path.to_path_buf(), message: "empty: no text to read".into() });
         }
@@ -170,6 +189,7 @@ fn read_file(
             let message = format!("{} malformed {} sequences replaced", charset.replaced, charset.encoding.name());
             report.warnings.push((path.to_path_buf(), message));
         }
+        big5 |= charset.encoding == encoding_rs::BIG5;
         report.encodings.push((path.to_path_buf(), charset));
         Ok(text)
     };
@@ -186,26 +206,46 @@ fn read_file(
             message: "English half of a line-aligned pair without its .zh file".into(),
         });
     }
-    let text = decode(path)?;
+    let bytes = read_bytes(path)?;
+    // A DOCX is a ZIP archive, read from its bytes before any text decoding.
+    if kind == Some(InputKind::Docx) || kind.is_none() && docx::is_docx(&bytes) {
+        return Ok(Some(with_script_locale(parse_docx(path, &bytes)?, false)));
+    }
+    let text = decode(path, &bytes)?;
     let kind = match kind {
         Some(kind) => kind,
         None => detect_kind(path, &text)?,
     };
-    if kind != InputKind::LinePairs {
-        return parse(path, &text, kind).map(Some);
+    let document = if kind != InputKind::LinePairs {
+        parse_with(path, &text, kind, options.zh_locale.as_deref())?
+    } else {
+        let en_path = twin("en");
+        let en = decode(&en_path, &read_bytes(&en_path)?)?;
+        let (document, mismatch) = parse_line_pairs(path, &text, &en_path, &en, options.allow_mismatch)?;
+        if let Some(message) = mismatch {
+            report.warnings.push((path.to_path_buf(), message));
+        }
+        document
+    };
+    Ok(Some(with_script_locale(document, big5)))
+}
+
+/// A document whose file named no Chinese variant takes the one its encoding or script shows.
+fn with_script_locale(mut document: Document, big5: bool) -> Document {
+    if document.locale.is_none() {
+        document.locale = variant::from_script(&document.zh, big5);
     }
-    let en_path = twin("en");
-    let en = decode(&en_path)?;
-    let (document, mismatch) = parse_line_pairs(path, &text, &en_path, &en, options.allow_mismatch)?;
-    if let Some(message) = mismatch {
-        report.warnings.push((path.to_path_buf(), message));
-    }
-    Ok(Some(document))
+    document
 }
 
 /// Reads the text of one file (already decoded) as `kind`. Line-aligned pairs need their two
 /// texts: see [`parse_line_pairs`].
 pub fn parse(path: &Path, text: &str, kind: InputKind) -> Result<Document> {
+    parse_with(path, text, kind, None)
+}
+
+/// [`parse`], reading the `zh_locale` variant of memory units with several Chinese ones.
+pub fn parse_with(path: &Path, text: &str, kind: InputKind, zh_locale: Option<&str>) -> Result<Document> {
     let name = path.display().to_string();
     let document = match kind {
         InputKind::Plain | InputKind::Segmented => {
@@ -214,12 +254,20 @@ pub fn parse(path: &Path, text: &str, kind: InputKind) -> Result<Document> {
         InputKind::Bilingual => bilingual::read(name, text),
         InputKind::Tsv if has_extension(path, "csv") => parallel::read_csv(path, text)?,
         InputKind::Tsv => parallel::read_tsv(path, text)?,
-        InputKind::Tmx => parallel::read_tmx(path, text)?,
+        InputKind::Tmx => parallel::read_tmx(path, text, zh_locale)?,
+        InputKind::Xliff => xliff::read(path, text)?,
+        InputKind::Html => html::read(name, text),
+        InputKind::Docx => return Err(Error::Invalid(format!("{name}: a DOCX document is read from its bytes"))),
         InputKind::LinePairs => {
             return Err(Error::Invalid(format!("{name}: line-aligned pairs are read with their .en twin")))
         }
     };
     require_chinese(document)
+}
+
+/// Reads a DOCX file's bytes: its Chinese/English table as segment pairs, else its body text.
+pub fn parse_docx(path: &Path, bytes: &[u8]) -> Result<Document> {
+    require_chinese(docx::read(path, bytes)?)
 }
 
 /// Reads a `.zh` file and its `.en` twin line by line. Different line counts are refused,
@@ -246,34 +294,6 @@ fn require_chinese(document: Document) -> Result<Document> {
     } else {
         Err(Error::Input { path: PathBuf::from(&document.name), message: "no Chinese text".into() })
     }
-}
-
-/// Adds the files under `dir` (not hidden ones). A subfolder that cannot be listed is
-/// skipped like a bad file; `dir` itself must be listable.
-fn collect_folder(
-    dir: &Path,
-    strict: bool,
-    files: &mut BTreeMap<PathBuf, bool>,
-    report: &mut LoadReport,
-) -> Result<()> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
-    for entry in entries {
-        let entry = entry.map_err(|e| Error::io(dir, e))?;
-        let child = entry.path();
-        let hidden = child.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if child.is_dir() {
-            match collect_folder(&child, strict, files, report) {
-                Err(error) if !strict => report.skipped.push((child, error)),
-                result => result?,
-            }
-        } else {
-            files.entry(child).or_insert(false);
-        }
-    }
-    Ok(())
 }
 
 /// Reads a file as text in the encoding it announces or that is detected.
@@ -330,11 +350,13 @@ mod tests {
         assert_eq!(report.documents.len(), 1);
         assert_eq!(report.encodings.len(), 1);
         let (path, error) = &report.skipped[0];
-        assert!(path.ends_with("b.txt") && error.to_string().ends_with("b.txt: not text but a PDF document"));
+        assert!(
+            path.ends_with("b.txt") && error.to_string().contains("b.txt: not text but a PDF document; convert it")
+        );
         let strict = LoadOptions { strict: true, ..LoadOptions::default() };
         assert!(load(&[dir.path().to_path_buf()], &strict).is_err());
         let named = load(&[dir.path().join("b.txt")], &LoadOptions::default()).unwrap_err();
-        assert!(named.to_string().ends_with("b.txt: not text but a PDF document"), "{named}");
+        assert!(named.to_string().contains("b.txt: not text but a PDF document; convert it"), "{named}");
     }
 
     proptest::proptest! {
@@ -344,9 +366,9 @@ mod tests {
         /// it or yields blocks that slice its own text.
         #[test]
         fn readers_refuse_or_yield_spans_into_their_text(
-            text in "([\\PC\t\n]|<tu>|<tuv xml:lang=\"zh\">|<seg>|</seg>|</tuv>|</tu>|&amp;|“|”|（|）|。){0,80}",
+            text in "([\\PC\t\n]|<tu>|<tuv xml:lang=\"zh\">|<seg>|</seg>|</tuv>|</tu>|&amp;|“|”|（|）|。|<file source-language=\"en\" target-language=\"zh\">|<trans-unit>|<source>|</source>|<target>|</target>|</trans-unit>|<mrk mtype=\"seg\" mid=\"1\">|</mrk>|<p>|</p>|<script>|\u{200b}|\u{a0}){0,80}",
         ) {
-            for kind in [InputKind::Plain, InputKind::Segmented, InputKind::Bilingual, InputKind::Tsv, InputKind::Tmx] {
+            for kind in [InputKind::Plain, InputKind::Segmented, InputKind::Bilingual, InputKind::Tsv, InputKind::Tmx, InputKind::Xliff, InputKind::Html] {
                 if let Ok(doc) = parse(Path::new("f"), &text, kind) {
                     proptest::prop_assert!(doc.zh_blocks.iter().all(|s| doc.zh.get(s.clone()).is_some()));
                     proptest::prop_assert!(doc.en_blocks.iter().all(|s| doc.en.get(s.clone()).is_some()));
@@ -357,6 +379,26 @@ mod tests {
                 if let Ok((doc, _)) = parse_line_pairs(Path::new("f.zh"), zh, Path::new("f.en"), en, allow_mismatch) {
                     proptest::prop_assert!(doc.zh_blocks.iter().all(|s| doc.zh.get(s.clone()).is_some()));
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn spans_slice_to_whole_terms_in_text_laced_with_invisible_characters() {
+        let raw = "\u{feff}签署知情\u{200b}同意书。知情同意\u{ad}书由受试者保管。\n伦理\u{a0}委员会审查知情\u{2060}同意书。伦理委员会\u{200d}批准方案。";
+        let doc = parse(Path::new("consent.txt"), raw, InputKind::Plain).unwrap();
+        let docs = [doc];
+        let candidates =
+            crate::mine::mine(&docs, &mut crate::segment::Segmenter::new(), &crate::lexicon::Lexicon::new());
+        assert!(
+            candidates.iter().any(|c| c.term == "知情同意书"),
+            "{:?}",
+            candidates.iter().map(|c| &c.term).collect::<Vec<_>>()
+        );
+        for candidate in &candidates {
+            assert!(!candidate.term.chars().any(normalize::is_invisible), "{:?}", candidate.term);
+            for occurrence in &candidate.occurrences {
+                assert_eq!(&docs[occurrence.doc].zh[occurrence.span.clone()], candidate.term);
             }
         }
     }

@@ -1,6 +1,9 @@
 //! Normalisation of Chinese text before analysis: full-width letters and digits to ASCII,
 //! ASCII punctuation inside Chinese to its full-width form, one dash form between Han
 //! characters, word-segmentation spaces removed, and sentences cut by line breaks joined.
+//! Invisible characters (zero-width spaces and joiners, U+FEFF, soft hyphens) are dropped and
+//! odd spaces (NBSP, narrow and typographic spaces) unified, so a word that a web page or a
+//! word processor laced with them is one word again.
 //!
 //! The output is what every span points into; the raw file is not needed after this.
 
@@ -24,7 +27,11 @@ pub fn normalize_zh(raw: &str, segmented: bool) -> String {
         let next = after[i];
         let near_han = prev.is_some_and(is_cjk) || next.is_some_and(is_cjk);
         match c {
-            ' ' | '\t' | '\u{3000}' | '\u{a0}' => {
+            _ if is_invisible(c) => {}
+            // A layout space between two Han characters (NBSP from a web page, a narrow space
+            // from a word processor) never separates Chinese words; an ordinary one may.
+            _ if is_odd_space(c) && prev.is_some_and(is_han) && next.is_some_and(is_han) => {}
+            ' ' | '\t' | '\u{3000}' | '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' => {
                 let joins_words = prev.is_some_and(is_cjk_or_punct) || next.is_some_and(is_cjk_or_punct);
                 let between_latin =
                     prev.is_some_and(|p| p.is_ascii_alphanumeric()) && next.is_some_and(|n| n.is_ascii_alphanumeric());
@@ -57,8 +64,36 @@ pub fn normalize_zh(raw: &str, segmented: bool) -> String {
     join_broken_lines(&out)
 }
 
+/// Spaces and the invisible characters that stand between words like them: a neighbour
+/// test looks through both.
 fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}')
+    matches!(c, ' ' | '\t' | '\u{3000}') || is_odd_space(c) || is_invisible(c)
+}
+
+/// Spaces other than the ASCII space, tab and ideographic space.
+fn is_odd_space(c: char) -> bool {
+    matches!(c, '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}')
+}
+
+/// Characters that print nothing: zero-width space, non-joiner and joiner, word joiner, the
+/// byte-order mark in mid-text, soft hyphen, and the bidirectional marks.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{ad}' | '\u{202a}'..='\u{202e}')
+}
+
+/// English text with invisible characters dropped and every run of spaces (odd ones
+/// included) made one ASCII space, as one line.
+pub fn normalize_en(text: &str) -> String {
+    strip_invisible(text).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `text` without its invisible characters (borrowed when it has none).
+pub fn strip_invisible(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(is_invisible) {
+        text.chars().filter(|&c| !is_invisible(c)).collect::<String>().into()
+    } else {
+        text.into()
+    }
 }
 
 fn is_dash(c: char) -> bool {
@@ -192,6 +227,15 @@ mod tests {
             normalize_zh("中华人民共和国国务院总理 李克强", false).trim_end(),
             "中华人民共和国国务院总理 李克强"
         );
+    }
+
+    #[test]
+    fn invisible_characters_and_odd_spaces_do_not_split_words() {
+        let raw = "签署知情\u{200b}同意书，\u{feff}临床\u{a0}试验\u{2009}方案与知\u{ad}情\u{2060}同意。";
+        assert_eq!(normalize_zh(raw, false).trim_end(), "签署知情同意书，临床试验方案与知情同意。");
+        // Beside Latin text an odd space is still a space, made ASCII.
+        assert_eq!(normalize_zh("采用\u{a0}GCP\u{202f}标准", false).trim_end(), "采用 GCP 标准");
+        assert_eq!(normalize_en("informed\u{a0}consent\u{200b} form\u{feff}"), "informed consent form");
     }
 
     #[test]

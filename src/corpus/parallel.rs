@@ -1,26 +1,28 @@
 //! Readers for already-aligned material: line-aligned `.zh`/`.en` files, `zh<TAB>en` TSV and
 //! TMX 1.4. Each yields a document whose blocks are segment pairs.
 
-use super::normalize::normalize_zh;
-use super::{Document, InputKind};
+use super::normalize::{normalize_en, normalize_zh};
+use super::{variant, Document, InputKind};
 use crate::error::{Error, Result};
 use quick_xml::events::Event;
 use std::path::Path;
 
 /// Collects segment pairs into one aligned document.
 #[derive(Default)]
-struct PairBuilder {
+pub(super) struct PairBuilder {
     zh: String,
     en: String,
     zh_blocks: Vec<super::Span>,
     en_blocks: Vec<super::Span>,
+    /// The Chinese tag of the file, when it names one.
+    pub(super) locale: Option<String>,
 }
 
 impl PairBuilder {
-    fn push(&mut self, zh: &str, en: &str) {
+    pub(super) fn push(&mut self, zh: &str, en: &str) {
         let zh = normalize_zh(zh, false);
         let zh = zh.trim().replace('\n', " ");
-        let en = en.split_whitespace().collect::<Vec<_>>().join(" ");
+        let en = normalize_en(en);
         let start = self.zh.len();
         self.zh.push_str(&zh);
         self.zh_blocks.push(start..self.zh.len());
@@ -31,7 +33,11 @@ impl PairBuilder {
         self.en.push('\n');
     }
 
-    fn finish(self, path: &Path, kind: InputKind) -> Document {
+    pub(super) fn is_empty(&self) -> bool {
+        self.zh_blocks.is_empty()
+    }
+
+    pub(super) fn finish(self, path: &Path, kind: InputKind) -> Document {
         Document {
             name: path.display().to_string(),
             kind,
@@ -40,6 +46,7 @@ impl PairBuilder {
             zh_blocks: self.zh_blocks,
             en_blocks: self.en_blocks,
             aligned: true,
+            locale: self.locale,
         }
     }
 }
@@ -69,7 +76,7 @@ pub fn read_line_pairs(zh_path: &Path, zh: &str, en_path: &Path, en: &str) -> Re
 /// streams the aligner pairs, as it does for interleaved bilingual text.
 pub fn read_unaligned_pairs(zh_path: &Path, zh: &str, en: &str) -> Document {
     let zh = normalize_zh(zh, false);
-    let en: String = en.lines().map(|line| line.split_whitespace().collect::<Vec<_>>().join(" ") + "\n").collect();
+    let en: String = en.lines().map(|line| normalize_en(line) + "\n").collect();
     Document {
         name: zh_path.display().to_string(),
         kind: InputKind::LinePairs,
@@ -78,6 +85,7 @@ pub fn read_unaligned_pairs(zh_path: &Path, zh: &str, en: &str) -> Document {
         zh,
         en,
         aligned: false,
+        locale: None,
     }
 }
 
@@ -137,12 +145,15 @@ pub fn read_csv(path: &Path, text: &str) -> Result<Document> {
 }
 
 /// Reads the zh and en variants of each `<tu>`; inline markup inside `<seg>` (`bpt`, `ph`…)
-/// holds native codes, not text, and is skipped.
-pub fn read_tmx(path: &Path, text: &str) -> Result<Document> {
+/// holds native codes, not text, and is skipped. A unit with several Chinese variants
+/// (zh-CN and zh-TW) gives the one of `zh_locale`, by default the locale most of the file's
+/// Chinese variants carry, never their concatenation; a unit without that locale gives its
+/// first Chinese variant. Of several English variants the first is read.
+pub fn read_tmx(path: &Path, text: &str, zh_locale: Option<&str>) -> Result<Document> {
     let mut reader = quick_xml::Reader::from_str(text);
-    let mut builder = PairBuilder::default();
-    let (mut zh, mut en) = (String::new(), String::new());
-    let mut lang = String::new();
+    // Each unit's variants, (language, text), in file order.
+    let mut units: Vec<Vec<(String, String)>> = Vec::new();
+    let mut variants: Vec<(String, String)> = Vec::new();
     let mut in_seg = false;
     let mut code_depth = 0usize;
     let mut open = Vec::new();
@@ -163,20 +174,19 @@ pub fn read_tmx(path: &Path, text: &str) -> Result<Document> {
             }
             _ => {}
         }
+        let buffer = variants.last_mut().map(|(_, text)| text).filter(|_| in_seg && code_depth == 0);
         match event {
             Event::Start(e) => match e.local_name().as_ref() {
-                "tu" => {
-                    zh.clear();
-                    en.clear();
-                }
+                "tu" => variants.clear(),
                 "tuv" => {
-                    lang = e
+                    let lang = e
                         .attributes()
                         .flatten()
                         .find(|a| a.key.local_name().as_ref() == "lang")
                         .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok())
-                        .map(|v| v.to_ascii_lowercase())
+                        .map(|v| v.to_string())
                         .unwrap_or_default();
+                    variants.push((lang, String::new()));
                 }
                 "seg" => in_seg = true,
                 "bpt" | "ept" | "ph" | "it" | "ut" if in_seg => code_depth += 1,
@@ -185,35 +195,47 @@ pub fn read_tmx(path: &Path, text: &str) -> Result<Document> {
             Event::End(e) => match e.local_name().as_ref() {
                 "seg" => in_seg = false,
                 "bpt" | "ept" | "ph" | "it" | "ut" if in_seg => code_depth = code_depth.saturating_sub(1),
-                "tu" if !zh.trim().is_empty() => builder.push(&zh, &en),
+                "tu" => units.push(std::mem::take(&mut variants)),
                 _ => {}
             },
-            Event::Text(t) if in_seg && code_depth == 0 => {
-                if let Some(buffer) = target(&lang, &mut zh, &mut en) {
+            Event::Text(t) => {
+                if let Some(buffer) = buffer {
                     buffer.push_str(&t.xml10_content());
                 }
             }
-            Event::CData(t) if in_seg && code_depth == 0 => {
-                if let Some(buffer) = target(&lang, &mut zh, &mut en) {
+            Event::CData(t) => {
+                if let Some(buffer) = buffer {
                     buffer.push_str(&t.into_inner());
                 }
             }
-            Event::GeneralRef(r) if in_seg && code_depth == 0 => {
+            Event::GeneralRef(r) if buffer.is_some() => {
                 let resolved = match r.resolve_char_ref() {
                     Ok(Some(c)) => c.to_string(),
                     _ => quick_xml::escape::resolve_predefined_entity(&r)
                         .ok_or_else(|| malformed(reader.buffer_position(), format!("unknown entity &{};", &*r)))?
                         .to_string(),
                 };
-                if let Some(buffer) = target(&lang, &mut zh, &mut en) {
-                    buffer.push_str(&resolved);
+                if let Some(buffer) = variants.last_mut() {
+                    buffer.1.push_str(&resolved);
                 }
             }
             Event::Eof => break,
             _ => {}
         }
     }
-    if builder.zh_blocks.is_empty() {
+    let chinese = |lang: &str| variant::is_chinese(lang);
+    let locale = variant::choose(units.iter().flatten().map(|(l, _)| l.as_str()).filter(|l| chinese(l)), zh_locale);
+    let mut builder = PairBuilder { locale: locale.as_deref().and_then(variant::kept), ..PairBuilder::default() };
+    for unit in &units {
+        let mut zh_variants = unit.iter().filter(|(l, t)| chinese(l) && !t.trim().is_empty());
+        let first = zh_variants.clone().next();
+        let zh = zh_variants.find(|(l, _)| variant::canonical(l) == locale).or(first);
+        let en = unit.iter().find(|(l, t)| l.to_ascii_lowercase().starts_with("en") && !t.trim().is_empty());
+        if let Some((_, zh)) = zh {
+            builder.push(zh, en.map_or("", |(_, t)| t.as_str()));
+        }
+    }
+    if builder.is_empty() {
         return Err(Error::Input {
             path: path.to_path_buf(),
             message: "TMX holds no translation unit with a Chinese variant".into(),
@@ -223,22 +245,11 @@ pub fn read_tmx(path: &Path, text: &str) -> Result<Document> {
 }
 
 /// 1-based line and column (in characters) of byte `offset` of `text`.
-fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+pub(super) fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
     let before = &text.as_bytes()[..offset.min(text.len())];
     let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
     let column = before[line_start..].iter().filter(|&&b| b & 0xc0 != 0x80).count();
     (before.iter().filter(|&&b| b == b'\n').count() + 1, column + 1)
-}
-
-/// The buffer a TMX `<tuv>` of language `lang` writes into; other languages are dropped.
-fn target<'a>(lang: &str, zh: &'a mut String, en: &'a mut String) -> Option<&'a mut String> {
-    if lang.starts_with("zh") {
-        Some(zh)
-    } else if lang.starts_with("en") {
-        Some(en)
-    } else {
-        None
-    }
 }
 
 #[cfg(test)]
@@ -251,7 +262,7 @@ mod tests {
 <tu><tuv xml:lang="zh-CN"><seg>智能电网&amp;<ph>{1}</ph>合作</seg></tuv><tuv xml:lang="en-US"><seg>Smart grid &amp; cooperation</seg></tuv></tu>
 <tu><tuv xml:lang="fr"><seg>Bonjour</seg></tuv><tuv xml:lang="zh"><seg>你好</seg></tuv><tuv xml:lang="en"><seg>Hello</seg></tuv></tu>
 </body></tmx>"#;
-        let doc = read_tmx(Path::new("t.tmx"), tmx).unwrap();
+        let doc = read_tmx(Path::new("t.tmx"), tmx, None).unwrap();
         let zh: Vec<_> = doc.zh_blocks.iter().map(|s| &doc.zh[s.clone()]).collect();
         let en: Vec<_> = doc.en_blocks.iter().map(|s| &doc.en[s.clone()]).collect();
         assert_eq!(zh, ["智能电网&合作", "你好"]);
@@ -259,11 +270,30 @@ mod tests {
     }
 
     #[test]
+    fn a_unit_with_two_chinese_locales_gives_one_of_them() {
+        let tmx = r#"<tmx version="1.4"><body>
+<tu><tuv xml:lang="zh-CN"><seg>数据库</seg></tuv><tuv xml:lang="zh-TW"><seg>資料庫</seg></tuv><tuv xml:lang="en-US"><seg>database</seg></tuv><tuv xml:lang="en-GB"><seg>data base</seg></tuv></tu>
+<tu><tuv xml:lang="zh-TW"><seg>軟體</seg></tuv><tuv xml:lang="en"><seg>software</seg></tuv></tu>
+<tu><tuv xml:lang="zh-CN"><seg>硬件</seg></tuv><tuv xml:lang="en"><seg>hardware</seg></tuv></tu>
+<tu><tuv xml:lang="zh-TW"><seg>網路</seg></tuv><tuv xml:lang="en"><seg>network</seg></tuv></tu>
+</body></tmx>"#;
+        let blocks =
+            |doc: &Document| -> Vec<String> { doc.zh_blocks.iter().map(|s| doc.zh[s.clone()].to_string()).collect() };
+        let doc = read_tmx(Path::new("t.tmx"), tmx, None).unwrap();
+        assert_eq!(doc.locale.as_deref(), Some("zh-TW"));
+        assert_eq!(blocks(&doc), ["資料庫", "軟體", "硬件", "網路"]);
+        assert_eq!(&doc.en[doc.en_blocks[0].clone()], "database");
+        let doc = read_tmx(Path::new("t.tmx"), tmx, Some("zh-cn")).unwrap();
+        assert_eq!(doc.locale, None);
+        assert_eq!(blocks(&doc), ["数据库", "軟體", "硬件", "網路"]);
+    }
+
+    #[test]
     fn a_cut_off_tmx_is_refused_with_where_it_ends() {
         let tmx = "<tmx version=\"1.4\"><body>\n<tu><tuv xml:lang=\"zh\"><seg>你好</seg></tuv></tu>\n<tu>";
-        let err = read_tmx(Path::new("t.tmx"), tmx).unwrap_err();
+        let err = read_tmx(Path::new("t.tmx"), tmx, None).unwrap_err();
         assert_eq!(err.to_string(), "t.tmx:3:5: malformed TMX: ends inside <tmx> <body> <tu> (cut off?)");
-        let err = read_tmx(Path::new("t.tmx"), "<tmx><body>\n  <tu></tuv></tu></body></tmx>").unwrap_err();
+        let err = read_tmx(Path::new("t.tmx"), "<tmx><body>\n  <tu></tuv></tu></body></tmx>", None).unwrap_err();
         assert!(err.to_string().starts_with("t.tmx:2:7: malformed TMX:"), "{err}");
     }
 

@@ -3,7 +3,8 @@
 //! the profile (a column only that profile writes: `Chinese (PRC)` memoQ, `term_zh-CN`
 //! Crowdin, `English variants`, `Context` or `Concept ID` Trados, otherwise generic); every
 //! column must then be one that profile knows, so a file from elsewhere is refused rather
-//! than half-read.
+//! than half-read. A Chinese column may name another variant than `zh-CN`, as the export of
+//! such a glossary does (`zh-TW`, `term_zh-TW`, `Chinese (Taiwan)`: `crate::export::profile`).
 //!
 //! What spreadsheets do to a file is accepted: the delimiter is sniffed from the header
 //! (comma, semicolon as Excel writes CSV in much of Europe, or tab), empty columns after the
@@ -42,8 +43,7 @@ fn named(header: &csv::StringRecord) -> csv::StringRecord {
 }
 
 fn profile(header: &csv::StringRecord) -> &'static Profile {
-    let names: Vec<String> = header.iter().map(|n| n.trim().to_lowercase()).collect();
-    SIGNED.into_iter().find(|p| p.signature.iter().any(|s| names.iter().any(|n| n == s))).unwrap_or(&GENERIC)
+    SIGNED.into_iter().find(|p| header.iter().any(|name| p.signed_by(name))).unwrap_or(&GENERIC)
 }
 
 /// The columns of `header` in `profile`, or the first name it does not know.

@@ -13,6 +13,11 @@
 //! - OmegaT: `.utf8` glossary, tab-separated, no header, no quoting: source, target, comment;
 //!   one line per Chinese form and English equivalent.
 //!
+//! Those are the headers of a `zh-CN` glossary. For another Chinese variant
+//! ([`crate::graph::TermGraph::zh_tag`]) memoQ's columns carry its language name
+//! (`Chinese (Taiwan)`, `Chinese (Taiwan)_Example`) and Crowdin's its tag (`term_zh-TW`…);
+//! Trados' `Chinese` names none. [`super::profile`] holds every column, for writer and importer.
+//!
 //! The note field of each profile (memoQ `Entry_Note`, Trados `Note`, Crowdin
 //! `description_zh-CN`, the OmegaT comment) is the evidence line of [`evidence`], which an
 //! import takes apart again. In every profile, tabs and line breaks inside fields become
@@ -49,7 +54,7 @@ fn source<'a>(concept: &Concept<'a>) -> &'a str {
 
 pub fn memoq(graph: &TermGraph) -> Result<Vec<u8>> {
     let mut w = delimited(b'\t');
-    w.write_record(MEMOQ.header()).map_err(csv_error)?;
+    w.write_record(MEMOQ.header(&graph.zh_tag())).map_err(csv_error)?;
     for c in graph.concepts() {
         w.write_record(
             [
@@ -70,7 +75,7 @@ pub fn memoq(graph: &TermGraph) -> Result<Vec<u8>> {
 
 pub fn trados(graph: &TermGraph) -> Result<Vec<u8>> {
     let mut w = delimited(b',');
-    w.write_record(TRADOS.header()).map_err(csv_error)?;
+    w.write_record(TRADOS.header(&graph.zh_tag())).map_err(csv_error)?;
     for c in graph.concepts() {
         w.write_record(
             [
@@ -92,7 +97,7 @@ pub fn trados(graph: &TermGraph) -> Result<Vec<u8>> {
 
 pub fn crowdin(graph: &TermGraph) -> Result<Vec<u8>> {
     let mut w = delimited(b',');
-    w.write_record(CROWDIN.header()).map_err(csv_error)?;
+    w.write_record(CROWDIN.header(&graph.zh_tag())).map_err(csv_error)?;
     for c in graph.concepts() {
         let description = evidence::write(&Evidence::of(&c), Some(context_zh(&c)));
         let others = english(&c, 1);
@@ -159,7 +164,7 @@ mod tests {
     fn memoq_is_tab_separated_with_language_headers() {
         let bytes = memoq(&graph()).unwrap();
         let mut reader = csv::ReaderBuilder::new().delimiter(b'\t').from_reader(&bytes[3..]);
-        assert_eq!(reader.headers().unwrap(), MEMOQ.header());
+        assert_eq!(reader.headers().unwrap(), MEMOQ.header("zh-CN"));
         let row = reader.records().next().unwrap().unwrap();
         assert_eq!((&row[0], &row[1], &row[5]), ("光伏 组件", "PV module", "c1"));
     }

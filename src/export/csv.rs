@@ -4,7 +4,8 @@
 //! UTF-8 with a byte-order mark (Excel and CAT tools need it to read UTF-8), comma separated,
 //! RFC 4180 quoting, CRLF-free (`\n`) rows. Glossary header:
 //! `zh-CN,en,status,score,frequency,context_zh,context_en,concept_id,en_variants,zh_variants,documents,translation_score,source,note,modified`
-//! (`note` and `modified`: the reviewer's, see `crate::curate`). A cell a spreadsheet would run
+//! (`note` and `modified`: the reviewer's, see `crate::curate`; `zh-CN` names the glossary's
+//! Chinese variant, `zh-TW` for a Taiwan memory: [`crate::graph::TermGraph::zh_tag`]). A cell a spreadsheet would run
 //! as a formula is neutralised ([`super::cell`]); [`read_candidates`] and the importer restore it.
 
 use super::cell::{neutralise, restore};
@@ -57,7 +58,8 @@ pub fn score(value: f64) -> String {
 
 pub fn glossary(graph: &TermGraph) -> Result<Vec<u8>> {
     let mut w = writer();
-    w.write_record(GENERIC.header()).map_err(csv_error)?;
+    // The Chinese column is named by the glossary's variant (zh-TW for a Taiwan memory).
+    w.write_record(GENERIC.header(&graph.zh_tag())).map_err(csv_error)?;
     for concept in graph.concepts() {
         let zh = concept.zh;
         let first = concept.en.first();

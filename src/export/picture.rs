@@ -106,7 +106,7 @@ pub fn graphml(graph: &TermGraph) -> String {
             "    <node id=\"n{}\"><data key=\"label\">{}</data><data key=\"lang\">{}</data><data key=\"kind\">{kind}</data><data key=\"status\">{}</data><data key=\"frequency\">{}</data></node>",
             node.index(),
             escape(&t.text),
-            t.lang.tag(),
+            t.tag(),
             t.status.as_str(),
             t.frequency
         );

@@ -83,7 +83,7 @@ fn write_concept(out: &mut String, d: &Dialect, concept: &Concept<'_>, ids: &Has
             escape(date)
         );
     }
-    let _ = writeln!(out, "        <{} xml:lang=\"{}\">", d.lang_section, Lang::Zh.tag());
+    let _ = writeln!(out, "        <{} xml:lang=\"{}\">", d.lang_section, concept.zh.tag());
     let nested: Vec<(usize, &str)> = concept
         .short_form_entries
         .iter()

@@ -20,6 +20,9 @@ pub struct Entry {
     pub concept_id: String,
     pub status: Status,
     pub zh: String,
+    /// The entry's Chinese variant when it is not the default `zh-CN` (`zh-TW`, `zh-Hant`…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
     pub pinyin: String,
     pub score: Option<f64>,
     pub frequency: usize,
@@ -54,6 +57,7 @@ impl Entry {
             concept_id: format!("c{}", concept.id),
             status: zh.status,
             zh: zh.text.clone(),
+            locale: zh.locale.clone(),
             pinyin: pinyin(&zh.text, true),
             score: zh.scores.map(|s| s.total),
             frequency: zh.frequency,

@@ -4,9 +4,10 @@
 //! another graph's hash than the one the folder's manifest names is not used (the store then
 //! builds one in memory from the graph).
 //!
-//! # Format (UTF-8, version 3: stamped with the graph's SHA-256)
+//! # Format (UTF-8, version 4: stamped with the graph's SHA-256; normalised Chinese keys
+//! folded to Simplified script)
 //! ```text
-//! zhterm-lookup-index<TAB>3<TAB>GRAPH_SHA256<TAB>KEY_SECTION_BYTES
+//! zhterm-lookup-index<TAB>4<TAB>GRAPH_SHA256<TAB>KEY_SECTION_BYTES
 //! OFFSET<TAB>LENGTH(<TAB>TAG<TAB>TEXT<TAB>NORMALISED)...     one line a concept, in concept order
 //! {"concept_id":"c1",...}                                   one JSON Entry a line
 //! ```
@@ -24,7 +25,9 @@ use std::io::{BufRead, BufReader, Cursor, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 const MAGIC: &str = "zhterm-lookup-index";
-const VERSION: &str = "3";
+// 3: stamped with the graph's SHA-256 instead of its size and modification time.
+// 4: normalised Chinese keys are folded to Simplified script.
+const VERSION: &str = "4";
 
 fn clean(text: &str) -> String {
     text.replace(['\t', '\n', '\r'], " ")

@@ -1,12 +1,20 @@
-//! The forms a term is looked up by: normalised text (case, width, dashes, English plurals)
-//! and pinyin (toned for display; folded to bare letters, so `kuaijie tongdao`, `kuài jié`,
+//! The forms a term is looked up by: normalised text (case, width, dashes, English plurals,
+//! Traditional Chinese folded to Simplified, so 資料庫 and 资料库 meet) and pinyin (toned for display; folded to bare letters, so `kuaijie tongdao`, `kuài jié`,
 //! `kuai4jie2` all reach the same key).
 
 use crate::align::english::lemma;
 use pinyin::ToPinyin;
 
-/// Case- and width-folded, dashes unified, white space collapsed, each English word singular.
+/// Case- and width-folded, dashes unified, white space collapsed, each English word singular,
+/// Chinese in Simplified script.
 pub fn normalize(text: &str) -> String {
+    let simplified;
+    let text = if text.chars().any(crate::corpus::is_han) {
+        simplified = crate::corpus::variant::fold(text);
+        simplified.as_str()
+    } else {
+        text
+    };
     let folded: String = text
         .chars()
         .map(|c| match c {
@@ -93,6 +101,12 @@ mod tests {
             assert_eq!(fold_pinyin(query).as_deref(), Some(key.as_str()), "{query}");
         }
         assert_eq!(fold_pinyin("电网"), None);
+    }
+
+    #[test]
+    fn traditional_and_simplified_fold_to_one_key() {
+        assert_eq!(normalize("資料庫"), normalize("数据库"));
+        assert_eq!(normalize("臨床試驗"), "临床试验");
     }
 
     #[test]
