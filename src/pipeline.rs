@@ -143,6 +143,11 @@ const FLOOR_MIN_SCORE: f64 = -1.0;
 /// their translation (a name a bilingual text uses once).
 const MIN_CONFIRMATION_POOL: usize = 600;
 
+/// However many terms a large corpus yields, at most this many candidates below the last one
+/// taken wait for a confirming translation: each costs as much translation time as a term,
+/// and far down a long list a candidate is rarely confirmed.
+const MAX_CONFIRMATION_POOL: usize = 1_000;
+
 /// The candidates a glossary may hold, and how many of them it takes by rank: every candidate
 /// seen in two clauses or cued whose score is positive (the ranking model's odds favour a
 /// term: the glossary grows with the corpus), or the best `max_terms` of them when the user
@@ -169,7 +174,8 @@ fn select(candidates: &[Candidate], max_terms: Option<usize>) -> (Vec<Candidate>
         }
     }
     let chosen = selected.len();
-    let pool_end = candidates.len().min((2 * (last + 1)).max(MIN_CONFIRMATION_POOL));
+    let pool_end =
+        candidates.len().min((2 * (last + 1)).min(last + 1 + MAX_CONFIRMATION_POOL).max(MIN_CONFIRMATION_POOL));
     let taken: HashSet<&str> = selected.iter().map(|c| c.term.as_str()).collect();
     // The head of a name seen only inside the whole name (港务局培训学院, always after 北海)
     // would compete with the name for its English: a candidate that ends a longer one, not
