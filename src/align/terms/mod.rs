@@ -50,8 +50,20 @@ const MIN_SCORE: f64 = 0.3;
 const MAX_EVIDENCE: usize = 5;
 /// Most sentence pairs per term searched for English candidates.
 const MAX_SAMPLE: usize = 200;
+/// Most sentence pairs searched for all terms together: past it each term's sample shrinks
+/// evenly (the most frequent terms first, down to [`MIN_SAMPLE`]), so thousands of terms over
+/// a million pairs cost a bounded search. A smaller memory is searched as before.
+const MAX_SAMPLED_PAIRS: usize = 300_000;
+/// Fewest sentence pairs per term searched, however many terms there are.
+const MIN_SAMPLE: usize = 32;
 /// Most sentence pairs per term word-aligned.
 const MAX_ALIGNED: usize = 32;
+/// Most sentence pairs word-aligned in all: past it each term's share shrinks (down to
+/// [`MIN_ALIGNED`]), so a memory of a million pairs and thousands of terms aligns a bounded
+/// number of pairs. A memory smaller than this is aligned as before.
+const MAX_ALIGNED_PAIRS: usize = 20_000;
+/// Fewest sentence pairs per term word-aligned, however many terms there are.
+const MIN_ALIGNED: usize = 4;
 /// Options per term kept for competitive linking.
 const MAX_OPTIONS: usize = 8;
 /// How much an English phrase far from the term's relative position loses (at distance 1).
@@ -167,6 +179,8 @@ pub struct Translator<'a> {
     definitions: Definitions,
     /// The word alignment of the pairs searched, once trained ([`Translator::align_words`]).
     alignments: Option<PairAlignments>,
+    /// Most pairs searched per term ([`sample_size`]).
+    sample_size: usize,
 }
 
 impl<'a> Translator<'a> {
@@ -174,16 +188,26 @@ impl<'a> Translator<'a> {
         let english = EnglishSide::new(docs, pairs);
         let term_pairs = pairs_holding(candidates, docs, pairs);
         let frequency = phrase_frequencies(&english, &term_pairs);
-        Translator { candidates, english, term_pairs, frequency, definitions: acronym_table(docs), alignments: None }
+        let sample_size = sample_size(&term_pairs);
+        let definitions = acronym_table(docs);
+        Translator { candidates, english, term_pairs, frequency, definitions, alignments: None, sample_size }
     }
 
     /// Trains a word aligner on the pairs (`crate::align::words`) and aligns those the terms
     /// are looked for in: from then on, the English a term is aligned to in each pair counts
     /// in its score.
     pub fn align_words(&mut self, docs: &[Document], pairs: &[SentencePair], segmenter: &Segmenter, lexicon: &Lexicon) {
-        let mut needed: Vec<usize> = self.term_pairs.iter().flat_map(|ids| aligned_sample(ids)).collect();
-        needed.sort_unstable();
-        needed.dedup();
+        let mut most = MAX_ALIGNED;
+        let needed = loop {
+            let mut needed: Vec<usize> =
+                self.term_pairs.iter().flat_map(|ids| aligned_sample(ids, self.sample_size, most)).collect();
+            needed.sort_unstable();
+            needed.dedup();
+            if needed.len() <= MAX_ALIGNED_PAIRS || most == MIN_ALIGNED {
+                break needed;
+            }
+            most = (most / 2).max(MIN_ALIGNED);
+        };
         self.alignments = Some(PairAlignments::new(docs, pairs, &self.english, &needed, segmenter, lexicon));
     }
 
@@ -217,6 +241,7 @@ impl<'a> Translator<'a> {
                 options::term_options(
                     candidate,
                     ids,
+                    self.sample_size,
                     &self.english,
                     &self.frequency,
                     &glosses,
@@ -316,18 +341,38 @@ struct TermPair {
 
 /// An even sample of a term's pairs (a frequent term's English shows in any few hundred of
 /// its pairs) and how many pairs each stands for.
-fn sample(ids: &[TermPair]) -> (Vec<TermPair>, f64) {
-    let step = ids.len().div_ceil(MAX_SAMPLE).max(1);
+fn sample(ids: &[TermPair], most: usize) -> (Vec<TermPair>, f64) {
+    let step = ids.len().div_ceil(most).max(1);
     let sample: Vec<TermPair> = ids.iter().copied().step_by(step).collect();
     let scale = ids.len() as f64 / sample.len().max(1) as f64;
     (sample, scale)
 }
 
+/// The largest per-term sample, at most [`MAX_SAMPLE`] and at least [`MIN_SAMPLE`], whose
+/// samples of all terms together hold at most [`MAX_SAMPLED_PAIRS`] pairs.
+fn sample_size(term_pairs: &[Vec<TermPair>]) -> usize {
+    let total = |most: usize| term_pairs.iter().map(|ids| ids.len().min(most)).sum::<usize>();
+    let (mut low, mut high) = (MIN_SAMPLE, MAX_SAMPLE);
+    if total(high) <= MAX_SAMPLED_PAIRS {
+        return high;
+    }
+    // The total grows with the size: the largest size within budget, by bisection.
+    while low < high {
+        let mid = (low + high).div_ceil(2);
+        if total(mid) <= MAX_SAMPLED_PAIRS {
+            low = mid;
+        } else {
+            high = mid - 1;
+        }
+    }
+    low
+}
+
 /// The pairs of a term that are word-aligned: an even part of its [`sample`], at most
-/// [`MAX_ALIGNED`] (the aligner's verdict settles in a few dozen pairs).
-fn aligned_sample(ids: &[TermPair]) -> impl Iterator<Item = usize> {
-    let sampled = sample(ids).0;
-    let step = sampled.len().div_ceil(MAX_ALIGNED).max(1);
+/// `most` (the aligner's verdict settles in a few dozen pairs).
+fn aligned_sample(ids: &[TermPair], sample_size: usize, most: usize) -> impl Iterator<Item = usize> {
+    let sampled = sample(ids, sample_size).0;
+    let step = sampled.len().div_ceil(most).max(1);
     sampled.into_iter().step_by(step).map(|t| t.pair)
 }
 
@@ -404,5 +449,33 @@ fn reward_short_form_acronyms(candidates: &[Candidate], options: &mut [Vec<Optio
             }
             options[s].sort_by(|a, b| b.equivalent.score.total_cmp(&a.equivalent.score));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn term_pairs(terms: usize, pairs_each: usize) -> Vec<Vec<TermPair>> {
+        let one = |pair| TermPair { pair, position: 0.0, at: 0 };
+        (0..terms).map(|_| (0..pairs_each).map(one).collect()).collect()
+    }
+
+    #[test]
+    fn a_memory_within_the_budget_searches_every_term_in_full_samples() {
+        assert_eq!(sample_size(&term_pairs(1_000, 250)), MAX_SAMPLE);
+    }
+
+    #[test]
+    fn thousands_of_frequent_terms_share_the_budget_evenly() {
+        let many = term_pairs(6_000, 1_000);
+        let size = sample_size(&many);
+        assert!(size < MAX_SAMPLE && size >= MIN_SAMPLE, "{size}");
+        let total = |most: usize| many.iter().map(|ids| ids.len().min(most)).sum::<usize>();
+        assert!(total(size) <= MAX_SAMPLED_PAIRS && total(size + 1) > MAX_SAMPLED_PAIRS);
+        // Past the floor the budget gives way: every term keeps MIN_SAMPLE pairs.
+        assert_eq!(sample_size(&term_pairs(50_000, 1_000)), MIN_SAMPLE);
+        // A term with fewer pairs than the size keeps them all.
+        assert_eq!(sample(&many[0][..10], size).0.len(), 10);
     }
 }

@@ -24,6 +24,7 @@ struct Together {
 pub(super) fn term_options(
     candidate: &Candidate,
     ids: &[TermPair],
+    sample_size: usize,
     english: &EnglishSide,
     frequency: &PhraseCounts,
     glosses: &TermGlosses,
@@ -31,7 +32,7 @@ pub(super) fn term_options(
 ) -> Vec<Option_> {
     // A frequent term's English shows in any few hundred of its pairs: an even sample keeps
     // the work per term bounded however large the corpus, and counts are scaled back.
-    let (sample, scale) = sample(ids);
+    let (sample, scale) = sample(ids, sample_size);
     // All phrase occurrences in one flat list, grouped by sorting: no allocation per phrase.
     let mut spots: Vec<Spot> = Vec::new();
     // A name longer than the usual phrase only translates a term of about as many characters
