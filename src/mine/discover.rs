@@ -9,7 +9,7 @@ use super::runs::{can_start, links_clauses};
 use crate::corpus::{is_han, Document};
 use crate::lexicon::Lexicon;
 use crate::segment::{Pos, Segmenter, Token};
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeSet;
 
 const MIN_TOKENS: usize = 2;
@@ -73,13 +73,20 @@ pub fn new_words(
     // Shortest first: a found word glued to a free neighbour (中小微企业 + 合作) is not taught
     // as well, the miner builds such runs from the tokens itself.
     found.sort_by(|a, b| a.0.len().cmp(&b.0.len()).then_with(|| a.0.cmp(&b.0)));
-    let mut words: Vec<(String, usize)> = Vec::new();
-    for (string, count) in found {
-        if !words.iter().any(|(shorter, _)| string.contains(shorter.as_str())) {
-            words.push((string, count));
+    // Each string is at most MAX_CHARS characters: looking its pieces up in a set keeps this
+    // linear in the number of strings (a scan of every word kept was quadratic at scale).
+    let mut kept: HashSet<&str> = HashSet::default();
+    let mut words: Vec<&str> = Vec::new();
+    for (string, _) in &found {
+        let bounds: Vec<usize> = string.char_indices().map(|(i, _)| i).chain([string.len()]).collect();
+        let holds_kept =
+            (0..bounds.len()).any(|a| (a + 1..bounds.len()).any(|b| kept.contains(&string[bounds[a]..bounds[b]])));
+        if !holds_kept {
+            kept.insert(string);
+            words.push(string);
         }
     }
-    words.into_iter().map(|(w, _)| w).collect()
+    words.into_iter().map(str::to_string).collect()
 }
 
 /// Han only, 3–8 characters, no grammatical word, number, date or one-character verb (是)
