@@ -470,7 +470,7 @@ mod tests {
     fn thousands_of_frequent_terms_share_the_budget_evenly() {
         let many = term_pairs(6_000, 1_000);
         let size = sample_size(&many);
-        assert!(size < MAX_SAMPLE && size >= MIN_SAMPLE, "{size}");
+        assert!((MIN_SAMPLE..MAX_SAMPLE).contains(&size), "{size}");
         let total = |most: usize| many.iter().map(|ids| ids.len().min(most)).sum::<usize>();
         assert!(total(size) <= MAX_SAMPLED_PAIRS && total(size + 1) > MAX_SAMPLED_PAIRS);
         // Past the floor the budget gives way: every term keeps MIN_SAMPLE pairs.
