@@ -78,14 +78,21 @@ struct Tally {
     counted: usize,
     cues: BTreeSet<CueKind>,
     short_forms: BTreeSet<String>,
-    left: HashMap<String, usize>,
-    right: HashMap<String, usize>,
+    left: HashMap<Neighbour, u32>,
+    right: HashMap<Neighbour, u32>,
+}
+
+/// A neighbour word as a tally counts it: the hash of its string (a million-pair memory has
+/// tens of millions of neighbour entries; a string each would double mining's memory) and
+/// whether it is weak: a right neighbour the candidate modifies without being bound to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Neighbour {
+    hash: u64,
+    weak: bool,
 }
 
 /// The neighbour class of an open side (see [`Candidate::left_variety`]).
 const OPEN: &str = "";
-/// Marks a right neighbour that the candidate modifies without being bound to it.
-const WEAK: char = '+';
 
 /// Mines and ranks candidates, best first. Teaches `segmenter` the cued and discovered
 /// words it finds.
@@ -308,15 +315,9 @@ fn repeated_strings(
     counts.into_iter().filter(|&(_, n)| n >= 2).map(|(hash, _)| hash).collect()
 }
 
-/// Counts a neighbour (marked [`WEAK`] when `weak`), allocating its key only the first time.
-fn count_neighbour(side: &mut HashMap<String, usize>, word: &str, weak: bool) {
-    let key: std::borrow::Cow<str> = if weak { format!("{WEAK}{word}").into() } else { word.into() };
-    match side.get_mut(key.as_ref()) {
-        Some(n) => *n += 1,
-        None => {
-            side.insert(key.into_owned(), 1);
-        }
-    }
+/// Counts a neighbour (a weak one apart from the same word bound).
+fn count_neighbour(side: &mut HashMap<Neighbour, u32>, word: &str, weak: bool) {
+    *side.entry(Neighbour { hash: string_hash(word), weak }).or_default() += 1;
 }
 
 fn string_hash(text: &str) -> u64 {
@@ -455,10 +456,11 @@ fn into_candidate(term: String, mut tally: Tally) -> Candidate {
     // Bound on a side when one word that binds to it stands there nearly every time, or a
     // weak one every time.
     let counted = tally.counted.max(1);
-    let one_bound = |side: &HashMap<String, usize>| {
-        side.iter().any(|(word, &n)| match word.strip_prefix(WEAK) {
-            Some(_) => n == counted,
-            None => word != OPEN && 4 * n >= 3 * counted,
+    let open = string_hash(OPEN);
+    let one_bound = |side: &HashMap<Neighbour, u32>| {
+        side.iter().any(|(word, &n)| match word.weak {
+            true => n as usize == counted,
+            false => word.hash != open && 4 * n as usize >= 3 * counted,
         })
     };
     let words = if tally.words.is_empty() { vec![term.clone()] } else { tally.words };
