@@ -1,7 +1,8 @@
 //! `zhterm check`: the segments of a bilingual file that break the glossary.
 
+use super::paint::Paint;
 use super::{EncodingArg, KindArg, Outcome};
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use zhterm::check::{self, Finding, Glossary, Kind, Report, StatusFilter};
 use zhterm::corpus;
@@ -87,9 +88,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         }
         writeln!(err, "{}", summary(&report, &glossary))?;
     } else {
-        // NO_COLOR (https://no-color.org): any non-empty value turns colour off.
-        let colour = out.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-        write_text(&mut out, &report, &glossary, Paint(colour))?;
+        let paint = Paint::for_output(&out);
+        write_text(&mut out, &report, &glossary, paint)?;
         writeln!(out, "{}", summary(&report, &glossary))?;
     }
     Ok(if report.findings.is_empty() { Outcome::Done } else { Outcome::Findings })
@@ -113,18 +113,8 @@ fn summary(report: &Report, glossary: &Glossary) -> String {
     )
 }
 
-/// ANSI styling when writing to a terminal, plain text otherwise.
-#[derive(Clone, Copy)]
-struct Paint(bool);
-
+/// The styles only `check` uses.
 impl Paint {
-    fn style(self, code: &str, text: &str) -> String {
-        if self.0 {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text.to_string()
-        }
-    }
     fn kind(self, kind: Kind) -> String {
         let code = match kind {
             Kind::Missing => "31",
@@ -135,7 +125,7 @@ impl Paint {
     }
     /// The term in its source: bracketed without colour, so it shows in a plain log too.
     fn mark(self, text: &str) -> String {
-        if self.0 {
+        if self.enabled() {
             self.style("1;4", text)
         } else {
             format!("[{text}]")
@@ -156,7 +146,7 @@ fn write_text(out: &mut impl Write, report: &Report, glossary: &Glossary, paint:
                 entry.map_or(Vec::new(), |e| e.english[1..].iter().map(|r| r.text.as_str()).collect());
             let also =
                 if others.is_empty() { String::new() } else { format!("  (also accepted: {})", others.join(", ")) };
-            writeln!(out, "{}  →  {}{}", paint.style("1", &finding.term), paint.style("32", &finding.expected), also)?;
+            writeln!(out, "{}  →  {}{}", paint.bold(&finding.term), paint.green(&finding.expected), also)?;
         }
         write_finding(out, finding, paint)?;
     }
@@ -189,11 +179,7 @@ fn write_finding(out: &mut impl Write, f: &Finding, paint: Paint) -> std::io::Re
     }
     if let Some(target) = &f.target {
         let used: Vec<_> = f.used.iter().map(|u| u.span.clone()).collect();
-        writeln!(
-            out,
-            "    en: {}",
-            marked(target, &used, |t| if paint.0 { paint.style("4", t) } else { t.to_string() })
-        )?;
+        writeln!(out, "    en: {}", marked(target, &used, |t| paint.style("4", t)))?;
     }
     Ok(())
 }

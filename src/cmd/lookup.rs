@@ -1,7 +1,8 @@
 //! `zhterm lookup`: find a term in a glossary and show its entry.
 
+use super::paint::Paint;
 use super::Outcome;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use zhterm::lookup::{lookup, Hit};
 use zhterm::store::Glossary;
@@ -41,13 +42,12 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         let entries: Vec<JsonHit<'_>> = hits.iter().map(JsonHit::from).collect();
         writeln!(out, "{}", serde_json::to_string_pretty(&entries)?)?;
     } else {
-        // NO_COLOR (https://no-color.org): any non-empty value turns colour off.
-        let colour = out.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        let paint = Paint::for_output(&out);
         for (i, hit) in hits.iter().enumerate() {
             if i > 0 {
                 writeln!(out)?;
             }
-            write_text(&mut out, hit, Paint(colour))?;
+            write_text(&mut out, hit, paint)?;
         }
     }
     Ok(Outcome::Done)
@@ -66,29 +66,6 @@ struct JsonHit<'a> {
 impl<'a> From<&'a Hit> for JsonHit<'a> {
     fn from(hit: &'a Hit) -> Self {
         JsonHit { kind: hit.kind, matched: &hit.matched, similarity: hit.similarity, entry: &hit.entry }
-    }
-}
-
-/// ANSI styling when writing to a terminal, plain text otherwise.
-#[derive(Clone, Copy)]
-struct Paint(bool);
-
-impl Paint {
-    fn style(self, code: &str, text: &str) -> String {
-        if self.0 {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text.to_string()
-        }
-    }
-    fn bold(self, text: &str) -> String {
-        self.style("1", text)
-    }
-    fn green(self, text: &str) -> String {
-        self.style("32", text)
-    }
-    fn dim(self, text: &str) -> String {
-        self.style("2", text)
     }
 }
 

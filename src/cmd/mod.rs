@@ -10,6 +10,7 @@ mod export;
 mod import;
 mod lookup;
 mod merge;
+mod paint;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
