@@ -153,7 +153,9 @@ const MAX_CONFIRMATION_POOL: usize = 1_000;
 /// term: the glossary grows with the corpus), or the best `max_terms` of them when the user
 /// sets a size (a small corpus takes at least [`DEFAULT_MIN_TERMS`] near-positive ones, and
 /// a term the text defines with a short form always); then the others as far down as twice the
-/// rank of the last one taken, which only a confirming translation lets in ([`terms::confirm`]).
+/// rank of the last one taken (at most [`MAX_CONFIRMATION_POOL`] more, and at least the
+/// [`MIN_CONFIRMATION_POOL`] best), which only a confirming translation lets in
+/// ([`terms::confirm`]).
 fn select(candidates: &[Candidate], max_terms: Option<usize>) -> (Vec<Candidate>, usize) {
     let cut = max_terms.unwrap_or(DEFAULT_MAX_TERMS);
     // A small corpus gives the ranking little evidence: its glossary takes up to
