@@ -5,7 +5,10 @@
 
 mod user;
 
-use std::sync::RwLock;
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, RwLock};
+use thread_local::ThreadLocal;
 pub use user::UserDictionary;
 
 /// English function words: never the first or last word of an English term, never evidence.
@@ -188,10 +191,48 @@ pub fn is_english_function_word(word: &str) -> bool {
 /// split and lower-cased once per word here).
 #[derive(Default)]
 pub struct Lexicon {
-    // FxHash: the keys are short words, looked up millions of times; SipHash's flood
-    // resistance buys nothing here.
-    cache: RwLock<rustc_hash::FxHashMap<String, std::sync::Arc<Entry>>>,
+    /// One cache per thread: mining asks for tens of millions of words on all cores, and a
+    /// shared lock's counter (and a shared entry's reference count) bounced between the cores
+    /// cost more than the look-up. FxHash: the keys are short words; SipHash's flood
+    /// resistance buys nothing here.
+    cache: ThreadLocal<RefCell<ThreadCache>>,
+    /// Senses added by [`Lexicon::add_sense`], shared by all threads and looked up first, and
+    /// how many were added (none: the look-up skips the lock).
+    added: RwLock<rustc_hash::FxHashMap<String, Arc<Entry>>>,
+    generation: AtomicU64,
     user: UserDictionary,
+}
+
+/// One thread's cache: each word's class and entry.
+type ThreadCache = rustc_hash::FxHashMap<String, (WordClass, Arc<Entry>)>;
+
+/// What mining asks of a word, answered from the cache without touching the entry itself
+/// (mining asks it for every token of every clause).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordClass {
+    /// The lexicon lists the word.
+    pub known: bool,
+    /// Some sense is not a verb ([`Entry::has_nominal_sense`]).
+    pub nominal: bool,
+    /// The first sense is a verb ("to increase").
+    pub verb_first: bool,
+    /// Some sense is a verb.
+    pub verb_sense: bool,
+    /// Some sense is one word that is not an -ly adverb ("special" for 特别).
+    pub one_word_sense: bool,
+}
+
+impl WordClass {
+    fn of(entry: &Entry) -> Self {
+        let verb = |s: &String| s.starts_with("to ");
+        WordClass {
+            known: entry.is_known(),
+            nominal: entry.has_nominal_sense(),
+            verb_first: entry.senses.first().is_some_and(verb),
+            verb_sense: entry.senses.iter().any(verb),
+            one_word_sense: entry.senses.iter().any(|s| !s.contains(' ') && !s.ends_with("ly") && !s.is_empty()),
+        }
+    }
 }
 
 /// What the lexicon (the user dictionary, then CC-CEDICT) says of one simplified-Chinese word.
@@ -232,10 +273,44 @@ impl Lexicon {
 
     /// The entry of `word`: the user's senses first (they are the ones the user wants), then
     /// CC-CEDICT's (empty when neither lists the word).
-    pub fn entry(&self, word: &str) -> std::sync::Arc<Entry> {
-        if let Some(entry) = self.cache.read().ok().and_then(|c| c.get(word).cloned()) {
+    pub fn entry(&self, word: &str) -> Arc<Entry> {
+        // Added senses take precedence; no look-up pays for them until one is added.
+        if let Some(entry) = self.added(word) {
             return entry;
         }
+        self.cached(word, |(_, entry)| entry.clone())
+    }
+
+    /// The [`WordClass`] of `word`.
+    pub fn class(&self, word: &str) -> WordClass {
+        if let Some(entry) = self.added(word) {
+            return WordClass::of(&entry);
+        }
+        self.cached(word, |&(class, _)| class)
+    }
+
+    fn added(&self, word: &str) -> Option<Arc<Entry>> {
+        if self.generation.load(Ordering::Acquire) == 0 {
+            return None;
+        }
+        self.added.read().ok().and_then(|added| added.get(word).cloned())
+    }
+
+    /// `read` of this thread's cached class and entry of `word`.
+    fn cached<R>(&self, word: &str, read: impl Fn(&(WordClass, Arc<Entry>)) -> R) -> R {
+        let cache = self.cache.get_or_default();
+        if let Some(cached) = cache.borrow().get(word) {
+            return read(cached);
+        }
+        let entry = self.look_up(word);
+        let cached = (WordClass::of(&entry), Arc::new(entry));
+        let value = read(&cached);
+        cache.borrow_mut().insert(word.to_string(), cached);
+        value
+    }
+
+    /// The entry of `word` as the user dictionary and CC-CEDICT give it.
+    fn look_up(&self, word: &str) -> Entry {
         let user = self.user.senses(word);
         let mut senses = user.to_vec();
         for hit in chinese_dictionary::query_by_chinese(word) {
@@ -256,11 +331,7 @@ impl Lexicon {
                 }
             }
         }
-        let entry = std::sync::Arc::new(Entry { senses });
-        if let Ok(mut cache) = self.cache.write() {
-            cache.insert(word.to_string(), entry.clone());
-        }
-        entry
+        Entry { senses }
     }
 
     /// Makes `english` the first sense of `word`, ahead of CC-CEDICT's: a pair the glossary
@@ -272,8 +343,9 @@ impl Lexicon {
             return;
         }
         senses.insert(0, sense);
-        if let Ok(mut cache) = self.cache.write() {
-            cache.insert(word.to_string(), std::sync::Arc::new(Entry { senses }));
+        if let Ok(mut added) = self.added.write() {
+            added.insert(word.to_string(), Arc::new(Entry { senses }));
+            self.generation.fetch_add(1, Ordering::AcqRel);
         }
     }
 }
@@ -325,6 +397,37 @@ mod tests {
         lexicon.add_sense("组织", "outfit");
         assert_eq!(lexicon.entry("组织").senses[0], "outfit");
         assert_eq!(lexicon.entry("组织").senses.len(), listed + 1);
+    }
+
+    #[test]
+    fn a_sense_added_on_one_thread_is_seen_on_another_that_cached_the_word_before() {
+        let lexicon = Lexicon::new();
+        let (ready, go) = (std::sync::Barrier::new(2), std::sync::Barrier::new(2));
+        std::thread::scope(|scope| {
+            scope.spawn(|| {
+                assert_ne!(lexicon.entry("组织").senses[0], "outfit");
+                ready.wait();
+                go.wait();
+                assert_eq!(lexicon.entry("组织").senses[0], "outfit");
+                assert!(lexicon.class("组织").nominal);
+            });
+            ready.wait();
+            lexicon.add_sense("组织", "outfit");
+            go.wait();
+        });
+    }
+
+    #[test]
+    fn a_word_class_says_what_the_entry_says() {
+        let lexicon = Lexicon::new();
+        let organize = lexicon.class("组织");
+        assert!(organize.known && organize.nominal && organize.verb_sense);
+        let increase = lexicon.class("加大");
+        assert!(increase.known && increase.verb_first);
+        assert_eq!(lexicon.class("不是一个词语"), WordClass::default());
+        for word in ["特别", "发展", "抗击", "共同", "加大"] {
+            assert_eq!(lexicon.class(word), WordClass::of(&lexicon.entry(word)), "{word}");
+        }
     }
 
     #[test]

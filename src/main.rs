@@ -6,6 +6,11 @@ mod cmd;
 use clap::Parser;
 use std::process::ExitCode;
 
+// Mining and alignment allocate tens of millions of small strings and vectors on all cores;
+// mimalloc's thread-local free lists serve them at a fraction of glibc malloc's cost.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // A bug must not show the user a backtrace: one line, exit 2, like any other error.
     std::panic::set_hook(Box::new(|info| {

@@ -44,7 +44,9 @@ pub fn dictionaries(user: &UserDictionary) -> (Segmenter, Lexicon) {
 /// What a build produced.
 pub struct Build {
     pub graph: TermGraph,
-    /// Every candidate, best first (the glossary holds the best of them).
+    /// Every candidate, best first (the glossary holds the best of them). Their occurrences
+    /// are dropped once the glossary's terms are chosen (a large memory's are gigabytes; the
+    /// glossary's terms keep theirs as contexts in the graph).
     pub candidates: Vec<Candidate>,
     pub pairs: Vec<SentencePair>,
     /// Wall time of each stage, in order.
@@ -105,6 +107,9 @@ pub fn build_observed(
         Some(_) => (candidates.clone(), candidates.len()),
         None => select(&candidates, options.max_terms),
     };
+    for candidate in &mut candidates {
+        candidate.occurrences = Vec::new();
+    }
     let mut translator = terms::Translator::new(&selected, docs, &pairs);
     translator.align_words(docs, &pairs, &segmenter, &lexicon);
     let mut equivalents = translator.translate(0..chosen, &lexicon, learned.as_ref());
@@ -290,7 +295,7 @@ fn term_graph(
 fn locale(docs: &[Document], candidate: &Candidate) -> Option<String> {
     let mut counts: Vec<(Option<&str>, usize)> = Vec::new();
     for occurrence in &candidate.occurrences {
-        let tag = docs[occurrence.doc].locale.as_deref();
+        let tag = docs[occurrence.doc()].locale.as_deref();
         match counts.iter_mut().find(|(t, _)| *t == tag) {
             Some((_, n)) => *n += 1,
             None => counts.push((tag, 1)),
@@ -377,9 +382,10 @@ fn contexts(
     }
     let mut seen = HashSet::new();
     for occurrence in &c.occurrences {
-        let doc = &docs[occurrence.doc];
-        let sentence = clip(&doc.zh, sentence_around(occurrence.doc, doc, &occurrence.span, cut), &occurrence.span);
-        if !seen.insert((occurrence.doc, sentence.start, sentence.end)) {
+        let (index, span) = (occurrence.doc(), occurrence.span());
+        let doc = &docs[index];
+        let sentence = clip(&doc.zh, sentence_around(index, doc, &span, cut), &span);
+        if !seen.insert((index, sentence.start, sentence.end)) {
             continue;
         }
         let zh = &doc.zh[sentence];

@@ -398,7 +398,7 @@ mod tests {
         for candidate in &candidates {
             assert!(!candidate.term.chars().any(normalize::is_invisible), "{:?}", candidate.term);
             for occurrence in &candidate.occurrences {
-                assert_eq!(&docs[occurrence.doc].zh[occurrence.span.clone()], candidate.term);
+                assert_eq!(&docs[occurrence.doc()].zh[occurrence.span()], candidate.term);
             }
         }
     }

@@ -94,10 +94,10 @@ impl<'a> PairIndex<'a> {
             .filter_map(|o| {
                 let after = self
                     .by_start
-                    .partition_point(|&i| (self.pairs[i].doc, self.pairs[i].zh.start) <= (o.doc, o.span.start));
+                    .partition_point(|&i| (self.pairs[i].doc, self.pairs[i].zh.start) <= (o.doc(), o.span().start));
                 let id = self.by_start[after.checked_sub(1)?];
                 let pair = &self.pairs[id];
-                (pair.doc == o.doc && o.span.end <= pair.zh.end).then_some(id)
+                (pair.doc == o.doc() && o.span().end <= pair.zh.end).then_some(id)
             })
             .collect();
         ids.sort_unstable();
@@ -175,16 +175,19 @@ mod tests {
             parse(std::path::Path::new("s.txt"), story, InputKind::Bilingual).unwrap(),
         ];
         let build = crate::pipeline::build(&docs, &Default::default());
+        // The build drops its candidates' occurrences; mined again, they have them.
+        let (mut segmenter, lexicon) = crate::pipeline::dictionaries(&Default::default());
+        let candidates = crate::mine::mine(&docs, &mut segmenter, &lexicon);
         let index = PairIndex::new(&docs, &build.pairs);
-        assert!(build.candidates.iter().any(|c| index.holding(c).len() >= 2), "some term is in several pairs");
-        for candidate in &build.candidates {
+        assert!(candidates.iter().any(|c| index.holding(c).len() >= 2), "some term is in several pairs");
+        for candidate in &candidates {
             let expected: Vec<usize> = (0..build.pairs.len())
                 .filter(|&i| {
                     let p = &build.pairs[i];
                     candidate
                         .occurrences
                         .iter()
-                        .any(|o| o.doc == p.doc && p.zh.start <= o.span.start && o.span.end <= p.zh.end)
+                        .any(|o| o.doc() == p.doc && p.zh.start <= o.span().start && o.span().end <= p.zh.end)
                 })
                 .collect();
             assert_eq!(index.holding(candidate), expected, "{}", candidate.term);

@@ -39,37 +39,69 @@ impl EnglishSide {
         if !docs.iter().any(|d| d.aligned && !d.en_blocks.is_empty()) {
             return None;
         }
-        let mut ids: HashMap<String, u32> = HashMap::default();
-        let mut segments_with: Vec<u32> = Vec::new();
-        let blocks = docs
+        use rayon::prelude::*;
+        const BLOCK: usize = 8192;
+        let segments: Vec<(usize, &str)> = docs
             .iter()
-            .map(|doc| {
-                if !doc.aligned {
-                    return Vec::new();
-                }
-                doc.en_blocks
+            .enumerate()
+            .filter(|(_, doc)| doc.aligned)
+            .flat_map(|(d, doc)| doc.en_blocks.iter().map(move |span| (d, &doc.en[span.clone()])))
+            .collect();
+        // Words interned on all cores: each block of segments into a vocabulary of its own (in
+        // first-seen order), joined to the whole in block order, so ids do not depend on the
+        // number of threads.
+        // Per block: its vocabulary, and each segment's words by their id in it.
+        type Part = (Vec<String>, Vec<Vec<(u32, bool)>>);
+        let parts: Vec<Part> = segments
+            .par_chunks(BLOCK)
+            .map(|block| {
+                let mut ids: HashMap<String, u32> = HashMap::default();
+                let mut vocabulary: Vec<String> = Vec::new();
+                let words = block
                     .iter()
-                    .map(|span| {
+                    .map(|(_, text)| {
                         let mut words: Vec<(u32, bool)> = Vec::new();
-                        for (word, capitalised) in english_words(&doc.en[span.clone()]) {
-                            let next = ids.len() as u32;
-                            let id = *ids.entry(word).or_insert(next);
-                            if id as usize == segments_with.len() {
-                                segments_with.push(0);
-                            }
+                        for (word, capitalised) in english_words(text) {
+                            let id = match ids.get(&word) {
+                                Some(&id) => id,
+                                None => {
+                                    let id = vocabulary.len() as u32;
+                                    vocabulary.push(word.clone());
+                                    ids.insert(word, id);
+                                    id
+                                }
+                            };
                             match words.iter_mut().find(|(w, _)| *w == id) {
                                 Some(seen) => seen.1 |= capitalised,
                                 None => words.push((id, capitalised)),
                             }
                         }
-                        for &(id, _) in &words {
-                            segments_with[id as usize] += 1;
-                        }
                         words
                     })
-                    .collect()
+                    .collect();
+                (vocabulary, words)
             })
             .collect();
+        let mut ids: HashMap<String, u32> = HashMap::default();
+        let mut blocks: Vec<Vec<Vec<(u32, bool)>>> = vec![Vec::new(); docs.len()];
+        let mut doc_of = segments.iter().map(|&(d, _)| d);
+        for (vocabulary, mut words) in parts {
+            let global: Vec<u32> = vocabulary
+                .into_iter()
+                .map(|word| {
+                    let next = ids.len() as u32;
+                    *ids.entry(word).or_insert(next)
+                })
+                .collect();
+            words.par_iter_mut().flatten().for_each(|(id, _)| *id = global[*id as usize]);
+            for words in words {
+                blocks[doc_of.next().expect("one document per segment")].push(words);
+            }
+        }
+        let mut segments_with = vec![0u32; ids.len()];
+        for &(id, _) in blocks.iter().flatten().flatten() {
+            segments_with[id as usize] += 1;
+        }
         Some(EnglishSide { blocks, segments_with })
     }
 
@@ -77,13 +109,13 @@ impl EnglishSide {
     pub fn partner(&self, candidate: &Candidate, docs: &[Document]) -> Partner {
         let mut segments: Vec<(usize, usize)> = Vec::new();
         for occurrence in &candidate.occurrences {
-            let doc = &docs[occurrence.doc];
+            let doc = &docs[occurrence.doc()];
             if !doc.aligned {
                 continue;
             }
-            let block = doc.zh_blocks.partition_point(|b| b.end <= occurrence.span.start);
-            if block < doc.zh_blocks.len() && segments.last() != Some(&(occurrence.doc, block)) {
-                segments.push((occurrence.doc, block));
+            let block = doc.zh_blocks.partition_point(|b| b.end <= occurrence.span().start);
+            if block < doc.zh_blocks.len() && segments.last() != Some(&(occurrence.doc(), block)) {
+                segments.push((occurrence.doc(), block));
             }
         }
         segments.dedup();
@@ -155,11 +187,8 @@ mod tests {
     }
 
     fn candidate(term: &str, doc: &Document) -> Candidate {
-        let occurrences = doc
-            .zh
-            .match_indices(term)
-            .map(|(at, _)| Occurrence { doc: 0, span: at..at + term.len() })
-            .collect::<Vec<_>>();
+        let occurrences =
+            doc.zh.match_indices(term).map(|(at, _)| Occurrence::new(0, at..at + term.len())).collect::<Vec<_>>();
         Candidate {
             term: term.into(),
             words: vec![term.into()],

@@ -10,7 +10,6 @@ use crate::corpus::{is_han, Document};
 use crate::lexicon::Lexicon;
 use crate::segment::{Pos, Segmenter, Token};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::collections::BTreeSet;
 
 const MIN_TOKENS: usize = 2;
 const MAX_TOKENS: usize = 4;
@@ -22,21 +21,42 @@ const MIN_FREQUENCY: usize = 2;
 struct Seen<'a> {
     count: usize,
     last: &'a str,
-    before: BTreeSet<&'a str>,
-    after: BTreeSet<&'a str>,
+    before: Side<'a>,
+    after: Side<'a>,
+}
+
+/// The distinct neighbours of a string on one side, as far as [`bound`] needs them: none, one
+/// (which), or more (a set of them all cost gigabytes in a large memory).
+#[derive(Default, Clone, Copy, Debug, PartialEq, Eq)]
+enum Side<'a> {
+    #[default]
+    None,
+    One(&'a str),
+    Many,
+}
+
+impl<'a> Side<'a> {
+    fn insert(&mut self, word: &'a str) {
+        *self = match *self {
+            Side::None => Side::One(word),
+            Side::One(seen) if seen == word => Side::One(seen),
+            _ => Side::Many,
+        };
+    }
 }
 
 /// Words the segmenter split but the corpus repeats as units, shortest first.
-pub fn new_words(
+pub fn new_words<T: AsRef<[Token]>>(
     docs: &[Document],
-    sentences: &[(usize, Vec<Token>)],
+    sentences: impl IntoIterator<Item = (usize, T)>,
     contexts: &WordContexts,
     segmenter: &Segmenter,
     lexicon: &Lexicon,
 ) -> Vec<String> {
     let mut seen: HashMap<String, Seen> = HashMap::default();
     for (doc, line) in sentences {
-        let text = docs[*doc].zh.as_str();
+        let line = line.as_ref();
+        let text = docs[doc].zh.as_str();
         let word = |i: usize| &text[line[i].span.clone()];
         for start in 0..line.len() {
             // A one-character adjective before a noun is a free modifier (新产业, 大项目).
@@ -110,14 +130,28 @@ fn is_unknown_word_shape(text: &str, window: &[Token]) -> bool {
 
 /// Always the same neighbour on that side, and one that binds to the string (a word before
 /// it binds when it could be part of a term, which `new_words` checks when recording it).
-fn bound(neighbours: &BTreeSet<&str>, binds: impl Fn(&str) -> bool) -> bool {
-    neighbours.len() == 1 && neighbours.iter().all(|w| !w.is_empty() && binds(w))
+fn bound(neighbours: &Side, binds: impl Fn(&str) -> bool) -> bool {
+    matches!(*neighbours, Side::One(w) if !w.is_empty() && binds(w))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::corpus::{line_spans, normalize::normalize_zh, InputKind};
+
+    #[test]
+    fn a_side_tells_one_neighbour_from_several() {
+        let mut side = Side::default();
+        side.insert("合作");
+        side.insert("合作");
+        assert_eq!(side, Side::One("合作"));
+        assert!(bound(&side, |_| true));
+        side.insert("发展");
+        assert_eq!(side, Side::Many);
+        side.insert("合作");
+        assert!(!bound(&side, |_| true), "a third sighting of the first word does not make it one again");
+        assert!(!bound(&Side::One(""), |_| true), "the clause edge binds nothing");
+    }
 
     fn discover(text: &str) -> Vec<String> {
         let docs = vec![Document::monolingual("t".into(), InputKind::Plain, normalize_zh(text, false))];
@@ -126,8 +160,8 @@ mod tests {
             .into_iter()
             .map(|span| (0, segmenter.tokens(&docs[0].zh[span.clone()], span.start)))
             .collect();
-        let contexts = WordContexts::new(&docs, &sentences);
-        new_words(&docs, &sentences, &contexts, &segmenter, &Lexicon::new())
+        let contexts = WordContexts::new(&docs, sentences.iter().map(|(d, t)| (*d, t)));
+        new_words(&docs, sentences.iter().map(|(d, t)| (*d, t)), &contexts, &segmenter, &Lexicon::new())
     }
 
     #[test]

@@ -33,13 +33,31 @@ const PRUNE_FROM_CLAUSES: usize = 100_000;
 /// Quoted expressions up to this length are taught to the segmenter as words.
 const MAX_SEGMENTER_WORD_CHARS: usize = 10;
 
-/// Where a candidate occurs.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Where a candidate occurs: a document and a byte span into its `zh`. Twelve bytes: a
+/// large memory's candidates have tens of millions of occurrences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Occurrence {
+    doc: u32,
+    start: u32,
+    end: u32,
+}
+
+impl Occurrence {
+    /// An occurrence at `span` of document `doc` (documents over 4 GB are not supported).
+    pub fn new(doc: usize, span: Span) -> Self {
+        let narrow = |n: usize| u32::try_from(n).expect("documents and spans fit in 32 bits");
+        Occurrence { doc: narrow(doc), start: narrow(span.start), end: narrow(span.end) }
+    }
+
     /// Index of the document in the corpus.
-    pub doc: usize,
-    /// Byte span into that document's `zh`.
-    pub span: Span,
+    pub fn doc(&self) -> usize {
+        self.doc as usize
+    }
+
+    /// Byte span into the document's `zh`.
+    pub fn span(&self) -> Span {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// A Chinese term candidate with its evidence and scores.
@@ -112,13 +130,9 @@ pub fn mine_with_features(
     let mut table: HashMap<String, Tally> = HashMap::default();
     teach_cued_words(docs, &sentences, segmenter, &mut table);
     let mut segmented = Segmented::new(docs, &sentences, segmenter, lexicon);
-    let counted_tokens = |segmented: &Segmented| -> Vec<(usize, Vec<Token>)> {
-        let counted = sentences.iter().enumerate().filter(|(_, s)| !s.repeat);
-        counted.map(|(i, s)| (s.doc, segmented.tokens(i, s))).collect()
-    };
     let found = {
-        let counted = counted_tokens(&segmented);
-        let words = discover::new_words(docs, &counted, &WordContexts::new(docs, &counted), segmenter, lexicon);
+        let contexts = WordContexts::new(docs, counted_tokens(&sentences, &segmented));
+        let words = discover::new_words(docs, counted_tokens(&sentences, &segmented), &contexts, segmenter, lexicon);
         // A plural of people (团长们) or a word with a grammatical character glued on (疫情 +
         // 仍) repeats as a string without being a word.
         words
@@ -135,22 +149,30 @@ pub fn mine_with_features(
         let new_words = aho_corasick::AhoCorasick::new(&found).expect("plain words build an automaton");
         segmented.resegment(docs, &sentences, segmenter, lexicon, |clause| new_words.is_match(clause));
     }
-    let counted = counted_tokens(&segmented);
-    let contexts = WordContexts::new(docs, &counted);
-    let total_tokens = counted.iter().map(|(_, t)| t.len()).sum::<usize>();
-    drop(counted);
+    let contexts = WordContexts::new(docs, counted_tokens(&sentences, &segmented));
+    let total_tokens = contexts.tokens();
     let repeated = (segmented.distinct_texts() >= PRUNE_FROM_CLAUSES)
         .then(|| repeated_strings(docs, &sentences, &segmented, lexicon));
     let tallies =
         Tallies { docs, sentences: &sentences, segmented: &segmented, segmenter, lexicon, contexts: &contexts };
     tallies.count(repeated.as_ref(), &mut table);
     count_cued_occurrences(docs, &sentences, &mut table);
-    let candidates = table
+    let candidates: Vec<Candidate> = table
         .into_iter()
         .filter(|(_, tally)| !tally.occurrences.is_empty())
         .map(|(term, tally)| into_candidate(term, tally))
         .collect();
     score::rank(candidates, docs, segmenter, lexicon, &contexts, total_tokens.max(1), keep_features)
+}
+
+/// The counted clauses' tokens, made again for each pass over them: all of them at once took
+/// gigabytes in a large memory.
+fn counted_tokens<'s>(
+    sentences: &'s [Sentence],
+    segmented: &'s Segmented,
+) -> impl Iterator<Item = (usize, Vec<Token>)> + 's {
+    let counted = sentences.iter().enumerate().filter(|(_, s)| !s.repeat);
+    counted.map(move |(i, s)| (s.doc, segmented.tokens(i, s)))
 }
 
 /// What the candidate tally reads: the segmented clauses and the word statistics.
@@ -161,6 +183,14 @@ struct Tallies<'a> {
     segmenter: &'a Segmenter,
     lexicon: &'a Lexicon,
     contexts: &'a WordContexts<'a>,
+}
+
+/// Shards of the tally table (see [`Tallies::count`]): enough to balance the cores.
+const SHARDS: usize = 32;
+
+fn shard_of(term: &str) -> usize {
+    // The high bits: a hash table indexes by the low ones.
+    (string_hash(term) >> 58) as usize % SHARDS
 }
 
 /// Clauses tallied by one worker at a time: enough to amortise a table per chunk, few enough
@@ -177,23 +207,39 @@ impl Tallies<'_> {
             .step_by(TALLY_CHUNK)
             .map(|start| start..(start + TALLY_CHUNK).min(self.sentences.len()))
             .collect();
+        // The table in shards by the term's hash, so that merging a batch's chunk tables runs
+        // on all cores too, one shard per task (merged alone, it took as long as the tally).
+        let mut shards: Vec<HashMap<String, Tally>> = (0..SHARDS).map(|_| HashMap::default()).collect();
+        for (term, tally) in table.drain() {
+            shards[shard_of(&term)].insert(term, tally);
+        }
         // As many chunks at a time as there are workers, merged before the next batch: the
         // chunk tables are large, and holding them all would multiply peak memory.
         for batch in chunks.chunks(rayon::current_num_threads().max(1)) {
-            let known: &HashMap<String, Tally> = table;
-            let parts: Vec<HashMap<String, Tally>> =
+            let known: &[HashMap<String, Tally>] = &shards;
+            let mut parts: Vec<Vec<HashMap<String, Tally>>> =
                 batch.par_iter().map(|range| self.chunk(range.clone(), repeated, known)).collect();
-            for part in parts {
-                for (term, tally) in part {
-                    match table.get_mut(&term) {
-                        Some(existing) => existing.absorb(tally),
-                        None => {
-                            table.insert(term, tally);
+            // Shard by shard, each shard's chunk parts in corpus order.
+            let mut by_shard: Vec<Vec<HashMap<String, Tally>>> = (0..SHARDS).map(|_| Vec::new()).collect();
+            for part in &mut parts {
+                for (shard, map) in part.drain(..).enumerate() {
+                    by_shard[shard].push(map);
+                }
+            }
+            shards.par_iter_mut().zip(by_shard).for_each(|(shard, parts)| {
+                for part in parts {
+                    for (term, tally) in part {
+                        match shard.get_mut(&term) {
+                            Some(existing) => existing.absorb(tally),
+                            None => {
+                                shard.insert(term, tally);
+                            }
                         }
                     }
                 }
-            }
+            });
         }
+        table.extend(shards.into_iter().flatten());
     }
 
     /// One chunk's tally. `known` holds the cued terms found before (they are tallied even
@@ -202,8 +248,8 @@ impl Tallies<'_> {
         &self,
         range: std::ops::Range<usize>,
         repeated: Option<&HashSet<u64>>,
-        known: &HashMap<String, Tally>,
-    ) -> HashMap<String, Tally> {
+        known: &[HashMap<String, Tally>],
+    ) -> Vec<HashMap<String, Tally>> {
         let mut table: HashMap<String, Tally> = HashMap::default();
         for index in range {
             let sentence = &self.sentences[index];
@@ -218,7 +264,7 @@ impl Tallies<'_> {
                 // Look up by slice first: most occurrences are of terms already in the table.
                 let term = &text[run.span.clone()];
                 let once = repeated.is_some_and(|r| !r.contains(&string_hash(term)));
-                if once && !table.contains_key(term) && !known.contains_key(term) {
+                if once && !table.contains_key(term) && !known[shard_of(term)].contains_key(term) {
                     continue;
                 }
                 if !table.contains_key(term) {
@@ -229,7 +275,7 @@ impl Tallies<'_> {
                     tally.words = line[run.tokens.clone()].iter().map(|t| text[t.span.clone()].to_string()).collect();
                     tally.tags = line[run.tokens.clone()].iter().map(|t| t.pos).collect();
                 }
-                tally.occurrences.push(Occurrence { doc, span: run.span.clone() });
+                tally.occurrences.push(Occurrence::new(doc, run.span.clone()));
                 if sentence.repeat {
                     continue;
                 }
@@ -262,7 +308,11 @@ impl Tallies<'_> {
             }
             link_short_forms(text, &sentence.span, &found, self.segmenter, &mut table);
         }
-        table
+        let mut shards: Vec<HashMap<String, Tally>> = (0..SHARDS).map(|_| HashMap::default()).collect();
+        for (term, tally) in table {
+            shards[shard_of(&term)].insert(term, tally);
+        }
+        shards
     }
 }
 
@@ -443,16 +493,16 @@ fn count_cued_occurrences(docs: &[Document], sentences: &[Sentence], table: &mut
         for found in automaton.find_overlapping_iter(line) {
             let tally = table.get_mut(&terms[found.pattern().as_usize()]).expect("every pattern is in the table");
             let start = span.start + found.start();
-            tally.occurrences.push(Occurrence { doc, span: start..span.start + found.end() });
+            tally.occurrences.push(Occurrence::new(doc, start..span.start + found.end()));
             tally.counted += usize::from(!repeat);
         }
     }
 }
 
 fn into_candidate(term: String, mut tally: Tally) -> Candidate {
-    tally.occurrences.sort_by_key(|o| (o.doc, o.span.start, o.span.end));
+    tally.occurrences.sort_unstable();
     tally.occurrences.dedup();
-    let documents = tally.occurrences.iter().map(|o| o.doc).collect::<BTreeSet<_>>().len();
+    let documents = tally.occurrences.iter().map(|o| o.doc()).collect::<BTreeSet<_>>().len();
     // Bound on a side when one word that binds to it stands there nearly every time, or a
     // weak one every time.
     let counted = tally.counted.max(1);
@@ -514,7 +564,7 @@ mod tests {
         assert!(!candidates.is_empty());
         for candidate in &candidates {
             for occurrence in &candidate.occurrences {
-                assert_eq!(&docs[occurrence.doc].zh[occurrence.span.clone()], candidate.term);
+                assert_eq!(&docs[occurrence.doc()].zh[occurrence.span()], candidate.term);
             }
         }
     }

@@ -12,24 +12,31 @@ use rustc_hash::FxHashMap as HashMap;
 #[derive(Default)]
 pub struct WordContexts<'a> {
     words: HashMap<&'a str, usize>,
-    pairs: HashMap<(&'a str, &'a str), usize>,
+    /// By the hash of the two words: a million-pair memory has tens of millions of distinct
+    /// pairs, and two string slices a key tripled this table.
+    pairs: HashMap<u64, u32>,
 }
 
 impl<'a> WordContexts<'a> {
     /// Counts over tokenised sentences, each a (document, tokens) pair.
-    pub fn new(docs: &'a [Document], sentences: &[(usize, Vec<Token>)]) -> Self {
+    pub fn new<T: AsRef<[Token]>>(docs: &'a [Document], sentences: impl IntoIterator<Item = (usize, T)>) -> Self {
         let mut contexts = WordContexts::default();
         for (doc, sentence) in sentences {
-            let text = docs[*doc].zh.as_str();
-            let words: Vec<&str> = sentence.iter().map(|t| &text[t.span.clone()]).collect();
+            let text = docs[doc].zh.as_str();
+            let words: Vec<&str> = sentence.as_ref().iter().map(|t| &text[t.span.clone()]).collect();
             for &word in &words {
                 *contexts.words.entry(word).or_default() += 1;
             }
             for pair in words.windows(2) {
-                *contexts.pairs.entry((pair[0], pair[1])).or_default() += 1;
+                *contexts.pairs.entry(pair_key(pair[0], pair[1])).or_default() += 1;
             }
         }
         contexts
+    }
+
+    /// How many tokens the counted clauses hold.
+    pub fn tokens(&self) -> usize {
+        self.words.values().sum()
     }
 
     /// How often `word` occurs as a token of the counted clauses.
@@ -38,7 +45,7 @@ impl<'a> WordContexts<'a> {
     }
 
     fn pair(&self, first: &str, second: &str) -> usize {
-        self.pairs.get(&(first, second)).copied().unwrap_or(0)
+        self.pairs.get(&pair_key(first, second)).map_or(0, |&n| n as usize)
     }
 
     /// True when `word` is preceded by `previous` in at least half of its occurrences.
@@ -46,6 +53,11 @@ impl<'a> WordContexts<'a> {
         let count = self.words.get(word).copied().unwrap_or(0);
         count > 0 && 2 * self.pair(previous, word) >= count
     }
+}
+
+fn pair_key(first: &str, second: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one((first, second))
 }
 
 #[cfg(test)]
@@ -69,7 +81,7 @@ mod tests {
                 (0, words)
             })
             .collect();
-        let contexts = WordContexts::new(&docs, &sentences);
+        let contexts = WordContexts::new(&docs, sentences);
         assert!(!contexts.binds_to_previous("丙丁", "戊己"), "丙丁 follows three different words");
         assert!(contexts.binds_to_previous("丙丁", "甲乙"), "half of the time after 甲乙");
         assert!(!contexts.binds_to_previous("不在文中", "丙丁"));

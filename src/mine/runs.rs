@@ -6,6 +6,7 @@
 use crate::corpus::{is_han, Span};
 use crate::lexicon::Lexicon;
 use crate::segment::{Pos, Segmenter, Token};
+use std::cell::Cell;
 
 /// Longest candidate built from tokens, in tokens and in characters.
 const MAX_TOKENS: usize = 7;
@@ -50,7 +51,7 @@ pub fn prepare(text: &str, tokens: Vec<Token>, segmenter: &Segmenter, lexicon: &
             // comes out as a time word or a numeral); a repeated new word is a name far more
             // often than anything else.
             token.pos = Pos::ProperNoun;
-        } else if token.pos == Pos::PersonName && lexicon.entry(word).senses.iter().any(|s| s.starts_with("to ")) {
+        } else if token.pos == Pos::PersonName && lexicon.class(word).verb_sense {
             // jieba tags some common words as names because their first character is a
             // surname (许可 "to permit; permission"); CC-CEDICT knows them as words.
             token.pos = Pos::VerbalNoun;
@@ -68,7 +69,7 @@ fn is_made_up_word(word: &str, pos: Pos, segmenter: &Segmenter, lexicon: &Lexico
         && pos != Pos::PersonName
         && word.chars().all(is_han)
         && !segmenter.is_dictionary_word(word)
-        && !lexicon.entry(word).is_known()
+        && !lexicon.class(word).known
         && !has_grammatical_edge(word, segmenter)
 }
 
@@ -134,7 +135,7 @@ fn merge_bound_prefixes(text: &str, tokens: Vec<Token>, lexicon: &Lexicon) -> Ve
             let listed = prefix.chars().count() == 1
                 && (previous.pos == Pos::Adjective && token.pos.is_nominal()
                     || prefix == "可" && word.chars().count() == 2)
-                && lexicon.entry(&text[previous.span.start..token.span.end]).has_nominal_sense();
+                && lexicon.class(&text[previous.span.start..token.span.end]).nominal;
             if glued && (negating || able || listed) {
                 previous.span.end = token.span.end;
                 previous.pos = Pos::Noun;
@@ -211,13 +212,15 @@ fn join_surnames(text: &str, tokens: Vec<Token>) -> Vec<Token> {
 /// A compound of three or more characters whose first two are a verb (再生能源: 再生 "to regenerate").
 fn opens_with_verb(word: &str, lexicon: &Lexicon) -> bool {
     let Some((two, _)) = word.char_indices().nth(2) else { return false };
-    lexicon.entry(&word[..two]).senses.first().is_some_and(|s| s.starts_with("to "))
+    lexicon.class(&word[..two]).verb_first
 }
 
 /// Token runs of a line that may be terms.
 pub fn token_runs<'t>(text: &str, tokens: &'t [Token], lexicon: &Lexicon) -> Vec<Run<'t>> {
     let mut found = Vec::new();
     let word = |i: usize| &text[tokens[i].span.clone()];
+    let classes = Classes::new(text, tokens, lexicon);
+    let starts = |i: usize| classes.can_start(i);
     for start in 0..tokens.len() {
         // A one-character noun glued to the word before it is a suffix (可持续 + 性); a
         // one-character adjective there is a complement (建设 + 好).
@@ -241,8 +244,8 @@ pub fn token_runs<'t>(text: &str, tokens: &'t [Token], lexicon: &Lexicon) -> Vec
                     && (NEGATING_PREFIXES.contains(&word(i)) && !is_function_like(next.pos)
                         || (is_numeral_prefix(word(i))
                             || is_numeral_word(word(i), tokens[i].pos)
-                            || is_attributive_adverb(word(i), tokens[i].pos, lexicon))
-                            && can_start(next_word, next.pos, lexicon))
+                            || classes.attributive_adverb(i))
+                            && starts(i + 1))
             })
         };
         if suffix || after_prefix {
@@ -253,7 +256,7 @@ pub fn token_runs<'t>(text: &str, tokens: &'t [Token], lexicon: &Lexicon) -> Vec
         let verb_opens = is_content_word(word(start), tokens[start].pos)
             && matches!(tokens[start].pos, Pos::Verb | Pos::VerbalNoun)
             && word(start).chars().count() >= 2;
-        if !(can_start(word(start), tokens[start].pos, lexicon) || opens(start) || verb_opens) {
+        if !(starts(start) || opens(start) || verb_opens) {
             let single = word(start).chars().count() >= 2 && is_content_word(word(start), tokens[start].pos);
             if single {
                 found.push(Run {
@@ -268,7 +271,7 @@ pub fn token_runs<'t>(text: &str, tokens: &'t [Token], lexicon: &Lexicon) -> Vec
         let mut chars = 0;
         let mut coordinators = 0;
         // A verb opens short terms only (预防犯罪, 减少灾害风险); past that it has an object.
-        let verb_first = !can_start(word(start), tokens[start].pos, lexicon) && !opens(start);
+        let verb_first = !starts(start) && !opens(start);
         let max_tokens = if verb_first { MAX_VERB_FIRST_TOKENS } else { MAX_TOKENS };
         for end in start..tokens.len().min(start + max_tokens) {
             let gap = end > start && tokens[end - 1].span.end != tokens[end].span.start;
@@ -278,7 +281,8 @@ pub fn token_runs<'t>(text: &str, tokens: &'t [Token], lexicon: &Lexicon) -> Vec
                 && COORDINATORS.contains(&word(end))
                 && coordinators < MAX_COORDINATORS
                 && !is_function_like(tokens[end - 1].pos)
-                && tokens.get(end + 1).is_some_and(|next| can_start(&text[next.span.clone()], next.pos, lexicon));
+                && end + 1 < tokens.len()
+                && starts(end + 1);
             if gap || (breaks_term(word(end), tokens[end].pos) && !coordinator && !(end == start && opens(start))) {
                 break;
             }
@@ -298,7 +302,7 @@ pub fn token_runs<'t>(text: &str, tokens: &'t [Token], lexicon: &Lexicon) -> Vec
                 && tokens[end - 1].pos.is_nominal()
                 && word(end).chars().count() >= 2
                 && is_content_word(word(end), tokens[end].pos);
-            let heads = single || adjective_head || verb_head || can_head(word(end), tokens[end].pos, lexicon);
+            let heads = single || adjective_head || verb_head || classes.can_head(end);
             if chars >= 2 && heads && !coordinator {
                 found.push(Run {
                     span: tokens[start].span.start..tokens[end].span.end,
@@ -314,12 +318,64 @@ pub fn token_runs<'t>(text: &str, tokens: &'t [Token], lexicon: &Lexicon) -> Vec
                 let noun_suffix = next.pos == Pos::Noun && text[next.span.clone()].chars().count() == 1;
                 !matches!(next.pos, Pos::Verb | Pos::VerbalNoun) && !noun_suffix
             });
-            if end > start && object_follows && is_predicate(word(end), tokens[end].pos, lexicon) {
+            if end > start && object_follows && classes.predicate(end) {
                 break;
             }
         }
     }
     found
+}
+
+/// The dictionary-backed word classes of a line's tokens, each looked up at most once: the
+/// run search asks again for every run a token can open, end or continue, and a look-up in a
+/// large cache is a few cache misses.
+struct Classes<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    lexicon: &'a Lexicon,
+    start: Vec<Cell<Option<bool>>>,
+    head: Vec<Cell<Option<bool>>>,
+    predicate: Vec<Cell<Option<bool>>>,
+    adverb: Vec<Cell<Option<bool>>>,
+}
+
+impl<'a> Classes<'a> {
+    fn new(text: &'a str, tokens: &'a [Token], lexicon: &'a Lexicon) -> Self {
+        let unknown = || vec![Cell::new(None); tokens.len()];
+        Classes { text, tokens, lexicon, start: unknown(), head: unknown(), predicate: unknown(), adverb: unknown() }
+    }
+
+    fn memo(cells: &[Cell<Option<bool>>], i: usize, compute: impl FnOnce() -> bool) -> bool {
+        cells[i].get().unwrap_or_else(|| {
+            let value = compute();
+            cells[i].set(Some(value));
+            value
+        })
+    }
+
+    fn word(&self, i: usize) -> (&'a str, Pos) {
+        (&self.text[self.tokens[i].span.clone()], self.tokens[i].pos)
+    }
+
+    fn can_start(&self, i: usize) -> bool {
+        let (word, pos) = self.word(i);
+        Self::memo(&self.start, i, || can_start(word, pos, self.lexicon))
+    }
+
+    fn can_head(&self, i: usize) -> bool {
+        let (word, pos) = self.word(i);
+        Self::memo(&self.head, i, || can_head(word, pos, self.lexicon))
+    }
+
+    fn predicate(&self, i: usize) -> bool {
+        let (word, pos) = self.word(i);
+        Self::memo(&self.predicate, i, || is_predicate(word, pos, self.lexicon))
+    }
+
+    fn attributive_adverb(&self, i: usize) -> bool {
+        let (word, pos) = self.word(i);
+        Self::memo(&self.adverb, i, || is_attributive_adverb(word, pos, self.lexicon))
+    }
 }
 
 /// Negating and opposing prefixes of Chinese word formation (不扩散, 非自治, 反倾销).
@@ -348,9 +404,7 @@ fn is_numeral_word(word: &str, pos: Pos) -> bool {
 /// An adverb of two characters or more that CC-CEDICT also glosses as an adjective (特别
 /// "special", 共同 "common"): before a noun it modifies it.
 fn is_attributive_adverb(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
-    pos == Pos::Adverb
-        && word.chars().count() >= 2
-        && lexicon.entry(word).senses.iter().any(|s| !s.contains(' ') && !s.ends_with("ly") && !s.is_empty())
+    pos == Pos::Adverb && word.chars().count() >= 2 && lexicon.class(word).one_word_sense
 }
 
 /// A word that can be a term by itself: a noun, a name, a verb, an adjective or a set phrase.
@@ -410,7 +464,10 @@ pub fn links_clauses(word: &str, pos: Pos) -> bool {
 /// a modal verb.
 fn is_predicate(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
     pos == Pos::Verb
-        && (MODAL_VERBS.contains(&word) || lexicon.entry(word).senses.first().is_none_or(|s| s.starts_with("to ")))
+        && (MODAL_VERBS.contains(&word) || {
+            let class = lexicon.class(word);
+            !class.known || class.verb_first
+        })
 }
 
 /// No term starts with a predicate, an adverb, a locative or an idiom. A word jieba tags as
@@ -418,11 +475,13 @@ fn is_predicate(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
 /// "development"), not when it is a verb with a noun sense further down (支持, 联合); a
 /// verbal noun only when CC-CEDICT knows it as something besides a verb (抗击 is not).
 pub fn can_start(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
-    let entry = lexicon.entry(word);
     !breaks_term(word, pos)
         && !matches!(pos, Pos::Adverb | Pos::Locative | Pos::Idiom)
         && !is_predicate(word, pos, lexicon)
-        && (pos != Pos::VerbalNoun || !entry.is_known() || entry.has_nominal_sense())
+        && (pos != Pos::VerbalNoun || {
+            let class = lexicon.class(word);
+            !class.known || class.nominal
+        })
 }
 
 /// The last word must be able to head a noun phrase: a nominal tag, or a word jieba tags
@@ -435,12 +494,12 @@ pub fn can_head(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
     }
     match pos {
         _ if pos.is_nominal() => true,
-        Pos::Verb => {
-            word.chars().count() >= 2 && !MODAL_VERBS.contains(&word) && lexicon.entry(word).has_nominal_sense()
-        }
+        Pos::Verb => word.chars().count() >= 2 && !MODAL_VERBS.contains(&word) && lexicon.class(word).nominal,
         Pos::Other => {
-            let entry = lexicon.entry(word);
-            word.chars().count() >= 2 && (!entry.is_known() || entry.has_nominal_sense())
+            word.chars().count() >= 2 && {
+                let class = lexicon.class(word);
+                !class.known || class.nominal
+            }
         }
         _ => false,
     }

@@ -58,7 +58,7 @@ pub fn candidates(docs: &[Document], terms: &[String]) -> Vec<Candidate> {
         for (doc_index, doc) in docs.iter().enumerate() {
             for found in automaton.find_overlapping_iter(&doc.zh) {
                 occurrences[found.pattern().as_usize()]
-                    .push(crate::mine::Occurrence { doc: doc_index, span: found.start()..found.end() });
+                    .push(crate::mine::Occurrence::new(doc_index, found.start()..found.end()));
             }
         }
     }
@@ -66,8 +66,8 @@ pub fn candidates(docs: &[Document], terms: &[String]) -> Vec<Candidate> {
         .iter()
         .zip(occurrences)
         .map(|(term, mut occurrences)| {
-            occurrences.sort_by_key(|o| (o.doc, o.span.start));
-            let documents = occurrences.iter().map(|o| o.doc).collect::<BTreeSet<_>>().len();
+            occurrences.sort_by_key(|o| (o.doc(), o.span().start));
+            let documents = occurrences.iter().map(|o| o.doc()).collect::<BTreeSet<_>>().len();
             Candidate {
                 term: term.clone(),
                 words: vec![term.clone()],
@@ -116,7 +116,7 @@ mod tests {
         for candidate in &found {
             assert_eq!(candidate.term, candidate.words.concat());
             for o in &candidate.occurrences {
-                assert_eq!(&docs[o.doc].zh[o.span.clone()], candidate.term);
+                assert_eq!(&docs[o.doc()].zh[o.span()], candidate.term);
             }
         }
         assert_eq!(found[0].documents, 1);

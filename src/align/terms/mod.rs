@@ -76,8 +76,6 @@ const EXCHANGE_DICTIONARY: f64 = 0.5;
 const EXACT_RENDERING: f64 = 0.95;
 /// Least dictionary support of an English phrase that only one sentence pair supports.
 const SINGLE_PAIR_DICTIONARY: f64 = 0.5;
-/// English sentences tokenised together on all cores.
-const TOKENISE_BLOCK: usize = 8192;
 /// Weight of the share of a term's pairs whose word alignment gives it the phrase.
 const ALIGNED_WEIGHT: f64 = 0.5;
 /// Bonus of an English acronym whose long form translates the term's long form.
@@ -114,21 +112,16 @@ impl<'a> EnglishSide<'a> {
     fn new(docs: &'a [Document], pairs: &[SentencePair]) -> Self {
         let mut lemmas = Lemmas::default();
         let texts: Vec<&str> = pairs.iter().map(|p| &docs[p.doc].en[p.en.clone()]).collect();
-        // Words are cut on all cores, a block at a time (so that their lemma strings never
-        // all exist at once), and interned in order, which keeps lemma ids deterministic.
-        let mut words = Vec::with_capacity(texts.len());
-        for block in texts.chunks(TOKENISE_BLOCK) {
-            let cut: Vec<Vec<english::Word>> = block.par_iter().map(|t| spans::cut(t)).collect();
-            words.extend(cut.into_iter().map(|w| lemmas.intern(w)));
-        }
-        let mut lower = vec![false; lemmas.len()];
-        for (text, words) in texts.iter().zip(&words) {
+        let words = lemmas.tokens_of_all(&texts);
+        let lower: Vec<std::sync::atomic::AtomicBool> = (0..lemmas.len()).map(|_| Default::default()).collect();
+        texts.par_iter().zip(&words).for_each(|(text, words)| {
             for w in words {
                 if text[w.start as usize..].starts_with(|c: char| c.is_lowercase()) {
-                    lower[w.id as usize] = true;
+                    lower[w.id as usize].store(true, Relaxed);
                 }
             }
-        }
+        });
+        let lower = lower.into_iter().map(|l| l.into_inner()).collect();
         EnglishSide { texts, words, lemmas, lower }
     }
 
@@ -307,24 +300,32 @@ fn pairs_holding(candidates: &[Candidate], docs: &[Document], pairs: &[SentenceP
             by_start.entry((a, b)).or_default().push(index);
         }
     }
-    let mut out = vec![Vec::new(); candidates.len()];
-    for (id, pair) in pairs.iter().enumerate() {
-        let text = &docs[pair.doc].zh[pair.zh.clone()];
-        let mut found: Vec<(usize, usize)> = Vec::new();
-        let mut chars = text.char_indices().peekable();
-        while let Some((at, a)) = chars.next() {
-            let Some(&(_, b)) = chars.peek() else { break };
-            for &index in by_start.get(&(a, b)).into_iter().flatten() {
-                if text[at..].starts_with(candidates[index].term.as_str()) {
-                    found.push((index, at));
+    // Each pair searched on all cores; the finds distributed in pair order.
+    let found: Vec<Vec<(usize, usize)>> = pairs
+        .par_iter()
+        .map(|pair| {
+            let text = &docs[pair.doc].zh[pair.zh.clone()];
+            let mut found: Vec<(usize, usize)> = Vec::new();
+            let mut chars = text.char_indices().peekable();
+            while let Some((at, a)) = chars.next() {
+                let Some(&(_, b)) = chars.peek() else { break };
+                for &index in by_start.get(&(a, b)).into_iter().flatten() {
+                    if text[at..].starts_with(candidates[index].term.as_str()) {
+                        found.push((index, at));
+                    }
                 }
             }
-        }
-        // The first occurrence in the pair stands for the term.
-        found.sort_by_key(|&(index, _)| index);
-        found.dedup_by_key(|&mut (index, _)| index);
+            // The first occurrence in the pair stands for the term.
+            found.sort_by_key(|&(index, _)| index);
+            found.dedup_by_key(|&mut (index, _)| index);
+            found
+        })
+        .collect();
+    let mut out = vec![Vec::new(); candidates.len()];
+    for (id, (pair, found)) in pairs.iter().zip(found).enumerate() {
+        let length = docs[pair.doc].zh[pair.zh.clone()].len().max(1);
         for (index, at) in found {
-            out[index].push(TermPair { pair: id, position: at as f64 / text.len().max(1) as f64, at });
+            out[index].push(TermPair { pair: id, position: at as f64 / length as f64, at });
         }
     }
     out
@@ -385,12 +386,21 @@ fn phrase_frequencies(english: &EnglishSide, term_pairs: &[Vec<TermPair>]) -> Ph
     for t in term_pairs.iter().flatten() {
         in_term_pairs[t.pair] = true;
     }
-    let mut wanted: PhraseCounts = HashMap::default();
-    for (p, _) in in_term_pairs.iter().enumerate().filter(|(_, &used)| used) {
-        for phrase in english.phrases(p) {
-            wanted.entry(phrase.key).or_default();
-        }
-    }
+    let keys: rustc_hash::FxHashSet<u64> = (0..english.texts.len())
+        .into_par_iter()
+        .filter(|&p| in_term_pairs[p])
+        .fold(rustc_hash::FxHashSet::default, |mut keys, p| {
+            keys.extend(english.phrases(p).iter().map(|phrase| phrase.key));
+            keys
+        })
+        .reduce(rustc_hash::FxHashSet::default, |mut a, mut b| {
+            if a.len() < b.len() {
+                std::mem::swap(&mut a, &mut b);
+            }
+            a.extend(b);
+            a
+        });
+    let wanted: PhraseCounts = keys.into_iter().map(|key| (key, Default::default())).collect();
     (0..english.texts.len()).into_par_iter().for_each(|p| {
         let mut keys: Vec<u64> = english.phrases(p).iter().map(|ph| ph.key).collect();
         keys.sort_unstable();

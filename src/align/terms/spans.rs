@@ -52,20 +52,46 @@ impl Lemmas {
     pub fn intern(&mut self, words: Vec<english::Word>) -> Vec<Token> {
         words
             .into_iter()
-            .map(|w| {
-                let id = match self.ids.get(&w.lemma) {
-                    Some(&id) => id,
-                    None => {
-                        let id = self.ids.len() as u32;
-                        self.content.push(english::is_content(&w));
-                        self.joins_list.push(matches!(w.lemma.as_str(), "and" | "or"));
-                        self.ids.insert(w.lemma, id);
-                        id
-                    }
-                };
-                Token { start: w.span.start as u32, end: w.span.end as u32, id }
-            })
+            .map(|w| Token { start: w.span.start as u32, end: w.span.end as u32, id: self.insert(w.lemma) })
             .collect()
+    }
+
+    /// The tokens of every text, cut and interned on all cores. Each block of texts interns
+    /// into a vocabulary of its own, in first-seen order; the blocks' vocabularies then join
+    /// this one in block order, which gives every lemma the id that interning the texts one
+    /// by one would give.
+    pub fn tokens_of_all(&mut self, texts: &[&str]) -> Vec<Vec<Token>> {
+        use rayon::prelude::*;
+        const BLOCK: usize = 8192;
+        let blocks: Vec<(Vec<String>, Vec<Vec<Token>>)> = texts
+            .par_chunks(BLOCK)
+            .map(|block| {
+                let mut local = Lemmas::default();
+                let tokens = block.iter().map(|text| local.tokens(text)).collect();
+                let mut vocabulary: Vec<(String, u32)> = local.ids.into_iter().collect();
+                vocabulary.sort_unstable_by_key(|&(_, id)| id);
+                (vocabulary.into_iter().map(|(lemma, _)| lemma).collect(), tokens)
+            })
+            .collect();
+        let mut out = Vec::with_capacity(texts.len());
+        for (vocabulary, mut tokens) in blocks {
+            let global: Vec<u32> = vocabulary.into_iter().map(|lemma| self.insert(lemma)).collect();
+            tokens.par_iter_mut().flatten().for_each(|t| t.id = global[t.id as usize]);
+            out.extend(tokens);
+        }
+        out
+    }
+
+    /// The id of `lemma`, interned if new.
+    fn insert(&mut self, lemma: String) -> u32 {
+        if let Some(&id) = self.ids.get(&lemma) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.content.push(!crate::lexicon::is_english_function_word(&lemma));
+        self.joins_list.push(matches!(lemma.as_str(), "and" | "or"));
+        self.ids.insert(lemma, id);
+        id
     }
 
     /// The id of a lemma the text holds.
@@ -188,6 +214,20 @@ pub fn span_of(words: &[Token], phrase: &Phrase) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn interning_on_all_cores_gives_the_ids_of_interning_in_order() {
+        // More texts than one block, words recurring across blocks in a varying order.
+        let texts: Vec<String> =
+            (0..20_000).map(|i| format!("Word{} and the Council of state{} Cities", i % 977, i % 13)).collect();
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let mut one_by_one = Lemmas::default();
+        let expected: Vec<Vec<Token>> = texts.iter().map(|t| one_by_one.tokens(t)).collect();
+        let mut together = Lemmas::default();
+        assert_eq!(together.tokens_of_all(&texts), expected);
+        assert_eq!(together.len(), one_by_one.len());
+        assert_eq!(together.id("city"), one_by_one.id("city"));
+    }
 
     fn surfaces(text: &str) -> Vec<&str> {
         let mut lemmas = Lemmas::default();
