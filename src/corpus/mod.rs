@@ -180,8 +180,8 @@ fn read_file(
         std::fs::read(path).map_err(|e| Error::io(path, e))
     };
     let mut big5 = false;
-    let mut decode = |path: &Path, bytes: &[u8]| -> Result<String> {
-        let (text, charset) = encoding::decode(path, bytes, options.encoding)?;
+    let mut decode = |path: &Path, bytes: Vec<u8>| -> Result<String> {
+        let (text, charset) = encoding::decode_owned(path, bytes, options.encoding)?;
         if text.trim().is_empty() {
             return Err(Error::Input { path: path.to_path_buf(), message: "empty: no text to read".into() });
         }
@@ -211,7 +211,7 @@ fn read_file(
     if kind == Some(InputKind::Docx) || kind.is_none() && docx::is_docx(&bytes) {
         return Ok(Some(with_script_locale(parse_docx(path, &bytes)?, false)));
     }
-    let text = decode(path, &bytes)?;
+    let text = decode(path, bytes)?;
     let kind = match kind {
         Some(kind) => kind,
         None => detect_kind(path, &text)?,
@@ -220,7 +220,7 @@ fn read_file(
         parse_with(path, &text, kind, options.zh_locale.as_deref())?
     } else {
         let en_path = twin("en");
-        let en = decode(&en_path, &read_bytes(&en_path)?)?;
+        let en = decode(&en_path, read_bytes(&en_path)?)?;
         let (document, mismatch) = parse_line_pairs(path, &text, &en_path, &en, options.allow_mismatch)?;
         if let Some(message) = mismatch {
             report.warnings.push((path.to_path_buf(), message));
