@@ -1,0 +1,256 @@
+//! The candidate tally: every clause's token runs counted into one table of candidate
+//! strings (occurrences, counted occurrences, neighbours on both sides, short forms), on all
+//! cores and in a result that does not depend on their number.
+
+use super::cues::{self, CueKind};
+use super::neighbours::WordContexts;
+use super::runs::{self, Run};
+use super::segmented::Segmented;
+use super::{is_deictic, Occurrence, Sentence};
+use crate::corpus::{Document, Span};
+use crate::lexicon::Lexicon;
+use crate::segment::{Pos, Segmenter, Token};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeSet;
+
+#[derive(Default)]
+pub(super) struct Tally {
+    pub words: Vec<String>,
+    pub tags: Vec<Pos>,
+    pub occurrences: Vec<Occurrence>,
+    /// Occurrences in clauses not seen before.
+    pub counted: usize,
+    pub cues: BTreeSet<CueKind>,
+    pub short_forms: BTreeSet<String>,
+    pub left: HashMap<Neighbour, u32>,
+    pub right: HashMap<Neighbour, u32>,
+}
+
+/// A neighbour word as a tally counts it: the hash of its string (a million-pair memory has
+/// tens of millions of neighbour entries; a string each would double mining's memory) and
+/// whether it is weak: a right neighbour the candidate modifies without being bound to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) struct Neighbour {
+    pub hash: u64,
+    pub weak: bool,
+}
+
+/// The neighbour class of an open side (see [`Candidate::left_variety`]).
+pub(super) const OPEN: &str = "";
+
+/// What the candidate tally reads: the segmented clauses and the word statistics.
+pub(super) struct Tallies<'a> {
+    pub docs: &'a [Document],
+    pub sentences: &'a [Sentence],
+    pub segmented: &'a Segmented,
+    pub segmenter: &'a Segmenter,
+    pub lexicon: &'a Lexicon,
+    pub contexts: &'a WordContexts<'a>,
+}
+
+/// Shards of the tally table (see [`Tallies::count`]): enough to balance the cores.
+const SHARDS: usize = 32;
+
+fn shard_of(term: &str) -> usize {
+    // The high bits: a hash table indexes by the low ones.
+    (string_hash(term) >> 58) as usize % SHARDS
+}
+
+/// Clauses tallied by one worker at a time: enough to amortise a table per chunk, few enough
+/// to keep both cores busy on a small corpus.
+const TALLY_CHUNK: usize = 16_384;
+
+impl Tallies<'_> {
+    /// Tallies every clause's token runs into `table`, on all cores: each chunk of clauses
+    /// into a table of its own, merged in corpus order, so the result (the words of a term
+    /// as first seen, its occurrences) does not depend on the number of threads.
+    pub fn count(&self, repeated: Option<&HashSet<u64>>, table: &mut HashMap<String, Tally>) {
+        use rayon::prelude::*;
+        let chunks: Vec<std::ops::Range<usize>> = (0..self.sentences.len())
+            .step_by(TALLY_CHUNK)
+            .map(|start| start..(start + TALLY_CHUNK).min(self.sentences.len()))
+            .collect();
+        // The table in shards by the term's hash, so that merging a batch's chunk tables runs
+        // on all cores too, one shard per task (merged alone, it took as long as the tally).
+        let mut shards: Vec<HashMap<String, Tally>> = (0..SHARDS).map(|_| HashMap::default()).collect();
+        for (term, tally) in table.drain() {
+            shards[shard_of(&term)].insert(term, tally);
+        }
+        // As many chunks at a time as there are workers, merged before the next batch: the
+        // chunk tables are large, and holding them all would multiply peak memory.
+        for batch in chunks.chunks(rayon::current_num_threads().max(1)) {
+            let known: &[HashMap<String, Tally>] = &shards;
+            let mut parts: Vec<Vec<HashMap<String, Tally>>> =
+                batch.par_iter().map(|range| self.chunk(range.clone(), repeated, known)).collect();
+            // Shard by shard, each shard's chunk parts in corpus order.
+            let mut by_shard: Vec<Vec<HashMap<String, Tally>>> = (0..SHARDS).map(|_| Vec::new()).collect();
+            for part in &mut parts {
+                for (shard, map) in part.drain(..).enumerate() {
+                    by_shard[shard].push(map);
+                }
+            }
+            shards.par_iter_mut().zip(by_shard).for_each(|(shard, parts)| {
+                for part in parts {
+                    for (term, tally) in part {
+                        match shard.get_mut(&term) {
+                            Some(existing) => existing.absorb(tally),
+                            None => {
+                                shard.insert(term, tally);
+                            }
+                        }
+                    }
+                }
+            });
+        }
+        table.extend(shards.into_iter().flatten());
+    }
+
+    /// One chunk's tally. `known` holds the cued terms found before (they are tallied even
+    /// when a large corpus uses them once).
+    fn chunk(
+        &self,
+        range: std::ops::Range<usize>,
+        repeated: Option<&HashSet<u64>>,
+        known: &[HashMap<String, Tally>],
+    ) -> Vec<HashMap<String, Tally>> {
+        let mut table: HashMap<String, Tally> = HashMap::default();
+        for index in range {
+            let sentence = &self.sentences[index];
+            let (doc, text) = (sentence.doc, &self.docs[sentence.doc].zh);
+            let line = &self.segmented.tokens(index, sentence);
+            let found = runs::token_runs(text, line, self.lexicon);
+            // Neighbour classes, once per token of the line rather than once per run.
+            let mut starts: Vec<Option<bool>> = vec![None; line.len()];
+            let mut heads: Vec<Option<bool>> = vec![None; line.len()];
+            let index_of = |t: &Token| line.partition_point(|u| u.span.start < t.span.start);
+            for run in &found {
+                // Look up by slice first: most occurrences are of terms already in the table.
+                let term = &text[run.span.clone()];
+                let once = repeated.is_some_and(|r| !r.contains(&string_hash(term)));
+                if once && !table.contains_key(term) && !known[shard_of(term)].contains_key(term) {
+                    continue;
+                }
+                if !table.contains_key(term) {
+                    table.insert(term.to_string(), Tally::default());
+                }
+                let tally = table.get_mut(term).expect("inserted above");
+                if tally.words.is_empty() {
+                    tally.words = line[run.tokens.clone()].iter().map(|t| text[t.span.clone()].to_string()).collect();
+                    tally.tags = line[run.tokens.clone()].iter().map(|t| t.pos).collect();
+                }
+                tally.occurrences.push(Occurrence::new(doc, run.span.clone()));
+                if sentence.repeat {
+                    continue;
+                }
+                tally.counted += 1;
+                let word = |t: &Token| &text[t.span.clone()];
+                let last = word(&line[run.tokens.end - 1]);
+                let left = run
+                    .before
+                    .filter(|t| {
+                        *starts[index_of(t)].get_or_insert_with(|| runs::can_start(word(t), t.pos, self.lexicon))
+                    })
+                    .map(word)
+                    .unwrap_or(OPEN);
+                // After it, a word that binds to it makes it a piece; so does a noun it modifies
+                // every time (开放型世界 + 经济), marked weak. An activity noun (合作), a verb or
+                // punctuation does not: Chinese noun phrases are head-final.
+                let right = match run.after {
+                    Some(t) if self.contexts.binds_to_previous(word(t), last) => (word(t), false),
+                    Some(t)
+                        if t.pos != Pos::VerbalNoun
+                            && *heads[index_of(t)]
+                                .get_or_insert_with(|| runs::can_head(word(t), t.pos, self.lexicon)) =>
+                    {
+                        (word(t), true)
+                    }
+                    _ => (OPEN, false),
+                };
+                count_neighbour(&mut tally.left, left, false);
+                count_neighbour(&mut tally.right, right.0, right.1);
+            }
+            link_short_forms(text, &sentence.span, &found, self.segmenter, &mut table);
+        }
+        let mut shards: Vec<HashMap<String, Tally>> = (0..SHARDS).map(|_| HashMap::default()).collect();
+        for (term, tally) in table {
+            shards[shard_of(&term)].insert(term, tally);
+        }
+        shards
+    }
+}
+
+impl Tally {
+    /// Adds a later chunk's tally of the same term.
+    fn absorb(&mut self, later: Tally) {
+        if self.words.is_empty() {
+            self.words = later.words;
+            self.tags = later.tags;
+        }
+        self.occurrences.extend(later.occurrences);
+        self.counted += later.counted;
+        self.cues.extend(later.cues);
+        self.short_forms.extend(later.short_forms);
+        for (side, later) in [(&mut self.left, later.left), (&mut self.right, later.right)] {
+            for (word, n) in later {
+                *side.entry(word).or_default() += n;
+            }
+        }
+    }
+}
+
+/// Hashes of the candidate strings that occur at least twice, counted over distinct clause
+/// texts weighted by how many clauses share each text, on all cores.
+pub(super) fn repeated_strings(
+    docs: &[Document],
+    sentences: &[Sentence],
+    segmented: &Segmented,
+    lexicon: &Lexicon,
+) -> HashSet<u64> {
+    use rayon::prelude::*;
+    let distinct: Vec<(usize, usize)> = segmented.distinct().collect();
+    let counts = distinct
+        .par_iter()
+        .fold(HashMap::<u64, usize>::default, |mut counts, &(index, copies)| {
+            let sentence = &sentences[index];
+            let text = &docs[sentence.doc].zh;
+            let line = segmented.tokens(index, sentence);
+            for run in runs::token_runs(text, &line, lexicon) {
+                *counts.entry(string_hash(&text[run.span.clone()])).or_default() += copies;
+            }
+            counts
+        })
+        .reduce(HashMap::default, |mut a, b| {
+            for (hash, n) in b {
+                *a.entry(hash).or_default() += n;
+            }
+            a
+        });
+    counts.into_iter().filter(|&(_, n)| n >= 2).map(|(hash, _)| hash).collect()
+}
+
+/// Counts a neighbour (a weak one apart from the same word bound).
+fn count_neighbour(side: &mut HashMap<Neighbour, u32>, word: &str, weak: bool) {
+    *side.entry(Neighbour { hash: string_hash(word), weak }).or_default() += 1;
+}
+
+pub(super) fn string_hash(text: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(text)
+}
+
+/// Records `long（SHORT）` pairs: the long form is the longest candidate ending at the bracket.
+fn link_short_forms(text: &str, line: &Span, found: &[Run], segmenter: &Segmenter, table: &mut HashMap<String, Tally>) {
+    for form in cues::short_forms(&text[line.clone()]) {
+        let long_end = line.start + form.long_end;
+        let long = found.iter().map(|r| &r.span).filter(|span| span.end == long_end).max_by_key(|span| span.len());
+        let Some(long) = long else { continue };
+        let short = text[line.start + form.short.start..line.start + form.short.end].to_string();
+        if is_deictic(&short, segmenter) {
+            continue;
+        }
+        let tally = table.entry(text[long.clone()].to_string()).or_default();
+        tally.cues.insert(CueKind::Defined);
+        tally.short_forms.insert(short.clone());
+        table.entry(short).or_default().cues.insert(CueKind::Abbreviation);
+    }
+}
