@@ -7,6 +7,7 @@
 //! components ([`score`]).
 
 pub mod bilingual;
+mod classes;
 pub mod cues;
 pub mod discover;
 pub mod furniture;
@@ -133,6 +134,9 @@ pub fn mine_with_features(
     let tallies =
         Tallies { docs, sentences: &sentences, segmented: &segmented, segmenter, lexicon, contexts: &contexts };
     tallies.count(repeated.as_ref(), &mut table);
+    // The clauses' tokens are not read again: free them before the ranking's own tables.
+    drop(segmented);
+    drop(repeated);
     count_cued_occurrences(docs, &sentences, &mut table);
     let candidates: Vec<Candidate> = table
         .into_iter()
