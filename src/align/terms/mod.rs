@@ -301,17 +301,17 @@ fn pairs_holding(candidates: &[Candidate], docs: &[Document], pairs: &[SentenceP
         }
     }
     // Each pair searched on all cores; the finds distributed in pair order.
-    let found: Vec<Vec<(usize, usize)>> = pairs
+    let found: Vec<Vec<(u32, u32)>> = pairs
         .par_iter()
         .map(|pair| {
             let text = &docs[pair.doc].zh[pair.zh.clone()];
-            let mut found: Vec<(usize, usize)> = Vec::new();
+            let mut found: Vec<(u32, u32)> = Vec::new();
             let mut chars = text.char_indices().peekable();
             while let Some((at, a)) = chars.next() {
                 let Some(&(_, b)) = chars.peek() else { break };
                 for &index in by_start.get(&(a, b)).into_iter().flatten() {
                     if text[at..].starts_with(candidates[index].term.as_str()) {
-                        found.push((index, at));
+                        found.push((index as u32, at as u32));
                     }
                 }
             }
@@ -325,19 +325,21 @@ fn pairs_holding(candidates: &[Candidate], docs: &[Document], pairs: &[SentenceP
     for (id, (pair, found)) in pairs.iter().zip(found).enumerate() {
         let length = docs[pair.doc].zh[pair.zh.clone()].len().max(1);
         for (index, at) in found {
-            out[index].push(TermPair { pair: id, position: at as f64 / length as f64, at });
+            let position = at as f64 / length as f64;
+            out[index as usize].push(TermPair { pair: id as u32, position, at });
         }
     }
     out
 }
 
 /// A pair that holds a term: its index, where the term starts relative to the pair's Chinese
-/// length, and at which byte.
+/// length, and at which byte. Indices in 32 bits: a large memory's terms are held in tens of
+/// millions of pairs.
 #[derive(Debug, Clone, Copy)]
 struct TermPair {
-    pair: usize,
+    pair: u32,
     position: f64,
-    at: usize,
+    at: u32,
 }
 
 /// An even sample of a term's pairs (a frequent term's English shows in any few hundred of
@@ -374,7 +376,7 @@ fn sample_size(term_pairs: &[Vec<TermPair>]) -> usize {
 fn aligned_sample(ids: &[TermPair], sample_size: usize, most: usize) -> impl Iterator<Item = usize> {
     let sampled = sample(ids, sample_size).0;
     let step = sampled.len().div_ceil(most).max(1);
-    sampled.into_iter().step_by(step).map(|t| t.pair)
+    sampled.into_iter().step_by(step).map(|t| t.pair as usize)
 }
 
 /// How many pairs hold each phrase that occurs in some term's pairs.
@@ -384,7 +386,7 @@ type PhraseCounts = HashMap<u64, AtomicUsize>;
 fn phrase_frequencies(english: &EnglishSide, term_pairs: &[Vec<TermPair>]) -> PhraseCounts {
     let mut in_term_pairs: Vec<bool> = vec![false; english.texts.len()];
     for t in term_pairs.iter().flatten() {
-        in_term_pairs[t.pair] = true;
+        in_term_pairs[t.pair as usize] = true;
     }
     let keys: rustc_hash::FxHashSet<u64> = (0..english.texts.len())
         .into_par_iter()
@@ -467,7 +469,7 @@ mod tests {
     use super::*;
 
     fn term_pairs(terms: usize, pairs_each: usize) -> Vec<Vec<TermPair>> {
-        let one = |pair| TermPair { pair, position: 0.0, at: 0 };
+        let one = |pair: usize| TermPair { pair: pair as u32, position: 0.0, at: 0 };
         (0..terms).map(|_| (0..pairs_each).map(one).collect()).collect()
     }
 

@@ -42,6 +42,7 @@ pub(super) fn term_options(
     // alignment, the phrase-extraction rule).
     let mut aligned: HashMap<u64, usize> = HashMap::default();
     for &TermPair { pair: p, position: zh_position, at } in &sample {
+        let (p, at) = (p as usize, at as usize);
         let words = english.words[p].len().max(1) as f64;
         let phrases = english.phrases(p);
         let span = alignments.and_then(|a| a.english_of(p, at..at + candidate.term.len(), english));
@@ -71,7 +72,7 @@ pub(super) fn term_options(
             spots.push((phrase.key, p, phrase.words, distance));
         }
     }
-    let sampled = alignments.map_or(0, |a| sample.iter().filter(|t| a.holds(t.pair)).count()).max(1) as f64;
+    let sampled = alignments.map_or(0, |a| sample.iter().filter(|t| a.holds(t.pair as usize)).count()).max(1) as f64;
     let trust = alignments.map_or(0.0, |a| a.trust);
     let aligned_share = |key: u64| trust * aligned.get(&key).copied().unwrap_or(0) as f64 / sampled;
     spots.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(a.3.total_cmp(&b.3)));
