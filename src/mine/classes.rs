@@ -37,36 +37,30 @@ impl<'a> Classes<'a> {
         Classes { text, tokens, lexicon, start: unknown(), head: unknown(), predicate: unknown(), adverb: unknown() }
     }
 
-    fn memo(cells: &[Cell<Option<bool>>], i: usize, compute: impl FnOnce() -> bool) -> bool {
+    /// `class` of token `i`, looked up the first time it is asked for.
+    fn memo(&self, cells: &[Cell<Option<bool>>], i: usize, class: fn(&str, Pos, &Lexicon) -> bool) -> bool {
         cells[i].get().unwrap_or_else(|| {
-            let value = compute();
+            let token = &self.tokens[i];
+            let value = class(&self.text[token.span.clone()], token.pos, self.lexicon);
             cells[i].set(Some(value));
             value
         })
     }
 
-    fn word(&self, i: usize) -> (&'a str, Pos) {
-        (&self.text[self.tokens[i].span.clone()], self.tokens[i].pos)
-    }
-
     pub(super) fn can_start(&self, i: usize) -> bool {
-        let (word, pos) = self.word(i);
-        Self::memo(&self.start, i, || can_start(word, pos, self.lexicon))
+        self.memo(&self.start, i, can_start)
     }
 
     pub(super) fn can_head(&self, i: usize) -> bool {
-        let (word, pos) = self.word(i);
-        Self::memo(&self.head, i, || can_head(word, pos, self.lexicon))
+        self.memo(&self.head, i, can_head)
     }
 
     pub(super) fn predicate(&self, i: usize) -> bool {
-        let (word, pos) = self.word(i);
-        Self::memo(&self.predicate, i, || is_predicate(word, pos, self.lexicon))
+        self.memo(&self.predicate, i, is_predicate)
     }
 
     pub(super) fn attributive_adverb(&self, i: usize) -> bool {
-        let (word, pos) = self.word(i);
-        Self::memo(&self.adverb, i, || is_attributive_adverb(word, pos, self.lexicon))
+        self.memo(&self.adverb, i, is_attributive_adverb)
     }
 }
 

@@ -196,9 +196,14 @@ fn join_surnames(text: &str, tokens: Vec<Token>) -> Vec<Token> {
 
 /// Token runs of a line that may be terms.
 pub fn token_runs<'t>(text: &str, tokens: &'t [Token], lexicon: &Lexicon) -> Vec<Run<'t>> {
+    classified_runs(text, tokens, &Classes::new(text, tokens, lexicon))
+}
+
+/// [`token_runs`] with the line's word classes given: a caller that asks more of them (the
+/// tally, of each run's neighbours) shares their look-ups.
+pub(super) fn classified_runs<'t>(text: &str, tokens: &'t [Token], classes: &Classes) -> Vec<Run<'t>> {
     let mut found = Vec::new();
     let word = |i: usize| &text[tokens[i].span.clone()];
-    let classes = Classes::new(text, tokens, lexicon);
     let starts = |i: usize| classes.can_start(i);
     for start in 0..tokens.len() {
         // A one-character noun glued to the word before it is a suffix (可持续 + 性); a

@@ -2,6 +2,7 @@
 //! strings (occurrences, counted occurrences, neighbours on both sides, short forms), on all
 //! cores and in a result that does not depend on their number.
 
+use super::classes::Classes;
 use super::cues::{self, CueKind};
 use super::neighbours::WordContexts;
 use super::runs::{self, Run};
@@ -118,10 +119,9 @@ impl Tallies<'_> {
             let sentence = &self.sentences[index];
             let (doc, text) = (sentence.doc, &self.docs[sentence.doc].zh);
             let line = &self.segmented.tokens(index, sentence);
-            let found = runs::token_runs(text, line, self.lexicon);
-            // Neighbour classes, once per token of the line rather than once per run.
-            let mut starts: Vec<Option<bool>> = vec![None; line.len()];
-            let mut heads: Vec<Option<bool>> = vec![None; line.len()];
+            // One look-up of each word class per token, shared by the runs and their neighbours.
+            let classes = Classes::new(text, line, self.lexicon);
+            let found = runs::classified_runs(text, line, &classes);
             let index_of = |t: &Token| line.partition_point(|u| u.span.start < t.span.start);
             for run in &found {
                 // Look up by slice first: most occurrences are of terms already in the table.
@@ -145,25 +145,13 @@ impl Tallies<'_> {
                 tally.counted += 1;
                 let word = |t: &Token| &text[t.span.clone()];
                 let last = word(&line[run.tokens.end - 1]);
-                let left = run
-                    .before
-                    .filter(|t| {
-                        *starts[index_of(t)].get_or_insert_with(|| runs::can_start(word(t), t.pos, self.lexicon))
-                    })
-                    .map(word)
-                    .unwrap_or(OPEN);
+                let left = run.before.filter(|t| classes.can_start(index_of(t))).map(word).unwrap_or(OPEN);
                 // After it, a word that binds to it makes it a piece; so does a noun it modifies
                 // every time (开放型世界 + 经济), marked weak. An activity noun (合作), a verb or
                 // punctuation does not: Chinese noun phrases are head-final.
                 let right = match run.after {
                     Some(t) if self.contexts.binds_to_previous(word(t), last) => (word(t), false),
-                    Some(t)
-                        if t.pos != Pos::VerbalNoun
-                            && *heads[index_of(t)]
-                                .get_or_insert_with(|| runs::can_head(word(t), t.pos, self.lexicon)) =>
-                    {
-                        (word(t), true)
-                    }
+                    Some(t) if t.pos != Pos::VerbalNoun && classes.can_head(index_of(t)) => (word(t), true),
                     _ => (OPEN, false),
                 };
                 count_neighbour(&mut tally.left, left, false);
