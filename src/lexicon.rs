@@ -6,7 +6,7 @@
 mod user;
 
 use std::cell::RefCell;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
 use thread_local::ThreadLocal;
 pub use user::UserDictionary;
@@ -197,9 +197,9 @@ pub struct Lexicon {
     /// resistance buys nothing here.
     cache: ThreadLocal<RefCell<ThreadCache>>,
     /// Senses added by [`Lexicon::add_sense`], shared by all threads and looked up first, and
-    /// how many were added (none: the look-up skips the lock).
+    /// whether any were added (until then the look-up skips the lock).
     added: RwLock<rustc_hash::FxHashMap<String, Arc<Entry>>>,
-    generation: AtomicU64,
+    any_added: AtomicBool,
     user: UserDictionary,
 }
 
@@ -290,7 +290,7 @@ impl Lexicon {
     }
 
     fn added(&self, word: &str) -> Option<Arc<Entry>> {
-        if self.generation.load(Ordering::Acquire) == 0 {
+        if !self.any_added.load(Ordering::Acquire) {
             return None;
         }
         self.added.read().ok().and_then(|added| added.get(word).cloned())
@@ -345,7 +345,7 @@ impl Lexicon {
         senses.insert(0, sense);
         if let Ok(mut added) = self.added.write() {
             added.insert(word.to_string(), Arc::new(Entry { senses }));
-            self.generation.fetch_add(1, Ordering::AcqRel);
+            self.any_added.store(true, Ordering::Release);
         }
     }
 }
