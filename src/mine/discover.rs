@@ -66,7 +66,7 @@ pub fn new_words<T: AsRef<[Token]>>(
             }
             for end in start + MIN_TOKENS..=line.len().min(start + MAX_TOKENS) {
                 let window = &line[start..end];
-                if !is_unknown_word_shape(text, window) {
+                if !is_unknown_word_shape(text, window, |w| segmenter.is_dictionary_word(w)) {
                     continue;
                 }
                 let span = window[0].span.start..window[window.len() - 1].span.end;
@@ -112,7 +112,7 @@ pub fn new_words<T: AsRef<[Token]>>(
 /// Han only, 3–8 characters, no grammatical word, number, date or one-character verb (是)
 /// inside, a last piece that could head a noun, and at least one single-character piece (the
 /// mark of a word jieba did not know). The first piece must be able to start a term.
-fn is_unknown_word_shape(text: &str, window: &[Token]) -> bool {
+fn is_unknown_word_shape(text: &str, window: &[Token], known: impl Fn(&str) -> bool) -> bool {
     let words: Vec<&str> = window.iter().map(|t| &text[t.span.clone()]).collect();
     let chars: usize = words.iter().map(|w| w.chars().count()).sum();
     let contiguous = window.windows(2).all(|p| p[0].span.end == p[1].span.start);
@@ -124,8 +124,14 @@ fn is_unknown_word_shape(text: &str, window: &[Token]) -> bool {
         && (MIN_CHARS..=MAX_CHARS).contains(&chars)
         && words.iter().all(|w| w.chars().all(is_han))
         && window.iter().zip(&words).all(|(t, w)| !grammatical(t, w))
-        && !matches!(last, Pos::Verb | Pos::Adverb | Pos::Adjective | Pos::Locative | Pos::PersonName)
-        && words.iter().any(|w| w.chars().count() == 1)
+        && !matches!(last, Pos::Verb | Pos::Adverb | Pos::Locative)
+        // An adjective ends a word only after a piece jieba made up from characters (凌重 +
+        // 宽, a name it cut); after a word it knows, it is a predicate or complement (很 +
+        // 清楚, 落实 + 好).
+        && (last != Pos::Adjective || !known(words[words.len() - 2]))
+        && (words.iter().any(|w| w.chars().count() == 1)
+            // A foreign name jieba cut into names of its own (弗拉格 + 斯塔夫).
+            || window.iter().all(|t| t.pos == Pos::PersonName))
 }
 
 /// Always the same neighbour on that side, and one that binds to the string (a word before
@@ -199,6 +205,22 @@ mod tests {
     fn predicates_with_complements_are_not_words() {
         let words = discover("要落实好政策。\n落实好，建设好。\n必须落实好。\n");
         assert!(words.is_empty(), "{words:?}");
+    }
+
+    #[test]
+    fn a_foreign_name_cut_into_names_is_found() {
+        let words = discover("学校名叫弗拉格斯塔夫。\n弗拉格斯塔夫又称旗杆市。\n他到了弗拉格斯塔夫美国学院。\n");
+        assert!(words.contains(&"弗拉格斯塔夫".to_string()), "{words:?}");
+        let words = discover("应对西非埃博拉病。\n促进埃博拉蔓延的减少。\n");
+        assert!(words.contains(&"埃博拉".to_string()), "a name ending in a given name: {words:?}");
+    }
+
+    #[test]
+    fn an_adjective_ends_a_word_only_after_a_made_up_piece() {
+        let words = discover("大执事凌重宽却是跑过来。\n但凌重宽说是商量。\n阻止凌重宽。\n");
+        assert!(words.contains(&"凌重宽".to_string()), "{words:?}");
+        let words = discover("我很清楚。\n他很清楚。\n大家都很清楚了。\n要落实好。\n必须落实好。\n");
+        assert!(words.is_empty(), "a predicate adjective after a word jieba knows: {words:?}");
     }
 
     #[test]

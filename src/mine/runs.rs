@@ -11,7 +11,7 @@ use super::classes::{
     COORDINATORS, COVERBS, MAX_COORDINATORS, MODAL_VERBS, NEGATING_PREFIXES,
 };
 use crate::corpus::{is_han, Span};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{is_english_function_word, Lexicon};
 use crate::segment::{Pos, Segmenter, Token};
 
 /// Longest candidate built from tokens, in tokens and in characters.
@@ -44,9 +44,11 @@ pub fn prepare(text: &str, tokens: Vec<Token>, segmenter: &Segmenter, lexicon: &
             && word.chars().count() == 1
             && word.chars().all(is_han)
             && !NEGATING_PREFIXES.contains(&word)
+            && !lexicon.entry(word).senses.first().is_some_and(|sense| is_english_function_word(sense))
         {
             // A character jieba could not place, glued to the word before it, is a suffix of
-            // word formation (流离失所 + 者, 战争 + 罪, 联检 + 组), which makes a noun.
+            // word formation (流离失所 + 者, 战争 + 罪, 联检 + 组), which makes a noun; not
+            // when the dictionary's first sense is a grammatical word (疫情 + 仍 "still").
             token.pos = Pos::Noun;
         } else if MODAL_VERBS.contains(&word) {
             token.pos = Pos::Verb;
@@ -114,11 +116,18 @@ fn merge_bound_prefixes(text: &str, tokens: Vec<Token>, lexicon: &Lexicon) -> Ve
             let able =
                 prefix == "可" && !matches!(token.pos, Pos::Verb | Pos::VerbalNoun) && opens_with_verb(word, lexicon);
             // A one-character modifier that the dictionary lists together with the next word
-            // as one noun, which jieba split (大 + 分子, when cut: CC-CEDICT lists 大分子 "macromolecule").
-            // So is "-able" 可 before a two-character verb when the dictionary lists the two
-            // together (可 + 持续 = 可持续 "sustainable").
+            // as one noun, which jieba split (大 + 分子, when cut: CC-CEDICT lists 大分子
+            // "macromolecule"; 零 + 容忍 = 零容忍 "zero tolerance"). So is "-able" 可 before a
+            // two-character verb when the dictionary lists the two together (可 + 持续 = 可持续
+            // "sustainable"). A grammatical word is never such a modifier.
             let listed = prefix.chars().count() == 1
+                && prefix.chars().all(is_han)
+                && !previous.pos.is_function()
+                && !token.pos.is_function()
                 && (previous.pos == Pos::Adjective && token.pos.is_nominal()
+                    || matches!(previous.pos, Pos::Numeral | Pos::Adjective | Pos::Noun)
+                        && word.chars().count() >= 2
+                        && token.pos != Pos::Locative
                     || prefix == "可" && word.chars().count() == 2)
                 && lexicon.class(&text[previous.span.start..token.span.end]).nominal;
             if glued && (negating || able || listed) {
@@ -219,13 +228,15 @@ pub(super) fn classified_runs<'t>(text: &str, tokens: &'t [Token], classes: &Cla
             && NEGATING_PREFIXES.contains(&word(start - 1))
             && tokens[start - 1].span.end == tokens[start].span.start;
         let glued_next = |i: usize| tokens.get(i + 1).filter(|next| next.span.start == tokens[i].span.end);
-        // Such a prefix, a Chinese numeral or ordinal (七 + 长老, 第五 + 委员会) and an adverb
+        // Such a prefix, "former" 前, a Chinese numeral or ordinal (七 + 长老, 第五 + 委员会) and an adverb
         // that is also an adjective (特别 + 委员会) may open a term before a word that can.
         let opens = |i: usize| {
             glued_next(i).is_some_and(|next| {
                 let next_word = &text[next.span.clone()];
                 next_word.chars().count() >= 2
                     && (NEGATING_PREFIXES.contains(&word(i)) && !is_function_like(next.pos)
+                        // 前 before a name is "former" (前南斯拉夫, 前苏联), not "before".
+                        || word(i) == "前" && matches!(next.pos, Pos::ProperNoun | Pos::PersonName)
                         || (is_numeral_prefix(word(i))
                             || is_numeral_word(word(i), tokens[i].pos)
                             || classes.attributive_adverb(i))
@@ -266,7 +277,9 @@ pub(super) fn classified_runs<'t>(text: &str, tokens: &'t [Token], classes: &Cla
                 && coordinators < MAX_COORDINATORS
                 && !is_function_like(tokens[end - 1].pos)
                 && end + 1 < tokens.len()
-                && starts(end + 1);
+                // So does a verbal noun after a conjunction (欧洲安全与合作组织); after an
+                // enumeration comma it is a list of actions (开放、合作), not a name.
+                && (starts(end + 1) || tokens[end + 1].pos == Pos::VerbalNoun && word(end) != "、");
             if gap || (breaks_term(word(end), tokens[end].pos) && !coordinator && !(end == start && opens(start))) {
                 break;
             }
@@ -476,6 +489,31 @@ mod tests {
         let found = runs("报告附件作为大会正式文件分发。");
         assert!(!found.iter().any(|t| t.contains("作为")), "{found:?}");
         assert!(found.iter().any(|t| t == "大会正式文件"), "{found:?}");
+    }
+
+    #[test]
+    fn a_conjunction_coordinates_a_verbal_noun_but_an_enumeration_comma_does_not() {
+        let found = runs("欧洲安全与合作组织作出贡献。");
+        assert!(found.iter().any(|t| t == "欧洲安全与合作组织"), "{found:?}");
+        let found = runs("坚持开放、合作的方针。");
+        assert!(!found.iter().any(|t| t.contains('、')), "{found:?}");
+    }
+
+    #[test]
+    fn former_before_a_name_opens_it_and_before_anything_else_does_not() {
+        let found = runs("前南斯拉夫问题国际法庭作出判决。");
+        assert!(found.iter().any(|t| t == "前南斯拉夫问题国际法庭"), "{found:?}");
+        let found = runs("会议前工作组召开了会议。");
+        assert!(!found.iter().any(|t| t.starts_with('前')), "{found:?}");
+    }
+
+    #[test]
+    fn a_numeral_joins_a_word_the_dictionary_lists_with_it_as_a_noun() {
+        let found = runs("对腐败采取零容忍政策。");
+        assert!(found.iter().any(|t| t == "零容忍政策"), "{found:?}");
+        // 年中 "mid-year" is listed, but a locative after a word is its place, not a word.
+        let found = runs("过去几个月中影响了西非。");
+        assert!(!found.iter().any(|t| t.starts_with("月中")), "{found:?}");
     }
 
     #[test]
