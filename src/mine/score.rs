@@ -168,7 +168,7 @@ pub fn rank(
     keep_features: bool,
 ) -> (Vec<Candidate>, Vec<[f64; FEATURES]>) {
     let nested: Vec<Option<usize>> = {
-        let nesting = nesting_frequencies(&candidates, contexts);
+        let nesting = nesting_frequencies(&candidates, contexts, |w| lexicon.class(w).known);
         candidates.iter().map(|c| nesting.get(c.term.as_str()).copied()).collect()
     };
     let mut table: Vec<[f64; FEATURES]> = candidates
@@ -232,8 +232,12 @@ fn part_specificity(c: &Candidate, contexts: &WordContexts, segmenter: &Segmente
 /// when it adds words on the left (a modifier: 上海 + 合作组织, but not a verb that may be a
 /// predicate: 发展 + 储能产业), or on the right a word that binds to it. A new head on the right names another thing (去杠杆化 + 政策, 禽流感 + 疫情).
 /// Cued terms found by string search have no words: any candidate inside them counts.
-fn nesting_frequencies<'c>(candidates: &'c [Candidate], contexts: &WordContexts) -> HashMap<&'c str, usize> {
-    let known: HashSet<&str> = candidates.iter().map(|c| c.term.as_str()).collect();
+fn nesting_frequencies<'c>(
+    candidates: &'c [Candidate],
+    contexts: &WordContexts,
+    is_word: impl Fn(&str) -> bool,
+) -> HashMap<&'c str, usize> {
+    let known: HashMap<&str, usize> = candidates.iter().map(|c| (c.term.as_str(), c.frequency)).collect();
     let mut nesting: HashMap<&str, usize> = HashMap::default();
     for longer in candidates {
         // A verb after a noun is its predicate as often as a nominalised action (学院 +
@@ -246,11 +250,22 @@ fn nesting_frequencies<'c>(candidates: &'c [Candidate], contexts: &WordContexts)
             let words = &longer.words;
             for start in 0..words.len() {
                 for end in start + 1..=words.len() {
-                    let Some(&inner) = known.get(words[start..end].concat().as_str()) else { continue };
+                    let Some((&inner, &frequency)) = known.get_key_value(words[start..end].concat().as_str()) else {
+                        continue;
+                    };
                     // A verb before it may be its predicate (发展 + 储能产业), not a modifier.
                     let modifier = start > 0 && !matches!(longer.tags.first(), Some(Pos::Verb | Pos::VerbalNoun));
-                    let explains =
-                        modifier || (end < words.len() && contexts.binds_to_previous(&words[end], &words[end - 1]));
+                    // A phrase of words no dictionary lists as one, seen only inside the longer
+                    // one (条约不结盟缔约国 in 条约不结盟缔约国集团), is a piece of it, whatever is
+                    // added; a word (禽流感 in 禽流感疫情) names its own thing. Seen fewer than
+                    // MIN_PIECE_EVIDENCE times, that it never occurs alone says little.
+                    let only_inside = (MIN_PIECE_EVIDENCE..=longer.frequency).contains(&frequency)
+                        && end - start > 1
+                        && end - start < words.len()
+                        && !is_word(inner);
+                    let explains = modifier
+                        || only_inside
+                        || (end < words.len() && contexts.binds_to_previous(&words[end], &words[end - 1]));
                     if explains {
                         explained.insert(inner);
                     }
@@ -262,7 +277,7 @@ fn nesting_frequencies<'c>(candidates: &'c [Candidate], contexts: &WordContexts)
                 for &end in &bounds[a + 1..] {
                     let inner = &longer.term[start..end];
                     if inner.len() < longer.term.len() {
-                        explained.extend(known.get(inner));
+                        explained.extend(known.get_key_value(inner).map(|(&k, _)| k));
                     }
                 }
             }
@@ -274,6 +289,10 @@ fn nesting_frequencies<'c>(candidates: &'c [Candidate], contexts: &WordContexts)
     }
     nesting
 }
+
+/// How often a phrase must occur, always inside the same longer candidate, to count as a
+/// piece of it ([`nesting_frequencies`]).
+const MIN_PIECE_EVIDENCE: usize = 3;
 
 /// C-value with the longer candidates' share taken as that of the most frequent one (the
 /// classic average lets rare long titles hide that a fragment nearly always sits in one name).
@@ -360,6 +379,42 @@ pub fn fragment(c: &Candidate) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn candidate(words: &[&str], tags: &[Pos], frequency: usize) -> Candidate {
+        Candidate {
+            term: words.concat(),
+            words: words.iter().map(|w| w.to_string()).collect(),
+            tags: tags.to_vec(),
+            occurrences: Vec::new(),
+            frequency,
+            documents: 1,
+            cues: Default::default(),
+            short_forms: Default::default(),
+            left_variety: 1,
+            right_variety: 1,
+            bound: false,
+            scores: Scores::default(),
+        }
+    }
+
+    #[test]
+    fn a_phrase_seen_only_inside_one_longer_candidate_is_a_piece_of_it_unless_it_is_a_word() {
+        use Pos::{Noun, ProperNoun};
+        let lexicon = Lexicon::new();
+        let contexts = WordContexts::new(&[], std::iter::empty::<(usize, Vec<crate::segment::Token>)>());
+        let candidates = vec![
+            candidate(&["不扩散", "条约", "缔约国", "集团"], &[Noun, Noun, Noun, Noun], 5),
+            candidate(&["不扩散", "条约", "缔约国"], &[Noun, Noun, Noun], 5),
+            candidate(&["禽", "流感", "疫情"], &[Noun, Noun, Noun], 4),
+            candidate(&["禽", "流感"], &[Noun, Noun], 4),
+            candidate(&["上海", "合作", "组织"], &[ProperNoun, Noun, Noun], 2),
+            candidate(&["上海", "合作"], &[ProperNoun, Noun], 2),
+        ];
+        let nesting = nesting_frequencies(&candidates, &contexts, |w| lexicon.class(w).known);
+        assert_eq!(nesting.get("不扩散条约缔约国"), Some(&5), "never alone: a piece");
+        assert_eq!(nesting.get("禽流感"), None, "a word names its own thing");
+        assert_eq!(nesting.get("上海合作"), None, "seen twice: too little to tell");
+    }
 
     #[test]
     fn cvalue_discounts_terms_nested_in_longer_ones() {
