@@ -168,7 +168,8 @@ pub fn rank(
     keep_features: bool,
 ) -> (Vec<Candidate>, Vec<[f64; FEATURES]>) {
     let nested: Vec<Option<usize>> = {
-        let nesting = nesting_frequencies(&candidates, contexts, |w| lexicon.class(w).known);
+        let nesting =
+            nesting_frequencies(&candidates, contexts, |w| lexicon.class(w).known, |w| lexicon.class(w).nominal);
         candidates.iter().map(|c| nesting.get(c.term.as_str()).copied()).collect()
     };
     let mut table: Vec<[f64; FEATURES]> = candidates
@@ -236,13 +237,16 @@ fn nesting_frequencies<'c>(
     candidates: &'c [Candidate],
     contexts: &WordContexts,
     is_word: impl Fn(&str) -> bool,
+    is_noun: impl Fn(&str) -> bool,
 ) -> HashMap<&'c str, usize> {
     let known: HashMap<&str, usize> = candidates.iter().map(|c| (c.term.as_str(), c.frequency)).collect();
     let mut nesting: HashMap<&str, usize> = HashMap::default();
     for longer in candidates {
         // A verb after a noun is its predicate as often as a nominalised action (学院 +
-        // 招收): such a candidate explains none of its parts.
-        if longer.words.len() > 1 && longer.tags.last() == Some(&Pos::Verb) {
+        // 招收): such a candidate explains none of its parts, unless the dictionary also
+        // knows the verb as a noun (组织 "organization": 上海合作 + 组织).
+        let predicate = |w: &String| !is_noun(w);
+        if longer.words.len() > 1 && longer.tags.last() == Some(&Pos::Verb) && longer.words.last().is_some_and(predicate) {
             continue;
         }
         let mut explained: HashSet<&str> = HashSet::default();
@@ -410,7 +414,8 @@ mod tests {
             candidate(&["上海", "合作", "组织"], &[ProperNoun, Noun, Noun], 2),
             candidate(&["上海", "合作"], &[ProperNoun, Noun], 2),
         ];
-        let nesting = nesting_frequencies(&candidates, &contexts, |w| lexicon.class(w).known);
+        let nesting =
+            nesting_frequencies(&candidates, &contexts, |w| lexicon.class(w).known, |w| lexicon.class(w).nominal);
         assert_eq!(nesting.get("不扩散条约缔约国"), Some(&5), "never alone: a piece");
         assert_eq!(nesting.get("禽流感"), None, "a word names its own thing");
         assert_eq!(nesting.get("上海合作"), None, "seen twice: too little to tell");
