@@ -151,6 +151,9 @@ impl EnglishSide {
 /// other than as the first word of a sentence.
 fn english_words(text: &str) -> Vec<(String, bool)> {
     let mut out = Vec::new();
+    // Lower-cased into one buffer, copied only when kept: most words of a segment are
+    // function words or numbers.
+    let mut lower = String::new();
     for sentence in text.split_inclusive(['.', '!', '?', ':', ';']) {
         let mut sentence_start = true;
         for piece in sentence.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')) {
@@ -158,12 +161,17 @@ fn english_words(text: &str) -> Vec<(String, bool)> {
             if word.is_empty() {
                 continue;
             }
-            let lower = word.to_lowercase();
+            lower.clear();
+            if word.is_ascii() {
+                lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                lower.push_str(&word.to_lowercase());
+            }
             let capitalised = !sentence_start && word.chars().next().is_some_and(char::is_uppercase);
             sentence_start = false;
-            let short = lower.chars().count() < 2 || lower.chars().all(|c| c.is_ascii_digit());
+            let short = lower.chars().nth(1).is_none() || lower.chars().all(|c| c.is_ascii_digit());
             if !short && !is_english_function_word(&lower) {
-                out.push((lower, capitalised));
+                out.push((lower.clone(), capitalised));
             }
         }
     }

@@ -246,7 +246,10 @@ fn nesting_frequencies<'c>(
         // 招收): such a candidate explains none of its parts, unless the dictionary also
         // knows the verb as a noun (组织 "organization": 上海合作 + 组织).
         let predicate = |w: &String| !is_noun(w);
-        if longer.words.len() > 1 && longer.tags.last() == Some(&Pos::Verb) && longer.words.last().is_some_and(predicate) {
+        if longer.words.len() > 1
+            && longer.tags.last() == Some(&Pos::Verb)
+            && longer.words.last().is_some_and(predicate)
+        {
             continue;
         }
         let mut explained: HashSet<&str> = HashSet::default();
