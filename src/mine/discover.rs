@@ -6,6 +6,7 @@
 
 use super::neighbours::WordContexts;
 use super::runs::{can_start, links_clauses};
+use super::tally::string_hash;
 use crate::corpus::{is_han, Document};
 use crate::lexicon::Lexicon;
 use crate::segment::{Pos, Segmenter, Token};
@@ -17,31 +18,50 @@ const MIN_CHARS: usize = 3;
 const MAX_CHARS: usize = 8;
 const MIN_FREQUENCY: usize = 2;
 
+/// Strings seen this often, always after the same character inside varying words, take that
+/// character ([`left_character`]).
+const MIN_LEFT_CHARACTER_EVIDENCE: usize = 3;
+
 #[derive(Default)]
 struct Seen<'a> {
     count: usize,
     last: &'a str,
-    before: Side<'a>,
-    after: Side<'a>,
+    before: Side<&'a str>,
+    after: Side<&'a str>,
+    /// The character glued before the string, and the word jieba put it in (by hash).
+    left_character: Side<char>,
+    left_word: Side<u64>,
 }
 
 /// The distinct neighbours of a string on one side, as far as [`bound`] needs them: none, one
 /// (which), or more (a set of them all cost gigabytes in a large memory).
 #[derive(Default, Clone, Copy, Debug, PartialEq, Eq)]
-enum Side<'a> {
+enum Side<T> {
     #[default]
     None,
-    One(&'a str),
+    One(T),
     Many,
 }
 
-impl<'a> Side<'a> {
-    fn insert(&mut self, word: &'a str) {
+impl<T: Copy + PartialEq> Side<T> {
+    fn insert(&mut self, item: T) {
         *self = match *self {
-            Side::None => Side::One(word),
-            Side::One(seen) if seen == word => Side::One(seen),
+            Side::None => Side::One(item),
+            Side::One(seen) if seen == item => Side::One(seen),
             _ => Side::Many,
         };
+    }
+}
+
+/// jieba glues the first character of a name it does not know to the word before it (对 + 联 |
+/// 阿安全部队 cut as 对联 | 阿安全部队): a string always after the same character, inside words
+/// that differ, takes that character. One word every time is a word of its own (执事 + 凌重宽).
+fn left_character(string: &str, seen: &Seen) -> Option<String> {
+    match (seen.left_character, seen.left_word) {
+        (Side::One(c), Side::Many) if seen.count >= MIN_LEFT_CHARACTER_EVIDENCE && is_han(c) => {
+            Some(format!("{c}{string}"))
+        }
+        _ => None,
     }
 }
 
@@ -77,6 +97,15 @@ pub fn new_words<T: AsRef<[Token]>>(
                 let before = start.checked_sub(1).filter(|&i| can_start(word(i), line[i].pos, lexicon));
                 entry.before.insert(before.map_or("", word));
                 entry.after.insert(if end < line.len() { word(end) } else { "" });
+                match start.checked_sub(1).filter(|&i| line[i].span.end == line[start].span.start) {
+                    Some(i) => {
+                        entry.left_character.insert(word(i).chars().next_back().unwrap_or(' '));
+                        entry.left_word.insert(string_hash(word(i)));
+                    }
+                    None => {
+                        entry.left_character = Side::Many;
+                    }
+                }
             }
         }
     }
@@ -88,7 +117,7 @@ pub fn new_words<T: AsRef<[Token]>>(
                 && !bound(&s.before, |_| true)
                 && !bound(&s.after, |w| contexts.binds_to_previous(w, s.last))
         })
-        .map(|(string, s)| (string, s.count))
+        .map(|(string, s)| (left_character(&string, &s).unwrap_or(string), s.count))
         .collect();
     // Shortest first: a found word glued to a free neighbour (中小微企业 + 合作) is not taught
     // as well, the miner builds such runs from the tokens itself.
@@ -136,7 +165,7 @@ fn is_unknown_word_shape(text: &str, window: &[Token], known: impl Fn(&str) -> b
 
 /// Always the same neighbour on that side, and one that binds to the string (a word before
 /// it binds when it could be part of a term, which `new_words` checks when recording it).
-fn bound(neighbours: &Side, binds: impl Fn(&str) -> bool) -> bool {
+fn bound(neighbours: &Side<&str>, binds: impl Fn(&str) -> bool) -> bool {
     matches!(*neighbours, Side::One(w) if !w.is_empty() && binds(w))
 }
 
@@ -221,6 +250,16 @@ mod tests {
         assert!(words.contains(&"凌重宽".to_string()), "{words:?}");
         let words = discover("我很清楚。\n他很清楚。\n大家都很清楚了。\n要落实好。\n必须落实好。\n");
         assert!(words.is_empty(), "a predicate adjective after a word jieba knows: {words:?}");
+    }
+
+    #[test]
+    fn a_string_always_after_one_character_inside_varying_words_takes_it() {
+        let words = discover("莫格斯少将对联阿安全部队的奉献。\n要求联阿安全部队继续协助。\n表示对联阿安全部队的支持。\n因为与联阿安全部队唯一的部分。\n");
+        assert!(words.contains(&"联阿安全部队".to_string()), "{words:?}");
+        assert!(!words.contains(&"阿安全部队".to_string()), "{words:?}");
+        // Always after the same word: that word is the text's, not the name's.
+        let words = discover("大执事凌重宽却是跑过来。\n大执事凌重宽说是商量。\n大执事凌重宽阻止了他。\n");
+        assert!(!words.iter().any(|w| w.starts_with('事')), "{words:?}");
     }
 
     #[test]
