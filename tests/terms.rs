@@ -57,6 +57,8 @@ fn the_glossary_holds_exactly_the_listed_terms_with_their_english() {
     assert_eq!(found["暗物质"], "dark matter");
     assert_eq!(found["红移"], "redshift");
     assert_eq!(found["王若晨"], "Wang Ruochen");
+    // A syllable spelled like an English function word ("An") is still part of the name.
+    assert_eq!(found["安林"], "An Lin");
     // Not in the memory: listed, without English.
     assert_eq!(found["超新星"], "");
 }

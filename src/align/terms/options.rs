@@ -41,6 +41,7 @@ pub(super) fn term_options(
     // How many sampled pairs align the term to each phrase (its English under the word
     // alignment, the phrase-extraction rule).
     let mut aligned: HashMap<u64, usize> = HashMap::default();
+    let romanised = romanisation(&candidate.term);
     for &TermPair { pair: p, position: zh_position, at } in &sample {
         let (p, at) = (p as usize, at as usize);
         let words = english.words[p].len().max(1) as f64;
@@ -70,6 +71,12 @@ pub(super) fn term_options(
         for phrase in phrases.into_iter().filter(|ph| ph.words.1 - ph.words.0 <= longest) {
             let distance = (zh_position - phrase.words.0 as f64 / words).abs();
             spots.push((phrase.key, p, phrase.words, distance));
+        }
+        if let Some(romanised) = &romanised {
+            for (first, last) in spelled_names(english, p, romanised) {
+                let ids: Vec<u32> = english.words[p][first..last].iter().map(|w| w.id).collect();
+                spots.push((key_of(&ids), p, (first, last), (zh_position - first as f64 / words).abs()));
+            }
         }
     }
     let sampled = alignments.map_or(0, |a| sample.iter().filter(|t| a.holds(t.pair as usize)).count()).max(1) as f64;
@@ -119,7 +126,7 @@ pub(super) fn term_options(
         .collect();
     // A name is written in English as its pinyin (张若尘 → Zhang Ruochen): a phrase that spells
     // it is as good as an identity.
-    let spelled: rustc_hash::FxHashSet<u64> = romanisation(&candidate.term)
+    let spelled: rustc_hash::FxHashSet<u64> = romanised
         .map(|romanised| {
             spots
                 .iter()
@@ -250,6 +257,35 @@ fn romanisation(term: &str) -> Option<String> {
         return None;
     }
     term.chars().map(|c| c.to_pinyin().map(|p| p.plain())).collect::<Option<Vec<&str>>>().map(|s| s.concat())
+}
+
+/// The runs of capitalised words of pair `pair` whose letters spell `romanised`, as word
+/// ranges. A name's syllable may be an English function word ("An Lin" for 安林), which no
+/// noun-phrase-like n-gram starts with: a name written in capitals is a name whatever its words.
+fn spelled_names(english: &EnglishSide, pair: usize, romanised: &str) -> Vec<(usize, usize)> {
+    let count = english.words[pair].len();
+    let word = |i: usize| english.surface(pair, &Phrase { key: 0, words: (i, i + 1) });
+    let mut found = Vec::new();
+    for first in 0..count {
+        let mut letters = String::new();
+        for last in first..count.min(first + MAX_NAME_WORDS) {
+            let surface = word(last);
+            if !surface.starts_with(|c: char| c.is_uppercase()) {
+                break;
+            }
+            letters.extend(surface.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase));
+            if !romanised.starts_with(letters.as_str()) {
+                break;
+            }
+            if letters.len() == romanised.len() {
+                if last > first {
+                    found.push((first, last + 1));
+                }
+                break;
+            }
+        }
+    }
+    found
 }
 
 /// Whether `surface` is a capitalised name whose letters spell `romanised` ("Zhang Ruochen",
