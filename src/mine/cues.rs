@@ -47,6 +47,11 @@ const MAX_QUOTED_CHARS: usize = 16;
 const MAX_TITLE_CHARS: usize = 48;
 /// Longest bracketed short form or definition looked at.
 const MAX_BRACKET_BYTES: usize = 240;
+/// Longest short form taken without quotes after 简称: past that the run is the sentence
+/// going on, not a name.
+const MAX_UNQUOTED_SHORT_CHARS: usize = 8;
+/// How far before 简称 the characters of an unquoted short form are looked for.
+const MAX_LONG_FORM_CHARS: usize = 24;
 
 pub fn quoted_and_titles(text: &str) -> Vec<Cue> {
     let mut cues = Vec::new();
@@ -95,14 +100,56 @@ pub fn short_forms(text: &str) -> Vec<ShortForm> {
         if is_acronym(inner) {
             found.push(ShortForm { long_end: open, short: inner_start..inner_start + len });
         } else if inner.contains("简称") {
-            // Every quoted name in the definition is a short form: “世卫组织”或“本组织”.
-            for cue in quoted_and_titles(inner) {
+            // Every quoted name in the definition is a short form: “世卫组织”或“本组织”; an
+            // unquoted one runs from 简称 to the bracket (以下简称新冠肺炎).
+            let quoted = quoted_and_titles(inner);
+            for cue in &quoted {
                 let short = inner_start + cue.span.start..inner_start + cue.span.end;
                 found.push(ShortForm { long_end: open, short });
             }
+            if quoted.is_empty() {
+                let short =
+                    unquoted_after(text, inner_start, len).filter(|s| abbreviates(&text[s.clone()], &text[..open]));
+                found.extend(short.map(|short| ShortForm { long_end: open, short }));
+            }
         }
     }
+    // Without brackets: X，简称Y，(and X简称Y).
+    for (at, marker) in text.match_indices("简称") {
+        let before = text[..at].trim_end_matches("以下").trim_end_matches(['，', ',']);
+        let in_brackets = text[..at].rfind('（').is_some_and(|open| !text[open..at].contains('）'));
+        if in_brackets || !before.chars().next_back().is_some_and(is_han) {
+            continue;
+        }
+        let start = at + marker.len();
+        let rest = &text[start..];
+        let len = rest.find(|c: char| !is_han(c)).unwrap_or(rest.len());
+        if let Some(short) = unquoted_after(text, start, len).filter(|s| abbreviates(&text[s.clone()], before)) {
+            found.push(ShortForm { long_end: before.len(), short });
+        }
+    }
+    found.sort_by_key(|f| f.short.start);
     found
+}
+
+/// Whether `short` keeps characters of the text just before it in order, as a Chinese short
+/// form does of its long form (上合组织 of 上海合作组织): without quotes, that is what tells a
+/// short form from the sentence going on after 简称.
+fn abbreviates(short: &str, before: &str) -> bool {
+    let window: Vec<char> = before.chars().rev().take(MAX_LONG_FORM_CHARS).collect();
+    let mut rest = window.into_iter().rev();
+    short.chars().all(|c| rest.any(|w| w == c))
+}
+
+/// The unquoted short form in `text[start..start + len]` after 简称: a run of two to
+/// [`MAX_UNQUOTED_SHORT_CHARS`] Chinese characters that ends the span.
+fn unquoted_after(text: &str, start: usize, len: usize) -> Option<Span> {
+    let inner = &text[start..start + len];
+    let at = inner.rfind("简称").map_or(0, |i| i + "简称".len());
+    let short = inner[at..].trim_start_matches(['为', '：', ':']);
+    let chars = short.chars().count();
+    let offset = start + len - short.len();
+    ((2..=MAX_UNQUOTED_SHORT_CHARS).contains(&chars) && short.chars().all(is_han)).then_some(offset..start + len)
 }
 
 fn is_acronym(s: &str) -> bool {
@@ -131,6 +178,22 @@ mod tests {
         let shorts: Vec<_> = forms.iter().map(|f| &text[f.short.clone()]).collect();
         assert_eq!(shorts, ["RCEP", "东组", "本组织"]);
         assert!(text[..forms[0].long_end].ends_with("区域协定"));
+    }
+
+    #[test]
+    fn unquoted_short_forms_after_jiancheng_with_or_without_brackets() {
+        let text = "新型冠状病毒肺炎（以下简称新冠肺炎）疫情发生后，上海合作组织，简称上合组织，成立于2001年。";
+        let forms = short_forms(text);
+        let pairs: Vec<(&str, &str)> = forms.iter().map(|f| (&text[..f.long_end], &text[f.short.clone()])).collect();
+        assert_eq!(pairs.len(), 2, "{pairs:?}");
+        assert!(pairs[0].0.ends_with("新型冠状病毒肺炎") && pairs[0].1 == "新冠肺炎", "{pairs:?}");
+        assert!(pairs[1].0.ends_with("上海合作组织") && pairs[1].1 == "上合组织", "{pairs:?}");
+        // A sentence going on after 简称 is no short form.
+        assert!(short_forms("这个机构简称很长的一串名字总是没有人记得住。").is_empty());
+        assert!(short_forms("这个机构的简称很好记。").is_empty());
+        let text = "世界卫生组织，以下简称世卫组织，发布了指南。";
+        let forms = short_forms(text);
+        assert_eq!(forms.iter().map(|f| &text[f.short.clone()]).collect::<Vec<_>>(), ["世卫组织"]);
     }
 
     #[test]

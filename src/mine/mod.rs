@@ -361,6 +361,14 @@ mod tests {
     }
 
     #[test]
+    fn a_short_form_after_jiancheng_without_brackets_links_to_its_long_form() {
+        let candidates = mined("东南亚国家联盟，简称东盟，成立于曼谷。东盟成员国签署了宪章。");
+        let long = candidates.iter().find(|c| c.term == "东南亚国家联盟").expect("long form mined");
+        assert!(long.short_forms.contains("东盟"), "{:?}", long.short_forms);
+        assert!(candidates.iter().any(|c| c.term == "东盟" && c.cues.contains(&CueKind::Abbreviation)));
+    }
+
+    #[test]
     fn a_sentence_repeated_in_another_document_counts_once() {
         let docs = vec![
             Document::monolingual(

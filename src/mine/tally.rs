@@ -5,7 +5,7 @@
 use super::classes::Classes;
 use super::cues::{self, CueKind};
 use super::neighbours::WordContexts;
-use super::runs::{self, Run};
+use super::runs;
 use super::segmented::Segmented;
 use super::{is_deictic, Occurrence, Sentence};
 use crate::corpus::{Document, Span};
@@ -115,6 +115,9 @@ impl Tallies<'_> {
         known: &[HashMap<String, Tally>],
     ) -> Vec<HashMap<String, Tally>> {
         let mut table: HashMap<String, Tally> = HashMap::default();
+        // The clause before, when a short form may define it (上海合作组织，简称上合组织): its
+        // document, span and run spans.
+        let mut previous: Option<(usize, Span, Vec<Span>)> = None;
         for index in range {
             let sentence = &self.sentences[index];
             let (doc, text) = (sentence.doc, &self.docs[sentence.doc].zh);
@@ -157,7 +160,19 @@ impl Tallies<'_> {
                 count_neighbour(&mut tally.left, left, false);
                 count_neighbour(&mut tally.right, right.0, right.1);
             }
-            link_short_forms(text, &sentence.span, &found, self.segmenter, &mut table);
+            let mut spans: Vec<Span> = Vec::new();
+            let mut context = sentence.span.clone();
+            if let Some((_, before, runs)) =
+                previous.take().filter(|(d, before, _)| *d == doc && before.end == sentence.span.start)
+            {
+                context.start = before.start;
+                spans = runs;
+            }
+            let own = spans.len();
+            spans.extend(found.iter().map(|run| run.span.clone()));
+            link_short_forms(text, &context, &spans, self.segmenter, &mut table);
+            spans.drain(..own);
+            previous = Some((doc, sentence.span.clone(), spans));
         }
         let mut shards: Vec<HashMap<String, Tally>> = (0..SHARDS).map(|_| HashMap::default()).collect();
         for (term, tally) in table {
@@ -226,11 +241,18 @@ pub(super) fn string_hash(text: &str) -> u64 {
     rustc_hash::FxBuildHasher.hash_one(text)
 }
 
-/// Records `long（SHORT）` pairs: the long form is the longest candidate ending at the bracket.
-fn link_short_forms(text: &str, line: &Span, found: &[Run], segmenter: &Segmenter, table: &mut HashMap<String, Tally>) {
+/// Records `long（SHORT）` and `long，简称SHORT` pairs: the long form is the longest candidate
+/// ending at the bracket or comma (`line` may hold the clause before, `found` its runs).
+fn link_short_forms(
+    text: &str,
+    line: &Span,
+    found: &[Span],
+    segmenter: &Segmenter,
+    table: &mut HashMap<String, Tally>,
+) {
     for form in cues::short_forms(&text[line.clone()]) {
         let long_end = line.start + form.long_end;
-        let long = found.iter().map(|r| &r.span).filter(|span| span.end == long_end).max_by_key(|span| span.len());
+        let long = found.iter().filter(|span| span.end == long_end).max_by_key(|span| span.len());
         let Some(long) = long else { continue };
         let short = text[line.start + form.short.start..line.start + form.short.end].to_string();
         if is_deictic(&short, segmenter) {
