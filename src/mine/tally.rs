@@ -115,9 +115,10 @@ impl Tallies<'_> {
         known: &[HashMap<String, Tally>],
     ) -> Vec<HashMap<String, Tally>> {
         let mut table: HashMap<String, Tally> = HashMap::default();
-        // The clause before, when a short form may define it (上海合作组织，简称上合组织): its
-        // document, span and run spans.
-        let mut previous: Option<(usize, Span, Vec<Span>)> = None;
+        // The clause before, which a short form may define (上海合作组织，简称上合组织): its
+        // document, span and run spans (one buffer, refilled for every clause).
+        let mut previous: Option<(usize, Span)> = None;
+        let mut previous_runs: Vec<Span> = Vec::new();
         for index in range {
             let sentence = &self.sentences[index];
             let (doc, text) = (sentence.doc, &self.docs[sentence.doc].zh);
@@ -160,19 +161,22 @@ impl Tallies<'_> {
                 count_neighbour(&mut tally.left, left, false);
                 count_neighbour(&mut tally.right, right.0, right.1);
             }
-            let mut spans: Vec<Span> = Vec::new();
             let mut context = sentence.span.clone();
-            if let Some((_, before, runs)) =
-                previous.take().filter(|(d, before, _)| *d == doc && before.end == sentence.span.start)
+            let defines_before = text[context.clone()].contains("简称");
+            if let Some((_, before)) =
+                previous.take().filter(|(d, before)| defines_before && *d == doc && before.end == context.start)
             {
                 context.start = before.start;
-                spans = runs;
             }
-            let own = spans.len();
-            spans.extend(found.iter().map(|run| run.span.clone()));
-            link_short_forms(text, &context, &spans, self.segmenter, &mut table);
-            spans.drain(..own);
-            previous = Some((doc, sentence.span.clone(), spans));
+            let ending_at = |end: usize| {
+                let own = found.iter().map(|run| &run.span);
+                let before = previous_runs.iter().filter(|_| context.start < sentence.span.start);
+                own.chain(before).filter(|span| span.end == end).max_by_key(|span| span.len()).cloned()
+            };
+            link_short_forms(text, &context, ending_at, self.segmenter, &mut table);
+            previous = Some((doc, sentence.span.clone()));
+            previous_runs.clear();
+            previous_runs.extend(found.iter().map(|run| run.span.clone()));
         }
         let mut shards: Vec<HashMap<String, Tally>> = (0..SHARDS).map(|_| HashMap::default()).collect();
         for (term, tally) in table {
@@ -242,18 +246,16 @@ pub(super) fn string_hash(text: &str) -> u64 {
 }
 
 /// Records `long（SHORT）` and `long，简称SHORT` pairs: the long form is the longest candidate
-/// ending at the bracket or comma (`line` may hold the clause before, `found` its runs).
+/// ending at the bracket or comma (`line` may hold the clause before).
 fn link_short_forms(
     text: &str,
     line: &Span,
-    found: &[Span],
+    run_ending_at: impl Fn(usize) -> Option<Span>,
     segmenter: &Segmenter,
     table: &mut HashMap<String, Tally>,
 ) {
     for form in cues::short_forms(&text[line.clone()]) {
-        let long_end = line.start + form.long_end;
-        let long = found.iter().filter(|span| span.end == long_end).max_by_key(|span| span.len());
-        let Some(long) = long else { continue };
+        let Some(long) = run_ending_at(line.start + form.long_end) else { continue };
         let short = text[line.start + form.short.start..line.start + form.short.end].to_string();
         if is_deictic(&short, segmenter) {
             continue;
