@@ -12,6 +12,7 @@ pub mod cues;
 pub mod discover;
 pub mod furniture;
 pub mod neighbours;
+mod prepare;
 pub mod runs;
 pub mod score;
 mod segmented;

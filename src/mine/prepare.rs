@@ -1,0 +1,213 @@
+//! Tokens as the run rules need them: jieba's cut repaired where Chinese word formation says
+//! it is wrong — bound prefixes (去…化, 反 + 不正当竞争法, 可 + 持续) and one-character
+//! modifiers the dictionary lists with their word (零 + 容忍) joined, surnames joined to the
+//! given name, set phrases tagged by their structure, made-up words read as names.
+
+use super::classes::{has_grammatical_edge, is_predicate, opens_with_verb, COVERBS, MODAL_VERBS, NEGATING_PREFIXES};
+use crate::corpus::is_han;
+use crate::lexicon::{is_english_function_word, Lexicon};
+use crate::segment::{Pos, Segmenter, Token};
+
+/// Tokens as the run rules need them: bound prefixes joined, verbal set phrases tagged as verbs.
+pub fn prepare(text: &str, tokens: Vec<Token>, segmenter: &Segmenter, lexicon: &Lexicon) -> Vec<Token> {
+    let mut tokens = join_surnames(text, merge_bound_prefixes(text, tokens, lexicon));
+    let mut previous_end = None;
+    for token in &mut tokens {
+        let word = &text[token.span.clone()];
+        let glued = previous_end == Some(token.span.start);
+        previous_end = Some(token.span.end);
+        if let Some(pos) = phrase_pos(word, segmenter, lexicon) {
+            token.pos = pos;
+        } else if glued
+            && token.pos == Pos::Other
+            && word.chars().count() == 1
+            && word.chars().all(is_han)
+            && !NEGATING_PREFIXES.contains(&word)
+            && !lexicon.entry(word).senses.first().is_some_and(|sense| is_english_function_word(sense))
+        {
+            // A character jieba could not place, glued to the word before it, is a suffix of
+            // word formation (流离失所 + 者, 战争 + 罪, 联检 + 组), which makes a noun; not
+            // when the dictionary's first sense is a grammatical word (疫情 + 仍 "still").
+            token.pos = Pos::Noun;
+        } else if MODAL_VERBS.contains(&word) {
+            token.pos = Pos::Verb;
+        } else if COVERBS.contains(&word) {
+            token.pos = Pos::Preposition;
+        } else if is_made_up_word(word, token.pos, segmenter, lexicon) {
+            // jieba's tag for a word it made up from characters (HMM) is a guess (a name
+            // comes out as a time word or a numeral); a repeated new word is a name far more
+            // often than anything else.
+            token.pos = Pos::ProperNoun;
+        } else if token.pos == Pos::PersonName && lexicon.class(word).verb_sense {
+            // jieba tags some common words as names because their first character is a
+            // surname (许可 "to permit; permission"); CC-CEDICT knows them as words.
+            token.pos = Pos::VerbalNoun;
+        }
+    }
+    tokens
+}
+
+/// A word of two to four Chinese characters that neither jieba's dictionary nor CC-CEDICT
+/// lists, tagged as something that cannot be a name: jieba built it from characters.
+fn is_made_up_word(word: &str, pos: Pos, segmenter: &Segmenter, lexicon: &Lexicon) -> bool {
+    let chars = word.chars().count();
+    (2..=4).contains(&chars)
+        && !pos.is_nominal()
+        && pos != Pos::PersonName
+        && word.chars().all(is_han)
+        && !segmenter.is_dictionary_word(word)
+        && !lexicon.class(word).known
+        && !has_grammatical_edge(word, segmenter)
+}
+
+/// jieba lists set phrases as one word, often untagged (积极开展 "actively carry out", 作出
+/// 贡献 "make a contribution", 按规定 "as prescribed"). One opening with a preposition is a
+/// prepositional phrase; one made of a predicate and a non-verb is a verb phrase; neither
+/// is a name. Two verbs side by side (复工复产, 互联互通) make a set phrase that names a
+/// policy, and keep their tag.
+fn phrase_pos(word: &str, segmenter: &Segmenter, lexicon: &Lexicon) -> Option<Pos> {
+    let parts = segmenter.parts(word)?;
+    if parts.first_pos == Pos::Preposition {
+        return Some(Pos::Preposition);
+    }
+    // Three characters are a word, not a phrase: 保护器 "protector" is a noun.
+    if word.chars().count() < 4 {
+        return None;
+    }
+    let first = is_predicate(&parts.first, parts.first_pos, lexicon);
+    let head = is_predicate(&parts.head, parts.head_pos, lexicon);
+    (first != head).then_some(Pos::Verb)
+}
+
+/// Bound prefixes of Chinese word formation that jieba splits off as verbs, joined to the word
+/// they attach to: 去/逆/反/非… before a -化, -主义 or 歧视 word (去杠杆化, 反殖民主义, 非歧视),
+/// and "-able" 可 before a compound that opens with a verb (可 + 再生能源).
+fn merge_bound_prefixes(text: &str, tokens: Vec<Token>, lexicon: &Lexicon) -> Vec<Token> {
+    const PREFIXES: &[&str] = &["去", "逆", "反", "非", "泛", "超", "跨"];
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    for token in tokens {
+        if let Some(previous) = out.last_mut() {
+            let word = &text[token.span.clone()];
+            let prefix = &text[previous.span.clone()];
+            let glued = previous.span.end == token.span.start;
+            let negating = PREFIXES.contains(&prefix)
+                && (word.ends_with('化') || word.ends_with("主义") || word.ends_with("歧视"));
+            let able =
+                prefix == "可" && !matches!(token.pos, Pos::Verb | Pos::VerbalNoun) && opens_with_verb(word, lexicon);
+            // A one-character modifier that the dictionary lists together with the next word
+            // as one noun, which jieba split (大 + 分子, when cut: CC-CEDICT lists 大分子
+            // "macromolecule"; 零 + 容忍 = 零容忍 "zero tolerance"). So is "-able" 可 before a
+            // two-character verb when the dictionary lists the two together (可 + 持续 = 可持续
+            // "sustainable"). A grammatical word is never such a modifier.
+            let listed = prefix.chars().count() == 1
+                && prefix.chars().all(is_han)
+                && !previous.pos.is_function()
+                && !token.pos.is_function()
+                && (previous.pos == Pos::Adjective && token.pos.is_nominal()
+                    || matches!(previous.pos, Pos::Numeral | Pos::Adjective | Pos::Noun)
+                        && word.chars().count() >= 2
+                        && token.pos != Pos::Locative
+                    || prefix == "可" && word.chars().count() == 2)
+                && lexicon.class(&text[previous.span.start..token.span.end]).nominal;
+            if glued && (negating || able || listed) {
+                previous.span.end = token.span.end;
+                previous.pos = Pos::Noun;
+                continue;
+            }
+            // 不, 非, 反, 无 before a word negate or oppose it inside one word (不扩散
+            // "non-proliferation", 非自治, 反 + 不正当竞争): a term never starts after one.
+            let negated = prefix.chars().all(|c| NEGATING_PREFIXES.iter().any(|p| p.starts_with(c)))
+                && word.chars().all(is_han)
+                && (NEGATING_PREFIXES.contains(&word)
+                    || word.chars().count() >= 2 && !token.pos.is_function() && !MODAL_VERBS.contains(&word));
+            if glued && negated {
+                previous.span.end = token.span.end;
+                if !NEGATING_PREFIXES.contains(&word) {
+                    previous.pos = token.pos;
+                }
+                continue;
+            }
+        }
+        out.push(token);
+    }
+    out
+}
+
+/// A surname that jieba cut off as a one-character name (叶 + 伏天, 卓 + 飞扬, 秦 + 师姐) is
+/// joined to the one or two characters after it: Chinese personal names and forms of address
+/// are a surname and a given name or title, which jieba's dictionary splits into other words.
+fn join_surnames(text: &str, tokens: Vec<Token>) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut joined_last = false;
+    for token in tokens {
+        let word = &text[token.span.clone()];
+        if let Some(previous) = out.last_mut() {
+            let surname = &text[previous.span.clone()];
+            let given = word.chars().count() <= 2
+                && word.chars().all(is_han)
+                && !token.pos.is_function()
+                && !matches!(token.pos, Pos::Adverb | Pos::Numeral | Pos::Classifier | Pos::Locative);
+            if !joined_last
+                && previous.pos == Pos::PersonName
+                && surname.chars().count() == 1
+                && previous.span.end == token.span.start
+                && given
+            {
+                previous.span.end = token.span.end;
+                joined_last = true;
+                continue;
+            }
+        }
+        joined_last = false;
+        out.push(token);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_one_character_modifier_joins_a_noun_the_dictionary_lists_with_it() {
+        let (segmenter, lexicon) = (Segmenter::new(), Lexicon::new());
+        let text = "发展大数据产业";
+        let tokens = prepare(text, segmenter.tokens(text, 0), &segmenter, &lexicon);
+        let words: Vec<&str> = tokens.iter().map(|t| &text[t.span.clone()]).collect();
+        assert!(words.contains(&"大数据"), "{words:?}");
+        let text = "大楼很高";
+        let tokens = prepare(text, segmenter.tokens(text, 0), &segmenter, &lexicon);
+        assert!(tokens.iter().all(|t| &text[t.span.clone()] != "大楼很"));
+    }
+
+    #[test]
+    fn made_up_words_are_names_unless_a_grammatical_character_is_glued_on() {
+        let (segmenter, lexicon) = (Segmenter::new(), Lexicon::new());
+        assert!(has_grammatical_edge("疫情也", &segmenter));
+        assert!(has_grammatical_edge("的确认", &segmenter));
+        assert!(!has_grammatical_edge("凌天", &segmenter));
+        let text = "凌天突然醒了。";
+        let tokens = prepare(text, segmenter.tokens(text, 0), &segmenter, &lexicon);
+        let name = tokens.iter().find(|t| &text[t.span.clone()] == "凌天").expect("one token");
+        assert_eq!(name.pos, Pos::ProperNoun);
+    }
+
+    #[test]
+    fn bound_prefixes_join_their_word() {
+        let text = "开展去极端化合作，开发可再生能源，可推动发展";
+        let tokens = merge_bound_prefixes(text, Segmenter::new().tokens(text, 0), &Lexicon::new());
+        let words: Vec<_> = tokens.iter().map(|t| &text[t.span.clone()]).collect();
+        assert!(words.contains(&"去极端化") && words.contains(&"可再生能源"), "{words:?}");
+        assert!(!words.iter().any(|w| w.starts_with("可推动")), "{words:?}");
+    }
+
+    #[test]
+    fn set_phrases_get_the_part_of_speech_of_their_structure() {
+        let (segmenter, lexicon) = (Segmenter::new(), Lexicon::new());
+        assert_eq!(phrase_pos("积极开展", &segmenter, &lexicon), Some(Pos::Verb));
+        assert_eq!(phrase_pos("按规定", &segmenter, &lexicon), Some(Pos::Preposition));
+        assert_eq!(phrase_pos("互联互通", &segmenter, &lexicon), None);
+        assert_eq!(phrase_pos("公共卫生", &segmenter, &lexicon), None);
+        assert_eq!(phrase_pos("保护器", &segmenter, &lexicon), None);
+    }
+}
