@@ -31,6 +31,25 @@ struct Seen<'a> {
     /// The character glued before the string, and the word jieba put it in (by hash).
     left_character: Side<char>,
     left_word: Side<u64>,
+    /// Whether every such word was a grammatical character and that one ([`glued_to_grammar`]).
+    left_after_grammar: bool,
+}
+
+/// One-character prepositions, conjunctions and coverbs, a closed class of Chinese grammar,
+/// which jieba glues to the first character of a name it does not know (对 + 联…, 与 + 联…).
+const GRAMMATICAL_CHARACTERS: &str = "对与和及同跟向在于从由为以把被将给的";
+
+/// The character alone, or a word of two characters whose first is a grammatical one: jieba's
+/// glue, not a word the text meant (对联 "couplet" in 对联阿安全部队). Words that merely end
+/// alike (支持, 扶持) are not.
+fn glued_to_grammar(word: &str) -> bool {
+    let mut chars = word.chars();
+    match (chars.next(), chars.next(), chars.next()) {
+        // The character alone: jieba could not place it at all.
+        (Some(_), None, _) => true,
+        (Some(first), Some(_), None) => GRAMMATICAL_CHARACTERS.contains(first),
+        _ => false,
+    }
 }
 
 /// The distinct neighbours of a string on one side, as far as [`bound`] needs them: none, one
@@ -53,12 +72,15 @@ impl<T: Copy + PartialEq> Side<T> {
     }
 }
 
-/// jieba glues the first character of a name it does not know to the word before it (对 + 联 |
-/// 阿安全部队 cut as 对联 | 阿安全部队): a string always after the same character, inside words
-/// that differ, takes that character. One word every time is a word of its own (执事 + 凌重宽).
+/// jieba glues the first character of a name it does not know to a grammatical character before
+/// it (对 + 联 | 阿安全部队 cut as 对联 | 阿安全部队): a string always after the same character,
+/// inside words that differ and are each such glue, takes that character. One word every time
+/// is a word of its own (执事 + 凌重宽); words that end alike are the text's (支持, 扶持).
 fn left_character(string: &str, seen: &Seen) -> Option<String> {
     match (seen.left_character, seen.left_word) {
-        (Side::One(c), Side::Many) if seen.count >= MIN_LEFT_CHARACTER_EVIDENCE && is_han(c) => {
+        (Side::One(c), Side::Many)
+            if seen.count >= MIN_LEFT_CHARACTER_EVIDENCE && seen.left_after_grammar && is_han(c) =>
+        {
             Some(format!("{c}{string}"))
         }
         _ => None,
@@ -91,6 +113,7 @@ pub fn new_words<T: AsRef<[Token]>>(
                 }
                 let span = window[0].span.start..window[window.len() - 1].span.end;
                 let entry = seen.entry(text[span].to_string()).or_default();
+                let first_sighting = entry.count == 0;
                 entry.count += 1;
                 entry.last = word(end - 1);
                 // Only a word that could be part of a term makes the string a piece of one.
@@ -101,6 +124,8 @@ pub fn new_words<T: AsRef<[Token]>>(
                     Some(i) => {
                         entry.left_character.insert(word(i).chars().next_back().unwrap_or(' '));
                         entry.left_word.insert(string_hash(word(i)));
+                        entry.left_after_grammar =
+                            (first_sighting || entry.left_after_grammar) && glued_to_grammar(word(i));
                     }
                     None => {
                         entry.left_character = Side::Many;
@@ -257,6 +282,10 @@ mod tests {
         let words = discover("莫格斯少将对联阿安全部队的奉献。\n要求联阿安全部队继续协助。\n表示对联阿安全部队的支持。\n因为与联阿安全部队唯一的部分。\n");
         assert!(words.contains(&"联阿安全部队".to_string()), "{words:?}");
         assert!(!words.contains(&"阿安全部队".to_string()), "{words:?}");
+        // Words that only end alike (支持, 扶持, 维持) are the text's own.
+        let words = discover("支持中小微企业发展。\n扶持中小微企业贷款。\n维持中小微企业运营。\n");
+        assert!(words.contains(&"中小微企业".to_string()), "{words:?}");
+        assert!(!words.iter().any(|w| w.starts_with('持')), "{words:?}");
         // Always after the same word: that word is the text's, not the name's.
         let words = discover("大执事凌重宽却是跑过来。\n大执事凌重宽说是商量。\n大执事凌重宽阻止了他。\n");
         assert!(!words.iter().any(|w| w.starts_with('事')), "{words:?}");
