@@ -22,7 +22,6 @@ const MIN_FREQUENCY: usize = 2;
 /// character ([`left_character`]).
 const MIN_LEFT_CHARACTER_EVIDENCE: usize = 3;
 
-#[derive(Default)]
 struct Seen<'a> {
     count: usize,
     last: &'a str,
@@ -33,6 +32,21 @@ struct Seen<'a> {
     left_word: Side<u64>,
     /// Whether every such word was a grammatical character and that one ([`glued_to_grammar`]).
     left_after_grammar: bool,
+}
+
+impl Default for Seen<'_> {
+    /// Nothing seen yet: every left word so far (none) was glue.
+    fn default() -> Self {
+        Seen {
+            count: 0,
+            last: "",
+            before: Side::None,
+            after: Side::None,
+            left_character: Side::None,
+            left_word: Side::None,
+            left_after_grammar: true,
+        }
+    }
 }
 
 /// One-character prepositions, conjunctions and coverbs, a closed class of Chinese grammar,
@@ -113,7 +127,6 @@ pub fn new_words<T: AsRef<[Token]>>(
                 }
                 let span = window[0].span.start..window[window.len() - 1].span.end;
                 let entry = seen.entry(text[span].to_string()).or_default();
-                let first_sighting = entry.count == 0;
                 entry.count += 1;
                 entry.last = word(end - 1);
                 // Only a word that could be part of a term makes the string a piece of one.
@@ -124,8 +137,7 @@ pub fn new_words<T: AsRef<[Token]>>(
                     Some(i) => {
                         entry.left_character.insert(word(i).chars().next_back().unwrap_or(' '));
                         entry.left_word.insert(string_hash(word(i)));
-                        entry.left_after_grammar =
-                            (first_sighting || entry.left_after_grammar) && glued_to_grammar(word(i));
+                        entry.left_after_grammar &= glued_to_grammar(word(i));
                     }
                     None => {
                         entry.left_character = Side::Many;

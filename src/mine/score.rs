@@ -168,8 +168,7 @@ pub fn rank(
     keep_features: bool,
 ) -> (Vec<Candidate>, Vec<[f64; FEATURES]>) {
     let nested: Vec<Option<usize>> = {
-        let nesting =
-            nesting_frequencies(&candidates, contexts, |w| lexicon.class(w).known, |w| lexicon.class(w).nominal);
+        let nesting = nesting_frequencies(&candidates, contexts, lexicon);
         candidates.iter().map(|c| nesting.get(c.term.as_str()).copied()).collect()
     };
     let mut table: Vec<[f64; FEATURES]> = candidates
@@ -236,8 +235,7 @@ fn part_specificity(c: &Candidate, contexts: &WordContexts, segmenter: &Segmente
 fn nesting_frequencies<'c>(
     candidates: &'c [Candidate],
     contexts: &WordContexts,
-    is_word: impl Fn(&str) -> bool,
-    is_noun: impl Fn(&str) -> bool,
+    lexicon: &Lexicon,
 ) -> HashMap<&'c str, usize> {
     let known: HashMap<&str, usize> = candidates.iter().map(|c| (c.term.as_str(), c.frequency)).collect();
     let mut nesting: HashMap<&str, usize> = HashMap::default();
@@ -245,10 +243,9 @@ fn nesting_frequencies<'c>(
         // A verb after a noun is its predicate as often as a nominalised action (学院 +
         // 招收): such a candidate explains none of its parts, unless the dictionary also
         // knows the verb as a noun (组织 "organization": 上海合作 + 组织).
-        let predicate = |w: &String| !is_noun(w);
         if longer.words.len() > 1
             && longer.tags.last() == Some(&Pos::Verb)
-            && longer.words.last().is_some_and(predicate)
+            && longer.words.last().is_some_and(|w| !lexicon.class(w).nominal)
         {
             continue;
         }
@@ -269,7 +266,7 @@ fn nesting_frequencies<'c>(
                     let only_inside = (MIN_PIECE_EVIDENCE..=longer.frequency).contains(&frequency)
                         && end - start > 1
                         && end - start < words.len()
-                        && !is_word(inner);
+                        && !lexicon.class(inner).known;
                     let explains = modifier
                         || only_inside
                         || (end < words.len() && contexts.binds_to_previous(&words[end], &words[end - 1]));
@@ -417,8 +414,7 @@ mod tests {
             candidate(&["上海", "合作", "组织"], &[ProperNoun, Noun, Noun], 2),
             candidate(&["上海", "合作"], &[ProperNoun, Noun], 2),
         ];
-        let nesting =
-            nesting_frequencies(&candidates, &contexts, |w| lexicon.class(w).known, |w| lexicon.class(w).nominal);
+        let nesting = nesting_frequencies(&candidates, &contexts, &lexicon);
         assert_eq!(nesting.get("不扩散条约缔约国"), Some(&5), "never alone: a piece");
         assert_eq!(nesting.get("禽流感"), None, "a word names its own thing");
         assert_eq!(nesting.get("上海合作"), None, "seen twice: too little to tell");
@@ -433,20 +429,8 @@ mod tests {
 
     #[test]
     fn a_name_quoted_once_is_half_a_cue() {
-        let mut c = Candidate {
-            term: "丝路精神".into(),
-            words: vec!["丝路精神".into()],
-            tags: Vec::new(),
-            occurrences: Vec::new(),
-            frequency: 1,
-            documents: 1,
-            cues: [CueKind::Quoted].into_iter().collect(),
-            short_forms: Default::default(),
-            left_variety: 1,
-            right_variety: 1,
-            bound: false,
-            scores: Scores::default(),
-        };
+        let mut c = candidate(&["丝路精神"], &[], 1);
+        c.cues.insert(CueKind::Quoted);
         assert_eq!(cue(&c), 0.5);
         c.frequency = 2;
         assert_eq!(cue(&c), 1.0);

@@ -273,7 +273,7 @@ fn spelled_names(english: &EnglishSide, pair: usize, romanised: &str) -> Vec<(us
             if !surface.starts_with(|c: char| c.is_uppercase()) {
                 break;
             }
-            letters.extend(surface.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase));
+            letters.extend(name_letters(surface));
             if !romanised.starts_with(letters.as_str()) {
                 break;
             }
@@ -292,8 +292,13 @@ fn spelled_names(english: &EnglishSide, pair: usize, romanised: &str) -> Vec<(us
 /// "Zhang Ruo-chen", not "zhang ruochen").
 fn spells(surface: &str, romanised: &str) -> bool {
     let capitalised = surface.chars().next().is_some_and(char::is_uppercase);
-    let letters: String = surface.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
-    capitalised && letters == romanised
+    capitalised && name_letters(surface).eq(romanised.chars())
+}
+
+/// The letters of a written name as its romanisation is compared with them: lower case, no
+/// spaces or hyphens ("Zhang Ruo-chen" → zhangruochen).
+fn name_letters(surface: &str) -> impl Iterator<Item = char> + '_ {
+    surface.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase)
 }
 
 /// For each phrase, the longer phrases that hold it ("International Court" in "International
