@@ -14,30 +14,50 @@ pub(super) struct PairBuilder {
     en: String,
     zh_blocks: Vec<super::Span>,
     en_blocks: Vec<super::Span>,
+    /// Pairs pushed but not yet normalised: normalisation runs on all cores, a batch at a
+    /// time (a million-pair memory spent seconds in it on one).
+    pending: Vec<(String, String)>,
     /// The Chinese tag of the file, when it names one.
     pub(super) locale: Option<String>,
 }
 
+/// Pairs normalised together: enough to share out, few enough to keep the copies small.
+const BATCH: usize = 8192;
+
 impl PairBuilder {
     pub(super) fn push(&mut self, zh: &str, en: &str) {
-        let zh = normalize_zh(zh, false);
-        let zh = zh.trim().replace('\n', " ");
-        let en = normalize_en(en);
-        let start = self.zh.len();
-        self.zh.push_str(&zh);
-        self.zh_blocks.push(start..self.zh.len());
-        self.zh.push('\n');
-        let start = self.en.len();
-        self.en.push_str(&en);
-        self.en_blocks.push(start..self.en.len());
-        self.en.push('\n');
+        self.pending.push((zh.to_string(), en.to_string()));
+        if self.pending.len() == BATCH {
+            self.flush();
+        }
+    }
+
+    /// Normalises the pending pairs and appends them, in the order pushed.
+    fn flush(&mut self) {
+        use rayon::prelude::*;
+        let normalised: Vec<(String, String)> = self
+            .pending
+            .par_drain(..)
+            .map(|(zh, en)| (normalize_zh(&zh, false).trim().replace('\n', " "), normalize_en(&en)))
+            .collect();
+        for (zh, en) in normalised {
+            let start = self.zh.len();
+            self.zh.push_str(&zh);
+            self.zh_blocks.push(start..self.zh.len());
+            self.zh.push('\n');
+            let start = self.en.len();
+            self.en.push_str(&en);
+            self.en_blocks.push(start..self.en.len());
+            self.en.push('\n');
+        }
     }
 
     pub(super) fn is_empty(&self) -> bool {
-        self.zh_blocks.is_empty()
+        self.zh_blocks.is_empty() && self.pending.is_empty()
     }
 
-    pub(super) fn finish(self, path: &Path, kind: InputKind) -> Document {
+    pub(super) fn finish(mut self, path: &Path, kind: InputKind) -> Document {
+        self.flush();
         Document {
             name: path.display().to_string(),
             kind,

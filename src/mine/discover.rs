@@ -10,6 +10,7 @@ use super::tally::string_hash;
 use crate::corpus::{is_han, Document};
 use crate::lexicon::Lexicon;
 use crate::segment::{Pos, Segmenter, Token};
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 const MIN_TOKENS: usize = 2;
@@ -84,6 +85,28 @@ impl<T: Copy + PartialEq> Side<T> {
             _ => Side::Many,
         };
     }
+
+    /// What this side and `other` have seen together.
+    fn absorb(&mut self, other: Side<T>) {
+        match other {
+            Side::None => {}
+            Side::One(item) => self.insert(item),
+            Side::Many => *self = Side::Many,
+        }
+    }
+}
+
+impl Seen<'_> {
+    /// Adds what a later stretch of the corpus saw of the same string.
+    fn absorb(&mut self, later: Self) {
+        self.count += later.count;
+        self.last = later.last;
+        self.before.absorb(later.before);
+        self.after.absorb(later.after);
+        self.left_character.absorb(later.left_character);
+        self.left_word.absorb(later.left_word);
+        self.left_after_grammar &= later.left_after_grammar;
+    }
 }
 
 /// jieba glues the first character of a name it does not know to a grammatical character before
@@ -104,48 +127,44 @@ fn left_character(string: &str, seen: &Seen) -> Option<String> {
 /// Words the segmenter split but the corpus repeats as units, shortest first.
 pub fn new_words<T: AsRef<[Token]>>(
     docs: &[Document],
-    sentences: impl IntoIterator<Item = (usize, T)>,
+    sentences: impl IntoParallelIterator<Item = (usize, T)>,
     contexts: &WordContexts,
     segmenter: &Segmenter,
     lexicon: &Lexicon,
 ) -> Vec<String> {
-    let mut seen: HashMap<String, Seen> = HashMap::default();
-    for (doc, line) in sentences {
-        let line = line.as_ref();
-        let text = docs[doc].zh.as_str();
-        let word = |i: usize| &text[line[i].span.clone()];
-        for start in 0..line.len() {
-            // A one-character adjective before a noun is a free modifier (新产业, 大项目).
-            let free_modifier = line[start].pos == Pos::Adjective && word(start).chars().count() == 1;
-            if free_modifier || !can_start(word(start), line[start].pos, lexicon) {
-                continue;
-            }
-            for end in start + MIN_TOKENS..=line.len().min(start + MAX_TOKENS) {
-                let window = &line[start..end];
-                if !is_unknown_word_shape(text, window, |w| segmenter.is_dictionary_word(w)) {
-                    continue;
-                }
-                let span = window[0].span.start..window[window.len() - 1].span.end;
-                let entry = seen.entry(text[span].to_string()).or_default();
-                entry.count += 1;
-                entry.last = word(end - 1);
-                // Only a word that could be part of a term makes the string a piece of one.
-                let before = start.checked_sub(1).filter(|&i| can_start(word(i), line[i].pos, lexicon));
-                entry.before.insert(before.map_or("", word));
-                entry.after.insert(if end < line.len() { word(end) } else { "" });
-                match start.checked_sub(1).filter(|&i| line[i].span.end == line[start].span.start) {
-                    Some(i) => {
-                        entry.left_character.insert(word(i).chars().next_back().unwrap_or(' '));
-                        entry.left_word.insert(string_hash(word(i)));
-                        entry.left_after_grammar &= glued_to_grammar(word(i));
-                    }
-                    None => {
-                        entry.left_character = Side::Many;
-                    }
-                }
-            }
+    // Each worker's stretch of clauses into tables of its own, sharded by the string's hash;
+    // the stretches merged shard by shard on all cores, in corpus order (the string's last
+    // word is its last occurrence's), so the result does not depend on the number of threads.
+    let stretches: Vec<Vec<HashMap<String, Seen>>> = sentences
+        .into_par_iter()
+        .fold(
+            || (0..SHARDS).map(|_| HashMap::default()).collect(),
+            |mut seen: Vec<HashMap<String, Seen>>, (doc, line)| {
+                see(docs[doc].zh.as_str(), line.as_ref(), segmenter, lexicon, &mut seen);
+                seen
+            },
+        )
+        .collect();
+    let mut by_shard: Vec<Vec<HashMap<String, Seen>>> = (0..SHARDS).map(|_| Vec::new()).collect();
+    for stretch in stretches {
+        for (shard, seen) in stretch.into_iter().enumerate() {
+            by_shard[shard].push(seen);
         }
     }
+    let seen: Vec<HashMap<String, Seen>> = by_shard
+        .into_par_iter()
+        .map(|parts| {
+            let mut parts = parts.into_iter();
+            let mut merged = parts.next().unwrap_or_default();
+            for part in parts {
+                for (string, later) in part {
+                    merged.entry(string).or_default().absorb(later);
+                }
+            }
+            merged
+        })
+        .collect();
+    let seen = seen.into_iter().flatten();
     let mut found: Vec<(String, usize)> = seen
         .into_iter()
         .filter(|(string, s)| {
@@ -173,6 +192,55 @@ pub fn new_words<T: AsRef<[Token]>>(
         }
     }
     words.into_iter().map(str::to_string).collect()
+}
+
+/// Tables of [`new_words`], by the string's hash.
+const SHARDS: usize = 32;
+
+/// Records in `seen` every string of `line` that has the shape of a word jieba did not know.
+fn see<'a>(
+    text: &'a str,
+    line: &[Token],
+    segmenter: &Segmenter,
+    lexicon: &Lexicon,
+    seen: &mut [HashMap<String, Seen<'a>>],
+) {
+    let word = |i: usize| &text[line[i].span.clone()];
+    for start in 0..line.len() {
+        // A one-character adjective before a noun is a free modifier (新产业, 大项目).
+        let free_modifier = line[start].pos == Pos::Adjective && word(start).chars().count() == 1;
+        if free_modifier || !can_start(word(start), line[start].pos, lexicon) {
+            continue;
+        }
+        for end in start + MIN_TOKENS..=line.len().min(start + MAX_TOKENS) {
+            let window = &line[start..end];
+            if !is_unknown_word_shape(text, window, |w| segmenter.is_dictionary_word(w)) {
+                continue;
+            }
+            let string = &text[window[0].span.start..window[window.len() - 1].span.end];
+            let shard = &mut seen[(string_hash(string) >> 58) as usize % SHARDS];
+            if !shard.contains_key(string) {
+                shard.insert(string.to_string(), Seen::default());
+            }
+            let entry = shard.get_mut(string).expect("inserted above");
+            entry.count += 1;
+            entry.last = word(end - 1);
+            // Only a word that could be part of a term makes the string a piece of one.
+            let before = start.checked_sub(1).filter(|&i| can_start(word(i), line[i].pos, lexicon));
+            entry.before.insert(before.map_or("", word));
+            entry.after.insert(if end < line.len() { word(end) } else { "" });
+            match start.checked_sub(1).filter(|&i| line[i].span.end == line[start].span.start) {
+                Some(i) => {
+                    entry.left_character.insert(word(i).chars().next_back().unwrap_or(' '));
+                    entry.left_word.insert(string_hash(word(i)));
+                    entry.left_after_grammar &= glued_to_grammar(word(i));
+                }
+                None => {
+                    entry.left_character = Side::Many;
+                }
+            }
+        }
+    }
 }
 
 /// Han only, 3–8 characters, no grammatical word, number, date or one-character verb (是)
@@ -232,8 +300,8 @@ mod tests {
             .into_iter()
             .map(|span| (0, segmenter.tokens(&docs[0].zh[span.clone()], span.start)))
             .collect();
-        let contexts = WordContexts::new(&docs, sentences.iter().map(|(d, t)| (*d, t)));
-        new_words(&docs, sentences.iter().map(|(d, t)| (*d, t)), &contexts, &segmenter, &Lexicon::new())
+        let contexts = WordContexts::new(&docs, sentences.par_iter().map(|(d, t)| (*d, t)));
+        new_words(&docs, sentences.par_iter().map(|(d, t)| (*d, t)), &contexts, &segmenter, &Lexicon::new())
     }
 
     #[test]

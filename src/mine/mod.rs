@@ -147,13 +147,14 @@ pub fn mine_with_features(
     score::rank(candidates, docs, segmenter, lexicon, &contexts, total_tokens.max(1), keep_features)
 }
 
-/// The counted clauses' tokens, made again for each pass over them: all of them at once took
-/// gigabytes in a large memory.
+/// The counted clauses' tokens, on all cores, made again for each pass over them: all of them
+/// at once took gigabytes in a large memory.
 fn counted_tokens<'s>(
     sentences: &'s [Sentence],
     segmented: &'s Segmented,
-) -> impl Iterator<Item = (usize, Vec<Token>)> + 's {
-    let counted = sentences.iter().enumerate().filter(|(_, s)| !s.repeat);
+) -> impl rayon::iter::ParallelIterator<Item = (usize, Vec<Token>)> + 's {
+    use rayon::prelude::*;
+    let counted = sentences.par_iter().enumerate().filter(|(_, s)| !s.repeat);
     counted.map(move |(i, s)| (s.doc, segmented.tokens(i, s)))
 }
 
@@ -253,14 +254,20 @@ fn count_cued_occurrences(docs: &[Document], sentences: &[Sentence], table: &mut
     missing.sort();
     let terms: Vec<String> = missing.into_iter().cloned().collect();
     let automaton = aho_corasick::AhoCorasick::new(&terms).expect("plain strings build an automaton");
-    for &Sentence { doc, ref span, repeat } in sentences {
-        let line = &docs[doc].zh[span.clone()];
-        for found in automaton.find_overlapping_iter(line) {
-            let tally = table.get_mut(&terms[found.pattern().as_usize()]).expect("every pattern is in the table");
-            let start = span.start + found.start();
-            tally.occurrences.push(Occurrence::new(doc, start..span.start + found.end()));
-            tally.counted += usize::from(!repeat);
-        }
+    // Searched on all cores; the finds recorded in corpus order.
+    use rayon::prelude::*;
+    let found: Vec<(usize, Occurrence, bool)> = sentences
+        .par_iter()
+        .flat_map_iter(|&Sentence { doc, ref span, repeat }| {
+            let at = move |start: usize, end: usize| Occurrence::new(doc, span.start + start..span.start + end);
+            let finds = automaton.find_overlapping_iter(&docs[doc].zh[span.clone()]);
+            finds.map(move |f| (f.pattern().as_usize(), at(f.start(), f.end()), repeat))
+        })
+        .collect();
+    for (pattern, occurrence, repeat) in found {
+        let tally = table.get_mut(&terms[pattern]).expect("every pattern is in the table");
+        tally.occurrences.push(occurrence);
+        tally.counted += usize::from(!repeat);
     }
 }
 

@@ -172,7 +172,7 @@ pub fn rank(
         candidates.iter().map(|c| nesting.get(c.term.as_str()).copied()).collect()
     };
     let mut table: Vec<[f64; FEATURES]> = candidates
-        .iter()
+        .par_iter()
         .zip(&nested)
         .map(|(c, &nested)| features(c, nested, contexts, segmenter, lexicon, total_tokens, docs.len()))
         .collect();
@@ -238,60 +238,75 @@ fn nesting_frequencies<'c>(
     lexicon: &Lexicon,
 ) -> HashMap<&'c str, usize> {
     let known: HashMap<&str, usize> = candidates.iter().map(|c| (c.term.as_str(), c.frequency)).collect();
+    // What each candidate explains, on all cores; the most frequent explainer kept.
+    let explained: Vec<(HashSet<&str>, usize)> = candidates
+        .par_iter()
+        .map(|longer| (explained_by(longer, &known, contexts, lexicon), longer.frequency))
+        .collect();
     let mut nesting: HashMap<&str, usize> = HashMap::default();
-    for longer in candidates {
-        // A verb after a noun is its predicate as often as a nominalised action (学院 +
-        // 招收): such a candidate explains none of its parts, unless the dictionary also
-        // knows the verb as a noun (组织 "organization": 上海合作 + 组织).
-        if longer.words.len() > 1
-            && longer.tags.last() == Some(&Pos::Verb)
-            && longer.words.last().is_some_and(|w| !lexicon.class(w).nominal)
-        {
-            continue;
-        }
-        let mut explained: HashSet<&str> = HashSet::default();
-        if longer.words.len() > 1 {
-            let words = &longer.words;
-            for start in 0..words.len() {
-                for end in start + 1..=words.len() {
-                    let Some((&inner, &frequency)) = known.get_key_value(words[start..end].concat().as_str()) else {
-                        continue;
-                    };
-                    // A verb before it may be its predicate (发展 + 储能产业), not a modifier.
-                    let modifier = start > 0 && !matches!(longer.tags.first(), Some(Pos::Verb | Pos::VerbalNoun));
-                    // A phrase of words no dictionary lists as one, seen only inside the longer
-                    // one (条约不结盟缔约国 in 条约不结盟缔约国集团), is a piece of it, whatever is
-                    // added; a word (禽流感 in 禽流感疫情) names its own thing. Seen fewer than
-                    // MIN_PIECE_EVIDENCE times, that it never occurs alone says little.
-                    let only_inside = (MIN_PIECE_EVIDENCE..=longer.frequency).contains(&frequency)
-                        && end - start > 1
-                        && end - start < words.len()
-                        && !lexicon.class(inner).known;
-                    let explains = modifier
-                        || only_inside
-                        || (end < words.len() && contexts.binds_to_previous(&words[end], &words[end - 1]));
-                    if explains {
-                        explained.insert(inner);
-                    }
-                }
-            }
-        } else {
-            let bounds: Vec<usize> = longer.term.char_indices().map(|(i, _)| i).chain([longer.term.len()]).collect();
-            for (a, &start) in bounds.iter().enumerate() {
-                for &end in &bounds[a + 1..] {
-                    let inner = &longer.term[start..end];
-                    if inner.len() < longer.term.len() {
-                        explained.extend(known.get_key_value(inner).map(|(&k, _)| k));
-                    }
-                }
-            }
-        }
+    for (explained, frequency) in explained {
         for inner in explained {
             let most = nesting.entry(inner).or_default();
-            *most = (*most).max(longer.frequency);
+            *most = (*most).max(frequency);
         }
     }
     nesting
+}
+
+/// The candidates `longer` explains ([`nesting_frequencies`]).
+fn explained_by<'c>(
+    longer: &Candidate,
+    known: &HashMap<&'c str, usize>,
+    contexts: &WordContexts,
+    lexicon: &Lexicon,
+) -> HashSet<&'c str> {
+    let mut explained: HashSet<&str> = HashSet::default();
+    // A verb after a noun is its predicate as often as a nominalised action (学院 +
+    // 招收): such a candidate explains none of its parts, unless the dictionary also
+    // knows the verb as a noun (组织 "organization": 上海合作 + 组织).
+    if longer.words.len() > 1
+        && longer.tags.last() == Some(&Pos::Verb)
+        && longer.words.last().is_some_and(|w| !lexicon.class(w).nominal)
+    {
+        return explained;
+    }
+    if longer.words.len() > 1 {
+        let words = &longer.words;
+        for start in 0..words.len() {
+            for end in start + 1..=words.len() {
+                let Some((&inner, &frequency)) = known.get_key_value(words[start..end].concat().as_str()) else {
+                    continue;
+                };
+                // A verb before it may be its predicate (发展 + 储能产业), not a modifier.
+                let modifier = start > 0 && !matches!(longer.tags.first(), Some(Pos::Verb | Pos::VerbalNoun));
+                // A phrase of words no dictionary lists as one, seen only inside the longer
+                // one (条约不结盟缔约国 in 条约不结盟缔约国集团), is a piece of it, whatever is
+                // added; a word (禽流感 in 禽流感疫情) names its own thing. Seen fewer than
+                // MIN_PIECE_EVIDENCE times, that it never occurs alone says little.
+                let only_inside = (MIN_PIECE_EVIDENCE..=longer.frequency).contains(&frequency)
+                    && end - start > 1
+                    && end - start < words.len()
+                    && !lexicon.class(inner).known;
+                let explains = modifier
+                    || only_inside
+                    || (end < words.len() && contexts.binds_to_previous(&words[end], &words[end - 1]));
+                if explains {
+                    explained.insert(inner);
+                }
+            }
+        }
+    } else {
+        let bounds: Vec<usize> = longer.term.char_indices().map(|(i, _)| i).chain([longer.term.len()]).collect();
+        for (a, &start) in bounds.iter().enumerate() {
+            for &end in &bounds[a + 1..] {
+                let inner = &longer.term[start..end];
+                if inner.len() < longer.term.len() {
+                    explained.extend(known.get_key_value(inner).map(|(&k, _)| k));
+                }
+            }
+        }
+    }
+    explained
 }
 
 /// How often a phrase must occur, always inside the same longer candidate, to count as a
@@ -405,7 +420,7 @@ mod tests {
     fn a_phrase_seen_only_inside_one_longer_candidate_is_a_piece_of_it_unless_it_is_a_word() {
         use Pos::{Noun, ProperNoun};
         let lexicon = Lexicon::new();
-        let contexts = WordContexts::new(&[], std::iter::empty::<(usize, Vec<crate::segment::Token>)>());
+        let contexts = WordContexts::new(&[], rayon::iter::empty::<(usize, Vec<crate::segment::Token>)>());
         let candidates = vec![
             candidate(&["不扩散", "条约", "缔约国", "集团"], &[Noun, Noun, Noun, Noun], 5),
             candidate(&["不扩散", "条约", "缔约国"], &[Noun, Noun, Noun], 5),

@@ -57,9 +57,11 @@ fn shard_of(term: &str) -> usize {
     (string_hash(term) >> 58) as usize % SHARDS
 }
 
-/// Clauses tallied by one worker at a time: enough to amortise a table per chunk, few enough
-/// to keep both cores busy on a small corpus.
-const TALLY_CHUNK: usize = 16_384;
+/// Clauses tallied by one worker at a time: enough to amortise a table per chunk (each term
+/// of a chunk is a string, a tally and neighbour tables to allocate and merge: at 16k clauses
+/// the merging took a quarter of the tally in a million-pair memory), few enough to keep both
+/// cores busy on a small corpus.
+const TALLY_CHUNK: usize = 65_536;
 
 impl Tallies<'_> {
     /// Tallies every clause's token runs into `table`, on all cores: each chunk of clauses
@@ -119,6 +121,7 @@ impl Tallies<'_> {
         // document, span and run spans (one buffer, refilled for every clause).
         let mut previous: Option<(usize, Span)> = None;
         let mut previous_runs: Vec<Span> = Vec::new();
+        let mut binds: Vec<Option<bool>> = Vec::new();
         for index in range {
             let sentence = &self.sentences[index];
             let (doc, text) = (sentence.doc, &self.docs[sentence.doc].zh);
@@ -127,6 +130,10 @@ impl Tallies<'_> {
             let classes = Classes::new(text, line, self.lexicon);
             let found = runs::classified_runs(text, line, &classes);
             let index_of = |t: &Token| line.partition_point(|u| u.span.start < t.span.start);
+            // Whether the word after a run binds to the run's last word, by the run's end: the
+            // runs ending at one token share it, and it is a look-up of two tables.
+            binds.clear();
+            binds.resize(line.len() + 1, None);
             for run in &found {
                 // Look up by slice first: most occurrences are of terms already in the table.
                 let term = &text[run.span.clone()];
@@ -153,8 +160,11 @@ impl Tallies<'_> {
                 // After it, a word that binds to it makes it a piece; so does a noun it modifies
                 // every time (开放型世界 + 经济), marked weak. An activity noun (合作), a verb or
                 // punctuation does not: Chinese noun phrases are head-final.
+                let bound = run.after.is_some_and(|t| {
+                    *binds[run.tokens.end].get_or_insert_with(|| self.contexts.binds_to_previous(word(t), last))
+                });
                 let right = match run.after {
-                    Some(t) if self.contexts.binds_to_previous(word(t), last) => (word(t), false),
+                    Some(t) if bound => (word(t), false),
                     Some(t) if t.pos != Pos::VerbalNoun && classes.can_head(index_of(t)) => (word(t), true),
                     _ => (OPEN, false),
                 };

@@ -223,8 +223,9 @@ impl<'a> Translator<'a> {
     ) -> Vec<Option<Equivalent>> {
         let candidates = &self.candidates[which.clone()];
         let terms: Vec<&str> = candidates.iter().map(|c| c.term.as_str()).collect();
+        // Each term's options are its own work: on all cores.
         let mut options: Vec<Vec<Option_>> = candidates
-            .iter()
+            .par_iter()
             .zip(&self.term_pairs[which])
             .map(|(candidate, ids)| {
                 if !candidate.term.chars().any(is_han) {

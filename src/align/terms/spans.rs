@@ -132,14 +132,18 @@ pub fn cut(text: &str) -> Vec<english::Word> {
 
 /// The key of a run of lemma ids (FNV-1a over the ids).
 pub fn key_of(ids: &[u32]) -> u64 {
-    let mut hash = 0xcbf2_9ce4_8422_2325u64;
-    for &id in ids {
-        for byte in id.to_le_bytes() {
-            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
-        }
-        hash = (hash ^ 0xff).wrapping_mul(0x0100_0000_01b3);
+    ids.iter().fold(KEY_SEED, |hash, &id| extend_key(hash, id))
+}
+
+const KEY_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// The key of a run one id longer than the run keyed `hash`: a sentence's phrases from one
+/// start are keyed in one pass.
+fn extend_key(mut hash: u64, id: u32) -> u64 {
+    for byte in id.to_le_bytes() {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
     }
-    hash
+    (hash ^ 0xff).wrapping_mul(0x0100_0000_01b3)
 }
 
 /// Candidate phrases of one sentence (`words` of `text`, interned by `lemmas`).
@@ -154,7 +158,9 @@ pub fn phrases(text: &str, words: &[Token], lemmas: &Lemmas) -> Vec<Phrase> {
         // A comma may only join one-word items of a list closed by and/or; `open_list` holds
         // the words of the current item while such a list is open.
         let mut open_list: Option<usize> = None;
+        let mut key = KEY_SEED;
         for end in start..words.len().min(start + MAX_WORDS) {
+            key = extend_key(key, ids[end]);
             if end > start {
                 let gap = &text[words[end - 1].end as usize..words[end].start as usize];
                 if gap == ", " {
@@ -178,7 +184,7 @@ pub fn phrases(text: &str, words: &[Token], lemmas: &Lemmas) -> Vec<Phrase> {
                 }
             }
             if content[end] && open_list.is_none() {
-                out.push(Phrase { key: key_of(&ids[start..=end]), words: (start, end + 1) });
+                out.push(Phrase { key, words: (start, end + 1) });
             }
         }
         long_names(text, words, start, &ids, &mut out);
