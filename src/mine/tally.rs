@@ -11,7 +11,7 @@ use super::{is_deictic, Occurrence, Sentence};
 use crate::corpus::{Document, Span};
 use crate::lexicon::Lexicon;
 use crate::segment::{Pos, Segmenter, Token};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeSet;
 
 #[derive(Default)]
@@ -67,7 +67,7 @@ impl Tallies<'_> {
     /// Tallies every clause's token runs into `table`, on all cores: each chunk of clauses
     /// into a table of its own, merged in corpus order, so the result (the words of a term
     /// as first seen, its occurrences) does not depend on the number of threads.
-    pub fn count(&self, repeated: Option<&HashSet<u64>>, table: &mut HashMap<String, Tally>) {
+    pub fn count(&self, repeated: Option<&HashMap<u64, u32>>, table: &mut HashMap<String, Tally>) {
         use rayon::prelude::*;
         let chunks: Vec<std::ops::Range<usize>> = (0..self.sentences.len())
             .step_by(TALLY_CHUNK)
@@ -98,6 +98,13 @@ impl Tallies<'_> {
                         match shard.get_mut(&term) {
                             Some(existing) => existing.absorb(tally),
                             None => {
+                                // Room for every occurrence the corpus holds, at once: grown
+                                // by doubling, a million-pair memory's lists held a third
+                                // more than they used at the tally's end, its peak.
+                                let mut tally = tally;
+                                let all = repeated.and_then(|r| r.get(&string_hash(&term)));
+                                let more = all.map_or(0, |&n| (n as usize).saturating_sub(tally.occurrences.len()));
+                                tally.occurrences.reserve_exact(more);
                                 shard.insert(term, tally);
                             }
                         }
@@ -113,7 +120,7 @@ impl Tallies<'_> {
     fn chunk(
         &self,
         range: std::ops::Range<usize>,
-        repeated: Option<&HashSet<u64>>,
+        repeated: Option<&HashMap<u64, u32>>,
         known: &[HashMap<String, Tally>],
     ) -> Vec<HashMap<String, Tally>> {
         let mut table: HashMap<String, Tally> = HashMap::default();
@@ -137,7 +144,7 @@ impl Tallies<'_> {
             for run in &found {
                 // Look up by slice first: most occurrences are of terms already in the table.
                 let term = &text[run.span.clone()];
-                let once = repeated.is_some_and(|r| !r.contains(&string_hash(term)));
+                let once = repeated.is_some_and(|r| !r.contains_key(&string_hash(term)));
                 if once && !table.contains_key(term) && !known[shard_of(term)].contains_key(term) {
                     continue;
                 }
@@ -215,14 +222,15 @@ impl Tally {
     }
 }
 
-/// Hashes of the candidate strings that occur at least twice, counted over distinct clause
-/// texts weighted by how many clauses share each text, on all cores.
+/// Hashes of the candidate strings that occur at least twice, with how often they occur,
+/// counted over distinct clause texts weighted by how many clauses share each text, on all
+/// cores.
 pub(super) fn repeated_strings(
     docs: &[Document],
     sentences: &[Sentence],
     segmented: &Segmented,
     lexicon: &Lexicon,
-) -> HashSet<u64> {
+) -> HashMap<u64, u32> {
     use rayon::prelude::*;
     let distinct: Vec<(usize, usize)> = segmented.distinct().collect();
     let counts = distinct
@@ -242,7 +250,7 @@ pub(super) fn repeated_strings(
             }
             a
         });
-    counts.into_iter().filter(|&(_, n)| n >= 2).map(|(hash, _)| hash).collect()
+    counts.into_iter().filter(|&(_, n)| n >= 2).map(|(hash, n)| (hash, u32::try_from(n).unwrap_or(u32::MAX))).collect()
 }
 
 /// Counts a neighbour (a weak one apart from the same word bound).

@@ -167,13 +167,11 @@ struct Option_ {
 pub struct Translator<'a> {
     candidates: &'a [Candidate],
     english: EnglishSide<'a>,
-    term_pairs: Vec<Vec<TermPair>>,
+    term_pairs: Vec<TermPairs>,
     frequency: PhraseCounts,
     definitions: Definitions,
     /// The word alignment of the pairs searched, once trained ([`Translator::align_words`]).
     alignments: Option<PairAlignments>,
-    /// Most pairs searched per term ([`sample_size`]).
-    sample_size: usize,
 }
 
 impl<'a> Translator<'a> {
@@ -181,9 +179,8 @@ impl<'a> Translator<'a> {
         let english = EnglishSide::new(docs, pairs);
         let term_pairs = pairs_holding(candidates, docs, pairs);
         let frequency = phrase_frequencies(&english, &term_pairs);
-        let sample_size = sample_size(&term_pairs);
         let definitions = acronym_table(docs);
-        Translator { candidates, english, term_pairs, frequency, definitions, alignments: None, sample_size }
+        Translator { candidates, english, term_pairs, frequency, definitions, alignments: None }
     }
 
     /// Trains a word aligner on the pairs (`crate::align::words`) and aligns those the terms
@@ -192,8 +189,7 @@ impl<'a> Translator<'a> {
     pub fn align_words(&mut self, docs: &[Document], pairs: &[SentencePair], segmenter: &Segmenter, lexicon: &Lexicon) {
         let mut most = MAX_ALIGNED;
         let needed = loop {
-            let mut needed: Vec<usize> =
-                self.term_pairs.iter().flat_map(|ids| aligned_sample(ids, self.sample_size, most)).collect();
+            let mut needed: Vec<usize> = self.term_pairs.iter().flat_map(|ids| aligned_sample(ids, most)).collect();
             needed.sort_unstable();
             needed.dedup();
             if needed.len() <= MAX_ALIGNED_PAIRS || most == MIN_ALIGNED {
@@ -235,7 +231,6 @@ impl<'a> Translator<'a> {
                 options::term_options(
                     candidate,
                     ids,
-                    self.sample_size,
                     &self.english,
                     &self.frequency,
                     &glosses,
@@ -291,9 +286,10 @@ pub fn translate(
 }
 
 /// For each candidate, the pairs whose Chinese side holds it (every occurrence counts, also
-/// in titles the miner skips): one pass over the pairs with the terms indexed by their first
-/// two characters.
-fn pairs_holding(candidates: &[Candidate], docs: &[Document], pairs: &[SentencePair]) -> Vec<Vec<TermPair>> {
+/// in titles the miner skips), as an even sample of at most [`sample_size`] pairs: one pass
+/// over the pairs with the terms indexed by their first two characters. Only the sample is
+/// kept: a large memory's terms are held in tens of millions of pairs.
+fn pairs_holding(candidates: &[Candidate], docs: &[Document], pairs: &[SentencePair]) -> Vec<TermPairs> {
     let mut by_start: HashMap<(char, char), Vec<usize>> = HashMap::default();
     for (index, candidate) in candidates.iter().enumerate() {
         let mut chars = candidate.term.chars();
@@ -322,15 +318,40 @@ fn pairs_holding(candidates: &[Candidate], docs: &[Document], pairs: &[SentenceP
             found
         })
         .collect();
-    let mut out = vec![Vec::new(); candidates.len()];
+    let mut out: Vec<TermPairs> = vec![TermPairs::default(); candidates.len()];
+    for &(index, _) in found.iter().flatten() {
+        out[index as usize].held += 1;
+    }
+    let most = sample_size(out.iter().map(|t| t.held));
+    let steps: Vec<usize> = out.iter().map(|t| sample_step(t.held, most)).collect();
+    let mut seen = vec![0usize; candidates.len()];
     for (id, (pair, found)) in pairs.iter().zip(found).enumerate() {
         let length = docs[pair.doc].zh[pair.zh.clone()].len().max(1);
         for (index, at) in found {
-            let position = at as f64 / length as f64;
-            out[index as usize].push(TermPair { pair: id as u32, position, at });
+            let index = index as usize;
+            seen[index] += 1;
+            if (seen[index] - 1) % steps[index] == 0 {
+                let position = at as f64 / length as f64;
+                out[index].sample.push(TermPair { pair: id as u32, position, at });
+            }
         }
     }
     out
+}
+
+/// The pairs that hold a term: an even sample of them, in pair order (a frequent term's
+/// English shows in any few hundred of its pairs), and how many there are.
+#[derive(Debug, Clone, Default)]
+struct TermPairs {
+    sample: Vec<TermPair>,
+    held: usize,
+}
+
+impl TermPairs {
+    /// How many pairs each sampled one stands for.
+    fn scale(&self) -> f64 {
+        self.held as f64 / self.sample.len().max(1) as f64
+    }
 }
 
 /// A pair that holds a term: its index, where the term starts relative to the pair's Chinese
@@ -343,19 +364,16 @@ struct TermPair {
     at: u32,
 }
 
-/// An even sample of a term's pairs (a frequent term's English shows in any few hundred of
-/// its pairs) and how many pairs each stands for.
-fn sample(ids: &[TermPair], most: usize) -> (Vec<TermPair>, f64) {
-    let step = ids.len().div_ceil(most).max(1);
-    let sample: Vec<TermPair> = ids.iter().copied().step_by(step).collect();
-    let scale = ids.len() as f64 / sample.len().max(1) as f64;
-    (sample, scale)
+/// Every how many pairs of a term held in `held` pairs one is sampled, for at most `most`.
+fn sample_step(held: usize, most: usize) -> usize {
+    held.div_ceil(most).max(1)
 }
 
 /// The largest per-term sample, at most [`MAX_SAMPLE`] and at least [`MIN_SAMPLE`], whose
-/// samples of all terms together hold at most [`MAX_SAMPLED_PAIRS`] pairs.
-fn sample_size(term_pairs: &[Vec<TermPair>]) -> usize {
-    let total = |most: usize| term_pairs.iter().map(|ids| ids.len().min(most)).sum::<usize>();
+/// samples of all terms together hold at most [`MAX_SAMPLED_PAIRS`] pairs (`held`: how many
+/// pairs hold each term).
+fn sample_size(held: impl Iterator<Item = usize> + Clone) -> usize {
+    let total = |most: usize| held.clone().map(|n| n.min(most)).sum::<usize>();
     let (mut low, mut high) = (MIN_SAMPLE, MAX_SAMPLE);
     if total(high) <= MAX_SAMPLED_PAIRS {
         return high;
@@ -372,21 +390,20 @@ fn sample_size(term_pairs: &[Vec<TermPair>]) -> usize {
     low
 }
 
-/// The pairs of a term that are word-aligned: an even part of its [`sample`], at most
-/// `most` (the aligner's verdict settles in a few dozen pairs).
-fn aligned_sample(ids: &[TermPair], sample_size: usize, most: usize) -> impl Iterator<Item = usize> {
-    let sampled = sample(ids, sample_size).0;
-    let step = sampled.len().div_ceil(most).max(1);
-    sampled.into_iter().step_by(step).map(|t| t.pair as usize)
+/// The pairs of a term that are word-aligned: an even part of its sample, at most `most`
+/// (the aligner's verdict settles in a few dozen pairs).
+fn aligned_sample(ids: &TermPairs, most: usize) -> impl Iterator<Item = usize> + '_ {
+    ids.sample.iter().step_by(sample_step(ids.sample.len(), most)).map(|t| t.pair as usize)
 }
 
 /// How many pairs hold each phrase that occurs in some term's pairs.
 type PhraseCounts = HashMap<u64, AtomicUsize>;
 
-/// [`PhraseCounts`] of the phrases in `term_pairs`, counted over every pair on all cores.
-fn phrase_frequencies(english: &EnglishSide, term_pairs: &[Vec<TermPair>]) -> PhraseCounts {
+/// [`PhraseCounts`] of the phrases in the terms' sampled pairs (the only ones a term's
+/// options are read from), counted over every pair on all cores.
+fn phrase_frequencies(english: &EnglishSide, term_pairs: &[TermPairs]) -> PhraseCounts {
     let mut in_term_pairs: Vec<bool> = vec![false; english.texts.len()];
-    for t in term_pairs.iter().flatten() {
+    for t in term_pairs.iter().flat_map(|t| &t.sample) {
         in_term_pairs[t.pair as usize] = true;
     }
     let keys: rustc_hash::FxHashSet<u64> = (0..english.texts.len())
@@ -469,26 +486,28 @@ fn reward_short_form_acronyms(candidates: &[Candidate], options: &mut [Vec<Optio
 mod tests {
     use super::*;
 
-    fn term_pairs(terms: usize, pairs_each: usize) -> Vec<Vec<TermPair>> {
-        let one = |pair: usize| TermPair { pair: pair as u32, position: 0.0, at: 0 };
-        (0..terms).map(|_| (0..pairs_each).map(one).collect()).collect()
+    fn held(terms: usize, pairs_each: usize) -> impl Iterator<Item = usize> + Clone {
+        std::iter::repeat_n(pairs_each, terms)
     }
 
     #[test]
     fn a_memory_within_the_budget_searches_every_term_in_full_samples() {
-        assert_eq!(sample_size(&term_pairs(1_000, 250)), MAX_SAMPLE);
+        assert_eq!(sample_size(held(1_000, 250)), MAX_SAMPLE);
     }
 
     #[test]
     fn thousands_of_frequent_terms_share_the_budget_evenly() {
-        let many = term_pairs(6_000, 1_000);
-        let size = sample_size(&many);
+        let size = sample_size(held(6_000, 1_000));
         assert!((MIN_SAMPLE..MAX_SAMPLE).contains(&size), "{size}");
-        let total = |most: usize| many.iter().map(|ids| ids.len().min(most)).sum::<usize>();
+        let total = |most: usize| held(6_000, 1_000).map(|n| n.min(most)).sum::<usize>();
         assert!(total(size) <= MAX_SAMPLED_PAIRS && total(size + 1) > MAX_SAMPLED_PAIRS);
         // Past the floor the budget gives way: every term keeps MIN_SAMPLE pairs.
-        assert_eq!(sample_size(&term_pairs(50_000, 1_000)), MIN_SAMPLE);
-        // A term with fewer pairs than the size keeps them all.
-        assert_eq!(sample(&many[0][..10], size).0.len(), 10);
+        assert_eq!(sample_size(held(50_000, 1_000)), MIN_SAMPLE);
+        // A term with fewer pairs than the size keeps them all; a frequent one keeps at most
+        // the size, spread over all its pairs.
+        assert_eq!((0..10).step_by(sample_step(10, size)).count(), 10);
+        let sampled: Vec<usize> = (0..1_000).step_by(sample_step(1_000, size)).collect();
+        assert!(sampled.len() <= size && sampled.len() * 2 > size, "{}", sampled.len());
+        assert!(*sampled.last().unwrap() * 10 > 9 * 1_000 - 10 * sample_step(1_000, size));
     }
 }

@@ -23,8 +23,7 @@ struct Together {
 
 pub(super) fn term_options(
     candidate: &Candidate,
-    ids: &[TermPair],
-    sample_size: usize,
+    ids: &TermPairs,
     english: &EnglishSide,
     frequency: &PhraseCounts,
     glosses: &TermGlosses,
@@ -32,7 +31,7 @@ pub(super) fn term_options(
 ) -> Vec<Option_> {
     // A frequent term's English shows in any few hundred of its pairs: an even sample keeps
     // the work per term bounded however large the corpus, and counts are scaled back.
-    let (sample, scale) = sample(ids, sample_size);
+    let (sample, scale) = (&ids.sample, ids.scale());
     // All phrase occurrences in one flat list, grouped by sorting: no allocation per phrase.
     let mut spots: Vec<Spot> = Vec::new();
     // A name longer than the usual phrase only translates a term of about as many characters
@@ -42,7 +41,7 @@ pub(super) fn term_options(
     // alignment, the phrase-extraction rule).
     let mut aligned: HashMap<u64, usize> = HashMap::default();
     let romanised = romanisation(&candidate.term);
-    for &TermPair { pair: p, position: zh_position, at } in &sample {
+    for &TermPair { pair: p, position: zh_position, at } in sample {
         let (p, at) = (p as usize, at as usize);
         let words = english.words[p].len().max(1) as f64;
         let phrases = english.phrases(p);
@@ -117,7 +116,7 @@ pub(super) fn term_options(
         out
     };
     let surface_of = |t: &Together| written(t).first().map_or("", |s| s.text);
-    let term_frequency = ids.len() as f64;
+    let term_frequency = ids.held as f64;
     let numeral = leading_numeral(&candidate.term);
     let latin: Vec<String> = std::iter::once(candidate.term.as_str())
         .chain(candidate.short_forms.iter().map(String::as_str))
@@ -157,7 +156,7 @@ pub(super) fn term_options(
     // translate to (insulin for 胰岛素 as well as for 胰岛素注射液) has a poor Dice however exact the
     // rendering. There, a phrase the dictionary renders exactly counts as co-occurring
     // perfectly. (One pair holds a few dozen phrases, so asking the dictionary of each is cheap.)
-    let single_pair = ids.len() == 1;
+    let single_pair = ids.held == 1;
     let mut order: Vec<(f64, u64)> = together
         .iter()
         .map(|(&key, t)| {
