@@ -102,6 +102,9 @@ pub struct Segmenter {
     added: HashSet<String>,
     /// Dictionary words taught again (to outweigh their parts): their original frequency.
     boosted: HashMap<String, usize>,
+    /// [`Segmenter::parts`] of the words looked up so far, per thread (two jieba look-ups
+    /// each, asked for every set phrase of every clause); emptied when a word is taught.
+    parts_seen: thread_local::ThreadLocal<std::cell::RefCell<HashMap<String, Option<Parts>>>>,
 }
 
 impl Default for Segmenter {
@@ -112,7 +115,12 @@ impl Default for Segmenter {
 
 impl Segmenter {
     pub fn new() -> Self {
-        Segmenter { jieba: Jieba::new(), added: HashSet::new(), boosted: HashMap::new() }
+        Segmenter {
+            jieba: Jieba::new(),
+            added: HashSet::new(),
+            boosted: HashMap::new(),
+            parts_seen: thread_local::ThreadLocal::new(),
+        }
     }
 
     /// Segments `text`, whose first byte is at `offset` in the document, into tokens whose
@@ -150,6 +158,16 @@ impl Segmenter {
     /// lists many set phrases: 经贸合作 = 经贸 + 合作, 按规定 = 按 + 规定), split as near the
     /// middle as possible. None for shorter words and non-entries.
     pub fn parts(&self, word: &str) -> Option<Parts> {
+        let seen = self.parts_seen.get_or_default();
+        if let Some(parts) = seen.borrow().get(word) {
+            return parts.clone();
+        }
+        let parts = self.parts_uncached(word);
+        seen.borrow_mut().insert(word.to_string(), parts.clone());
+        parts
+    }
+
+    fn parts_uncached(&self, word: &str) -> Option<Parts> {
         let bounds: Vec<usize> = word.char_indices().map(|(i, _)| i).skip(1).collect();
         if bounds.len() < 2 || !self.is_dictionary_word(word) {
             return None;
@@ -168,6 +186,7 @@ impl Segmenter {
     /// Makes jieba keep `word` whole from now on. jieba-rs ignores dictionary lines without a
     /// frequency, so the word is given one high enough to beat its parts.
     pub fn add_word(&mut self, word: &str, pos: &str) {
+        self.parts_seen.clear();
         if !self.jieba.has_word(word) {
             self.added.insert(word.to_string());
         } else if !self.added.contains(word) && !self.boosted.contains_key(word) {
@@ -221,6 +240,9 @@ mod tests {
         assert_eq!((parts.first.as_str(), parts.head.as_str(), parts.head_pos), ("经贸", "合作", Pos::VerbalNoun));
         assert!(segmenter.parts("合作").is_none());
         assert!(segmenter.parts("不在词典里的词").is_none());
+        // Asked again, from the thread's memory of it.
+        assert_eq!(segmenter.parts("经贸合作"), Some(parts));
+        assert!(segmenter.parts("合作").is_none());
     }
 
     #[test]
