@@ -158,20 +158,22 @@ impl Segmenter {
     /// lists many set phrases: 经贸合作 = 经贸 + 合作, 按规定 = 按 + 规定), split as near the
     /// middle as possible. None for shorter words and non-entries.
     pub fn parts(&self, word: &str) -> Option<Parts> {
+        // Short words and non-entries are answered at once; only entries are remembered.
+        if word.chars().nth(2).is_none() || !self.is_dictionary_word(word) {
+            return None;
+        }
         let seen = self.parts_seen.get_or_default();
         if let Some(parts) = seen.borrow().get(word) {
             return parts.clone();
         }
-        let parts = self.parts_uncached(word);
+        let parts = self.split_entry(word);
         seen.borrow_mut().insert(word.to_string(), parts.clone());
         parts
     }
 
-    fn parts_uncached(&self, word: &str) -> Option<Parts> {
+    /// [`Segmenter::parts`] of a dictionary entry of three or more characters.
+    fn split_entry(&self, word: &str) -> Option<Parts> {
         let bounds: Vec<usize> = word.char_indices().map(|(i, _)| i).skip(1).collect();
-        if bounds.len() < 2 || !self.is_dictionary_word(word) {
-            return None;
-        }
         let middle = word.len() / 2;
         let split = bounds
             .iter()

@@ -6,7 +6,7 @@
 
 use super::neighbours::WordContexts;
 use super::runs::{can_start, links_clauses};
-use super::tally::string_hash;
+use super::{by_shard, shard_of, string_hash};
 use crate::corpus::{is_han, Document};
 use crate::lexicon::Lexicon;
 use crate::segment::{Pos, Segmenter, Token};
@@ -145,13 +145,7 @@ pub fn new_words<T: AsRef<[Token]>>(
             },
         )
         .collect();
-    let mut by_shard: Vec<Vec<HashMap<String, Seen>>> = (0..SHARDS).map(|_| Vec::new()).collect();
-    for stretch in stretches {
-        for (shard, seen) in stretch.into_iter().enumerate() {
-            by_shard[shard].push(seen);
-        }
-    }
-    let seen: Vec<HashMap<String, Seen>> = by_shard
+    let seen: Vec<HashMap<String, Seen>> = by_shard(stretches, SHARDS)
         .into_par_iter()
         .map(|parts| {
             let mut parts = parts.into_iter();
@@ -218,7 +212,7 @@ fn see<'a>(
                 continue;
             }
             let string = &text[window[0].span.start..window[window.len() - 1].span.end];
-            let shard = &mut seen[(string_hash(string) >> 58) as usize % SHARDS];
+            let shard = &mut seen[shard_of(string_hash(string), SHARDS)];
             if !shard.contains_key(string) {
                 shard.insert(string.to_string(), Seen::default());
             }

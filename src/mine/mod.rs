@@ -27,7 +27,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 pub use score::Scores;
 use segmented::Segmented;
 use std::collections::BTreeSet;
-use tally::{repeated_strings, string_hash, Neighbour, Tallies, Tally, OPEN};
+use tally::{repeated_strings, Neighbour, Tallies, Tally, OPEN};
 
 /// From this many distinct clauses on, a candidate string that occurs only once (and is not
 /// cued) is not tallied: in a large memory such strings are most of the table, and none of
@@ -145,6 +145,33 @@ pub fn mine_with_features(
         .map(|(term, tally)| into_candidate(term, tally))
         .collect();
     score::rank(candidates, docs, segmenter, lexicon, &contexts, total_tokens.max(1), keep_features)
+}
+
+/// The hash mining keys its strings by, in every table (FxHash: short strings, hashed
+/// hundreds of millions of times in a large memory).
+pub(crate) fn string_hash(text: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(text)
+}
+
+/// Which of `shards` tables a hash goes to: its high bits, since a hash table indexes by the
+/// low ones. The sharded tables (tally, discovery, word pairs) let each core fill or merge
+/// its own tables.
+fn shard_of(hash: u64, shards: usize) -> usize {
+    (hash >> 58) as usize % shards
+}
+
+/// Each worker's tables, one per shard, regrouped by shard: every shard's tables in the
+/// workers' order, which is corpus order, so that merging them shard by shard on all cores
+/// gives what one worker would have.
+fn by_shard<T>(parts: Vec<Vec<T>>, shards: usize) -> Vec<Vec<T>> {
+    let mut out: Vec<Vec<T>> = (0..shards).map(|_| Vec::with_capacity(parts.len())).collect();
+    for part in parts {
+        for (shard, table) in part.into_iter().enumerate() {
+            out[shard].push(table);
+        }
+    }
+    out
 }
 
 /// The counted clauses' tokens, on all cores, made again for each pass over them: all of them

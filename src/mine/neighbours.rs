@@ -22,7 +22,7 @@ pub struct WordContexts<'a> {
 const SHARDS: usize = 64;
 
 fn shard_of(key: u64) -> usize {
-    (key >> 58) as usize % SHARDS
+    super::shard_of(key, SHARDS)
 }
 
 /// Tokens a worker collects before counting them into the shared tables: one lock of each
@@ -47,7 +47,7 @@ impl<'a> WordContexts<'a> {
         let count = |batch: &mut Batch<'a>| {
             let mut by_shard: Vec<Vec<usize>> = vec![Vec::new(); SHARDS];
             for (i, word) in batch.words.iter().enumerate() {
-                by_shard[shard_of(word_key(word))].push(i);
+                by_shard[shard_of(super::string_hash(word))].push(i);
             }
             for (shard, indices) in by_shard.iter().enumerate().filter(|(_, i)| !i.is_empty()) {
                 let mut table = words[shard].lock().expect("no worker panics holding a table");
@@ -105,11 +105,6 @@ impl<'a> WordContexts<'a> {
         let count = self.words.get(word).copied().unwrap_or(0);
         count > 0 && 2 * self.pair(previous, word) >= count
     }
-}
-
-fn word_key(word: &str) -> u64 {
-    use std::hash::BuildHasher;
-    rustc_hash::FxBuildHasher.hash_one(word)
 }
 
 fn pair_key(first: &str, second: &str) -> u64 {

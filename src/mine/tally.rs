@@ -7,7 +7,7 @@ use super::cues::{self, CueKind};
 use super::neighbours::WordContexts;
 use super::runs;
 use super::segmented::Segmented;
-use super::{is_deictic, Occurrence, Sentence};
+use super::{is_deictic, string_hash, Occurrence, Sentence};
 use crate::corpus::{Document, Span};
 use crate::lexicon::Lexicon;
 use crate::segment::{Pos, Segmenter, Token};
@@ -53,8 +53,7 @@ pub(super) struct Tallies<'a> {
 const SHARDS: usize = 32;
 
 fn shard_of(term: &str) -> usize {
-    // The high bits: a hash table indexes by the low ones.
-    (string_hash(term) >> 58) as usize % SHARDS
+    super::shard_of(string_hash(term), SHARDS)
 }
 
 /// Clauses tallied by one worker at a time: enough to amortise a table per chunk (each term
@@ -83,16 +82,10 @@ impl Tallies<'_> {
         // chunk tables are large, and holding them all would multiply peak memory.
         for batch in chunks.chunks(rayon::current_num_threads().max(1)) {
             let known: &[HashMap<String, Tally>] = &shards;
-            let mut parts: Vec<Vec<HashMap<String, Tally>>> =
+            let parts: Vec<Vec<HashMap<String, Tally>>> =
                 batch.par_iter().map(|range| self.chunk(range.clone(), repeated, known)).collect();
             // Shard by shard, each shard's chunk parts in corpus order.
-            let mut by_shard: Vec<Vec<HashMap<String, Tally>>> = (0..SHARDS).map(|_| Vec::new()).collect();
-            for part in &mut parts {
-                for (shard, map) in part.drain(..).enumerate() {
-                    by_shard[shard].push(map);
-                }
-            }
-            shards.par_iter_mut().zip(by_shard).for_each(|(shard, parts)| {
+            shards.par_iter_mut().zip(super::by_shard(parts, SHARDS)).for_each(|(shard, parts)| {
                 for part in parts {
                     for (term, tally) in part {
                         match shard.get_mut(&term) {
@@ -256,11 +249,6 @@ pub(super) fn repeated_strings(
 /// Counts a neighbour (a weak one apart from the same word bound).
 fn count_neighbour(side: &mut HashMap<Neighbour, u32>, word: &str, weak: bool) {
     *side.entry(Neighbour { hash: string_hash(word), weak }).or_default() += 1;
-}
-
-pub(super) fn string_hash(text: &str) -> u64 {
-    use std::hash::BuildHasher;
-    rustc_hash::FxBuildHasher.hash_one(text)
 }
 
 /// Records `long（SHORT）` and `long，简称SHORT` pairs: the long form is the longest candidate
