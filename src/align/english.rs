@@ -14,46 +14,66 @@ pub struct Word {
 /// Words of `text` (letters, digits, inner hyphens and apostrophes), spans offset by `offset`.
 pub fn words(text: &str, offset: usize) -> Vec<Word> {
     let mut out = Vec::new();
-    let mut start = None;
-    let bytes: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(i, c)) in bytes.iter().enumerate() {
-        let inner = matches!(c, '-' | '\'' | '’')
-            && start.is_some()
-            && bytes.get(k + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
-        if c.is_alphanumeric() || inner {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            out.push(word(text, s, i, offset));
-        }
-    }
-    if let Some(s) = start {
-        out.push(word(text, s, text.len(), offset));
-    }
+    for_each_word(text, |span, lemma| {
+        out.push(Word { span: offset + span.start..offset + span.end, lemma: lemma.to_string() })
+    });
     out
 }
 
-fn word(text: &str, start: usize, end: usize, offset: usize) -> Word {
-    Word { span: offset + start..offset + end, lemma: lemma(&text[start..end]) }
+/// Calls `each` with the span and the lemma of every word of `text`, as [`words`] cuts them.
+/// The lemma is written into one buffer, reused from word to word: a translation memory's
+/// English has tens of millions of words, and most are already interned by their caller.
+pub fn for_each_word(text: &str, mut each: impl FnMut(Span, &str)) {
+    let mut lemma = String::new();
+    let mut start = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let inner =
+            matches!(c, '-' | '\'' | '’') && start.is_some() && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || inner {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            lemma_into(&text[s..i], &mut lemma);
+            each(s..i, &lemma);
+        }
+    }
+    if let Some(s) = start {
+        lemma_into(&text[s..], &mut lemma);
+        each(s..text.len(), &lemma);
+    }
 }
 
 /// Lower case, possessive dropped, a regular plural made singular: cities → city,
 /// tracks → track, lanes → lane; "us", "ss" and "is" endings are left alone.
 pub fn lemma(word: &str) -> String {
-    let lower = word.to_lowercase();
-    let lower = lower.trim_end_matches("'s").trim_end_matches("’s");
-    let n = lower.len();
-    if n > 4 && lower.ends_with("ies") {
-        return format!("{}y", &lower[..n - 3]);
+    let mut out = String::new();
+    lemma_into(word, &mut out);
+    out
+}
+
+/// [`lemma`], written into `out`.
+fn lemma_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.push_str(&word.to_lowercase());
     }
-    if n > 4
-        && (lower.ends_with("ches") || lower.ends_with("shes") || lower.ends_with("xes") || lower.ends_with("sses"))
+    for possessive in ["'s", "’s"] {
+        while out.ends_with(possessive) {
+            out.truncate(out.len() - possessive.len());
+        }
+    }
+    let n = out.len();
+    if n > 4 && out.ends_with("ies") {
+        out.truncate(n - 3);
+        out.push('y');
+    } else if n > 4 && (out.ends_with("ches") || out.ends_with("shes") || out.ends_with("xes") || out.ends_with("sses"))
     {
-        return lower[..n - 2].to_string();
+        out.truncate(n - 2);
+    } else if n > 3 && out.ends_with('s') && !out.ends_with("ss") && !out.ends_with("us") && !out.ends_with("is") {
+        out.truncate(n - 1);
     }
-    if n > 3 && lower.ends_with('s') && !lower.ends_with("ss") && !lower.ends_with("us") && !lower.ends_with("is") {
-        return lower[..n - 1].to_string();
-    }
-    lower.to_string()
 }
 
 /// A crude stem for matching dictionary glosses against text across derivation:
@@ -272,6 +292,17 @@ mod tests {
         ] {
             assert_eq!(lemma(plural), singular);
         }
+    }
+
+    #[test]
+    fn each_word_gets_its_own_lemma_from_the_shared_buffer() {
+        let text = "Parties' boxes, the SCO’s working-groups and it's";
+        let lemmas: Vec<String> = words(text, 3).into_iter().map(|w| w.lemma).collect();
+        assert_eq!(lemmas, ["party", "box", "the", "sco", "working-group", "and", "it"]);
+        let mut seen = Vec::new();
+        for_each_word(text, |span, lemma| seen.push((span, lemma.to_string())));
+        let spans: Vec<Span> = words(text, 0).into_iter().map(|w| w.span).collect();
+        assert_eq!(seen.iter().map(|(s, _)| s.clone()).collect::<Vec<_>>(), spans);
     }
 
     #[test]

@@ -178,17 +178,23 @@ impl Direction {
     /// Each target word's best source position (None: the empty word).
     fn viterbi(&self, source: &[u32], target: &[u32]) -> Vec<Option<usize>> {
         let (m, n) = (source.len() as f64, target.len() as f64);
+        // The diagonal preference of each source position, once per target word (an exp each).
+        let mut prior = vec![0.0; source.len()];
         target
             .iter()
             .enumerate()
             .map(|(j, &t)| {
                 let null = NULL_SHARE * self.null(t);
-                let z: f64 = (0..source.len()).map(|i| diagonal(i, j, m, n)).sum();
+                for (i, h) in prior.iter_mut().enumerate() {
+                    *h = diagonal(i, j, m, n);
+                }
+                let z: f64 = prior.iter().sum();
                 let scale = (1.0 - NULL_SHARE) / z.max(f64::MIN_POSITIVE);
                 let best = source
                     .iter()
+                    .zip(&prior)
                     .enumerate()
-                    .map(|(i, &s)| (i, diagonal(i, j, m, n) * scale * self.probability(s, t)))
+                    .map(|(i, (&s, &h))| (i, h * scale * self.probability(s, t)))
                     .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
                 best.filter(|&(_, p)| p > null).map(|(i, _)| i)
             })

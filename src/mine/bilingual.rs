@@ -61,13 +61,13 @@ impl EnglishSide {
                     .iter()
                     .map(|(_, text)| {
                         let mut words: Vec<(u32, bool)> = Vec::new();
-                        for (word, capitalised) in english_words(text) {
-                            let id = match ids.get(&word) {
+                        for_each_english_word(text, |word, capitalised| {
+                            let id = match ids.get(word) {
                                 Some(&id) => id,
                                 None => {
                                     let id = vocabulary.len() as u32;
-                                    vocabulary.push(word.clone());
-                                    ids.insert(word, id);
+                                    vocabulary.push(word.to_string());
+                                    ids.insert(word.to_string(), id);
                                     id
                                 }
                             };
@@ -75,7 +75,7 @@ impl EnglishSide {
                                 Some(seen) => seen.1 |= capitalised,
                                 None => words.push((id, capitalised)),
                             }
-                        }
+                        });
                         words
                     })
                     .collect();
@@ -149,10 +149,17 @@ impl EnglishSide {
 
 /// Lower-cased content words of an English segment, each with whether it was capitalised
 /// other than as the first word of a sentence.
+#[cfg(test)]
 fn english_words(text: &str) -> Vec<(String, bool)> {
     let mut out = Vec::new();
-    // Lower-cased into one buffer, copied only when kept: most words of a segment are
-    // function words or numbers.
+    for_each_english_word(text, |word, capitalised| out.push((word.to_string(), capitalised)));
+    out
+}
+
+/// Calls `each` with [`english_words`] one at a time, the word borrowed.
+fn for_each_english_word(text: &str, mut each: impl FnMut(&str, bool)) {
+    // Lower-cased into one buffer, copied only when new to the caller: most words of a
+    // segment are function words, numbers or words seen before.
     let mut lower = String::new();
     for sentence in text.split_inclusive(['.', '!', '?', ':', ';']) {
         let mut sentence_start = true;
@@ -171,11 +178,10 @@ fn english_words(text: &str) -> Vec<(String, bool)> {
             sentence_start = false;
             let short = lower.chars().nth(1).is_none() || lower.chars().all(|c| c.is_ascii_digit());
             if !short && !is_english_function_word(&lower) {
-                out.push((lower.clone(), capitalised));
+                each(&lower, capitalised);
             }
         }
     }
-    out
 }
 
 #[cfg(test)]

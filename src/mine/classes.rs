@@ -29,12 +29,29 @@ pub(super) struct Classes<'a> {
     head: Vec<Cell<Option<bool>>>,
     predicate: Vec<Cell<Option<bool>>>,
     adverb: Vec<Cell<Option<bool>>>,
+    /// Characters of each token: the run rules ask it of every token several times.
+    chars: Vec<u32>,
 }
 
 impl<'a> Classes<'a> {
     pub(super) fn new(text: &'a str, tokens: &'a [Token], lexicon: &'a Lexicon) -> Self {
         let unknown = || vec![Cell::new(None); tokens.len()];
-        Classes { text, tokens, lexicon, start: unknown(), head: unknown(), predicate: unknown(), adverb: unknown() }
+        let chars = tokens.iter().map(|t| text[t.span.clone()].chars().count() as u32).collect();
+        Classes {
+            text,
+            tokens,
+            lexicon,
+            start: unknown(),
+            head: unknown(),
+            predicate: unknown(),
+            adverb: unknown(),
+            chars,
+        }
+    }
+
+    /// How many characters token `i` has.
+    pub(super) fn chars(&self, i: usize) -> usize {
+        self.chars[i] as usize
     }
 
     /// `class` of token `i`, looked up the first time it is asked for.

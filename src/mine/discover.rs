@@ -241,23 +241,39 @@ fn see<'a>(
 /// inside, a last piece that could head a noun, and at least one single-character piece (the
 /// mark of a word jieba did not know). The first piece must be able to start a term.
 fn is_unknown_word_shape(text: &str, window: &[Token], known: impl Fn(&str) -> bool) -> bool {
-    let words: Vec<&str> = window.iter().map(|t| &text[t.span.clone()]).collect();
-    let chars: usize = words.iter().map(|w| w.chars().count()).sum();
-    let contiguous = window.windows(2).all(|p| p[0].span.end == p[1].span.start);
+    // The cheapest tests first, no allocation: this is asked of every two to four tokens of
+    // every clause, and most windows fail at once.
+    let word = |t: &Token| &text[t.span.clone()];
     let last = window[window.len() - 1].pos;
-    let grammatical = |t: &Token, w: &str| {
-        t.pos.is_function() || matches!(t.pos, Pos::Time | Pos::Numeral | Pos::Classifier) || links_clauses(w, t.pos)
+    if !window.windows(2).all(|p| p[0].span.end == p[1].span.start)
+        || matches!(last, Pos::Verb | Pos::Adverb | Pos::Locative)
+    {
+        return false;
+    }
+    let grammatical = |t: &Token| {
+        t.pos.is_function()
+            || matches!(t.pos, Pos::Time | Pos::Numeral | Pos::Classifier)
+            || links_clauses(word(t), t.pos)
     };
-    contiguous
-        && (MIN_CHARS..=MAX_CHARS).contains(&chars)
-        && words.iter().all(|w| w.chars().all(is_han))
-        && window.iter().zip(&words).all(|(t, w)| !grammatical(t, w))
-        && !matches!(last, Pos::Verb | Pos::Adverb | Pos::Locative)
+    if window.iter().any(grammatical) {
+        return false;
+    }
+    let (mut chars, mut single) = (0, false);
+    for t in window {
+        let w = word(t);
+        if !w.chars().all(is_han) {
+            return false;
+        }
+        let n = w.chars().count();
+        chars += n;
+        single |= n == 1;
+    }
+    (MIN_CHARS..=MAX_CHARS).contains(&chars)
         // An adjective ends a word only after a piece jieba made up from characters (凌重 +
         // 宽, a name it cut); after a word it knows, it is a predicate or complement (很 +
         // 清楚, 落实 + 好).
-        && (last != Pos::Adjective || !known(words[words.len() - 2]))
-        && (words.iter().any(|w| w.chars().count() == 1)
+        && (last != Pos::Adjective || !known(word(&window[window.len() - 2])))
+        && (single
             // A foreign name jieba cut into names of its own (弗拉格 + 斯塔夫).
             || window.iter().all(|t| t.pos == Pos::PersonName))
 }

@@ -10,13 +10,16 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::Mutex;
 
-/// Word and word-pair counts of the corpus. Borrowed from the documents, nothing is copied.
+/// Word and word-pair counts of the corpus, keyed by hash: nothing is copied, and a
+/// million-pair memory's tables hold millions of words and tens of millions of pairs.
 pub struct WordContexts<'a> {
-    words: HashMap<&'a str, usize>,
-    /// By the hash of the two words, in [`SHARDS`] tables by its high bits: a million-pair
-    /// memory has tens of millions of distinct pairs (two string slices a key tripled this
-    /// table), counted on all cores, each core filling whichever tables are free.
+    /// By the word's hash, in [`SHARDS`] tables by its high bits.
+    words: Vec<HashMap<u64, u32>>,
+    /// By the hash of the two words' hashes, in [`SHARDS`] tables by its high bits (two
+    /// string slices a key tripled this table), counted on all cores, each core filling
+    /// whichever tables are free.
     pairs: Vec<HashMap<u64, u32>>,
+    documents: std::marker::PhantomData<&'a [Document]>,
 }
 
 const SHARDS: usize = 64;
@@ -29,10 +32,10 @@ fn shard_of(key: u64) -> usize {
 /// table per batch.
 const BATCH_TOKENS: usize = 1 << 16;
 
-/// One worker's words and word pairs not yet counted.
+/// One worker's words and word pairs not yet counted, by hash (each word hashed once).
 #[derive(Default)]
-struct Batch<'a> {
-    words: Vec<&'a str>,
+struct Batch {
+    words: Vec<u64>,
     pairs: Vec<u64>,
 }
 
@@ -42,35 +45,26 @@ impl<'a> WordContexts<'a> {
         docs: &'a [Document],
         sentences: impl IntoParallelIterator<Item = (usize, T)>,
     ) -> Self {
-        let words: Vec<Mutex<HashMap<&'a str, usize>>> = (0..SHARDS).map(|_| Mutex::default()).collect();
+        let words: Vec<Mutex<HashMap<u64, u32>>> = (0..SHARDS).map(|_| Mutex::default()).collect();
         let pairs: Vec<Mutex<HashMap<u64, u32>>> = (0..SHARDS).map(|_| Mutex::default()).collect();
-        let count = |batch: &mut Batch<'a>| {
-            let mut by_shard: Vec<Vec<usize>> = vec![Vec::new(); SHARDS];
-            for (i, word) in batch.words.iter().enumerate() {
-                by_shard[shard_of(super::string_hash(word))].push(i);
-            }
-            for (shard, indices) in by_shard.iter().enumerate().filter(|(_, i)| !i.is_empty()) {
-                let mut table = words[shard].lock().expect("no worker panics holding a table");
-                for &i in indices {
-                    *table.entry(batch.words[i]).or_default() += 1;
+        let count = |batch: &mut Batch| {
+            for (keys, tables) in [(&mut batch.words, &words), (&mut batch.pairs, &pairs)] {
+                keys.sort_unstable_by_key(|&key| shard_of(key));
+                for run in keys.chunk_by(|a, b| shard_of(*a) == shard_of(*b)) {
+                    let mut table = tables[shard_of(run[0])].lock().expect("no worker panics holding a table");
+                    for &key in run {
+                        *table.entry(key).or_default() += 1;
+                    }
                 }
+                keys.clear();
             }
-            batch.pairs.sort_unstable_by_key(|&key| shard_of(key));
-            for run in batch.pairs.chunk_by(|a, b| shard_of(*a) == shard_of(*b)) {
-                let mut table = pairs[shard_of(run[0])].lock().expect("no worker panics holding a table");
-                for &key in run {
-                    *table.entry(key).or_default() += 1;
-                }
-            }
-            batch.words.clear();
-            batch.pairs.clear();
         };
         sentences
             .into_par_iter()
             .fold(Batch::default, |mut batch, (doc, sentence)| {
                 let text = docs[doc].zh.as_str();
                 let start = batch.words.len();
-                batch.words.extend(sentence.as_ref().iter().map(|t| &text[t.span.clone()]));
+                batch.words.extend(sentence.as_ref().iter().map(|t| super::string_hash(&text[t.span.clone()])));
                 for k in start + 1..batch.words.len() {
                     batch.pairs.push(pair_key(batch.words[k - 1], batch.words[k]));
                 }
@@ -80,34 +74,44 @@ impl<'a> WordContexts<'a> {
                 batch
             })
             .for_each(|mut batch| count(&mut batch));
-        let words = words.into_iter().flat_map(|w| w.into_inner().expect("no worker panicked")).collect();
-        let pairs = pairs.into_iter().map(|p| p.into_inner().expect("no worker panicked")).collect();
-        WordContexts { words, pairs }
+        let tables = |t: Vec<Mutex<HashMap<u64, u32>>>| {
+            t.into_iter().map(|t| t.into_inner().expect("no worker panicked")).collect()
+        };
+        WordContexts { words: tables(words), pairs: tables(pairs), documents: std::marker::PhantomData }
     }
 
     /// How many tokens the counted clauses hold.
     pub fn tokens(&self) -> usize {
-        self.words.values().sum()
+        self.words.iter().flat_map(|t| t.values()).map(|&n| n as usize).sum()
     }
 
     /// How often `word` occurs as a token of the counted clauses.
     pub fn count(&self, word: &str) -> usize {
-        self.words.get(word).copied().unwrap_or(0)
+        self.count_hashed(super::string_hash(word))
     }
 
-    fn pair(&self, first: &str, second: &str) -> usize {
-        let key = pair_key(first, second);
-        self.pairs[shard_of(key)].get(&key).map_or(0, |&n| n as usize)
+    fn count_hashed(&self, hash: u64) -> usize {
+        self.words[shard_of(hash)].get(&hash).map_or(0, |&n| n as usize)
     }
 
     /// True when `word` is preceded by `previous` in at least half of its occurrences.
     pub fn binds_to_previous(&self, word: &str, previous: &str) -> bool {
-        let count = self.words.get(word).copied().unwrap_or(0);
-        count > 0 && 2 * self.pair(previous, word) >= count
+        self.binds_hashed(super::string_hash(word), super::string_hash(previous))
+    }
+
+    /// [`WordContexts::binds_to_previous`] of two words by their [`super::string_hash`].
+    pub(super) fn binds_hashed(&self, word: u64, previous: u64) -> bool {
+        let count = self.count_hashed(word);
+        if count == 0 {
+            return false;
+        }
+        let key = pair_key(previous, word);
+        2 * self.pairs[shard_of(key)].get(&key).map_or(0, |&n| n as usize) >= count
     }
 }
 
-fn pair_key(first: &str, second: &str) -> u64 {
+/// The key of two words side by side, from their hashes.
+fn pair_key(first: u64, second: u64) -> u64 {
     use std::hash::BuildHasher;
     rustc_hash::FxBuildHasher.hash_one((first, second))
 }

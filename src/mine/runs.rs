@@ -44,7 +44,7 @@ pub(super) fn classified_runs<'t>(text: &str, tokens: &'t [Token], classes: &Cla
         // A one-character noun glued to the word before it is a suffix (可持续 + 性); a
         // one-character adjective there is a complement (建设 + 好).
         let suffix = start > 0
-            && word(start).chars().count() == 1
+            && classes.chars(start) == 1
             && matches!(tokens[start].pos, Pos::Noun | Pos::Adjective)
             && tokens[start - 1].span.end == tokens[start].span.start
             && word(start - 1).chars().all(is_han);
@@ -58,8 +58,7 @@ pub(super) fn classified_runs<'t>(text: &str, tokens: &'t [Token], classes: &Cla
         // that is also an adjective (特别 + 委员会) may open a term before a word that can.
         let opens = |i: usize| {
             glued_next(i).is_some_and(|next| {
-                let next_word = &text[next.span.clone()];
-                next_word.chars().count() >= 2
+                classes.chars(i + 1) >= 2
                     && (NEGATING_PREFIXES.contains(&word(i)) && !is_function_like(next.pos)
                         // 前 before a name is "former" (前南斯拉夫, 前苏联), not "before".
                         || word(i) == "前" && matches!(next.pos, Pos::ProperNoun | Pos::PersonName)
@@ -76,9 +75,9 @@ pub(super) fn classified_runs<'t>(text: &str, tokens: &'t [Token], classes: &Cla
         // scores' call, which see the verb on the candidate's first tag.
         let verb_opens = is_content_word(word(start), tokens[start].pos)
             && matches!(tokens[start].pos, Pos::Verb | Pos::VerbalNoun)
-            && word(start).chars().count() >= 2;
+            && classes.chars(start) >= 2;
         if !(starts(start) || opens(start) || verb_opens) {
-            let single = word(start).chars().count() >= 2 && is_content_word(word(start), tokens[start].pos);
+            let single = classes.chars(start) >= 2 && is_content_word(word(start), tokens[start].pos);
             if single {
                 found.push(Run {
                     span: tokens[start].span.clone(),
@@ -110,7 +109,7 @@ pub(super) fn classified_runs<'t>(text: &str, tokens: &'t [Token], classes: &Cla
                 break;
             }
             coordinators += usize::from(coordinator);
-            chars += word(end).chars().count();
+            chars += classes.chars(end);
             if chars > MAX_CHARS {
                 break;
             }
@@ -118,12 +117,12 @@ pub(super) fn classified_runs<'t>(text: &str, tokens: &'t [Token], classes: &Cla
             // or an adjective can be a domain term (停火, 引渡, 可持续), which the scores decide.
             let single = end == start && chars >= 2 && is_content_word(word(end), tokens[end].pos);
             // An adjective heads a longer term (性别平等, 生殖健康).
-            let adjective_head = end > start && tokens[end].pos == Pos::Adjective && word(end).chars().count() >= 2;
+            let adjective_head = end > start && tokens[end].pos == Pos::Adjective && classes.chars(end) >= 2;
             // So does a verb after a noun (司法 + 协助, 技术 + 转让): a nominalised action.
             let verb_head = end > start
                 && tokens[end].pos == Pos::Verb
                 && tokens[end - 1].pos.is_nominal()
-                && word(end).chars().count() >= 2
+                && classes.chars(end) >= 2
                 && is_content_word(word(end), tokens[end].pos);
             let heads = single || adjective_head || verb_head || classes.can_head(end);
             if chars >= 2 && heads && !coordinator {
@@ -138,7 +137,7 @@ pub(super) fn classified_runs<'t>(text: &str, tokens: &'t [Token], classes: &Cla
             // may not go on through it. Followed by a verb it modifies (注册 + 管理) or by a
             // one-character noun that makes it a noun (保护 + 器, 发电 + 机) it may.
             let object_follows = tokens.get(end + 1).is_some_and(|next| {
-                let noun_suffix = next.pos == Pos::Noun && text[next.span.clone()].chars().count() == 1;
+                let noun_suffix = next.pos == Pos::Noun && classes.chars(end + 1) == 1;
                 !matches!(next.pos, Pos::Verb | Pos::VerbalNoun) && !noun_suffix
             });
             if end > start && object_follows && classes.predicate(end) {

@@ -116,12 +116,14 @@ impl Tallies<'_> {
         repeated: Option<&HashMap<u64, u32>>,
         known: &[HashMap<String, Tally>],
     ) -> Vec<HashMap<String, Tally>> {
-        let mut table: HashMap<String, Tally> = HashMap::default();
+        let mut table = ChunkTable::default();
+        let open = string_hash(OPEN);
         // The clause before, which a short form may define (上海合作组织，简称上合组织): its
         // document, span and run spans (one buffer, refilled for every clause).
         let mut previous: Option<(usize, Span)> = None;
         let mut previous_runs: Vec<Span> = Vec::new();
         let mut binds: Vec<Option<bool>> = Vec::new();
+        let mut hashes: Vec<u64> = Vec::new();
         for index in range {
             let sentence = &self.sentences[index];
             let (doc, text) = (sentence.doc, &self.docs[sentence.doc].zh);
@@ -134,17 +136,21 @@ impl Tallies<'_> {
             // runs ending at one token share it, and it is a look-up of two tables.
             binds.clear();
             binds.resize(line.len() + 1, None);
+            // Each word hashed once, for the neighbours of every run it borders.
+            hashes.clear();
+            if !sentence.repeat {
+                hashes.extend(line.iter().map(|t| string_hash(&text[t.span.clone()])));
+            }
             for run in &found {
-                // Look up by slice first: most occurrences are of terms already in the table.
                 let term = &text[run.span.clone()];
-                let once = repeated.is_some_and(|r| !r.contains_key(&string_hash(term)));
-                if once && !table.contains_key(term) && !known[shard_of(term)].contains_key(term) {
+                let hash = string_hash(term);
+                let Some(tally) = table.tally(hash, term, || {
+                    // A string the corpus holds once is not tallied unless cued before.
+                    let once = repeated.is_some_and(|r| !r.contains_key(&hash));
+                    !once || known[super::shard_of(hash, SHARDS)].contains_key(term)
+                }) else {
                     continue;
-                }
-                if !table.contains_key(term) {
-                    table.insert(term.to_string(), Tally::default());
-                }
-                let tally = table.get_mut(term).expect("inserted above");
+                };
                 if tally.words.is_empty() {
                     tally.words = line[run.tokens.clone()].iter().map(|t| text[t.span.clone()].to_string()).collect();
                     tally.tags = line[run.tokens.clone()].iter().map(|t| t.pos).collect();
@@ -154,19 +160,19 @@ impl Tallies<'_> {
                     continue;
                 }
                 tally.counted += 1;
-                let word = |t: &Token| &text[t.span.clone()];
-                let last = word(&line[run.tokens.end - 1]);
-                let left = run.before.filter(|t| classes.can_start(index_of(t))).map(word).unwrap_or(OPEN);
+                let last = hashes[run.tokens.end - 1];
+                let left = run.before.map(index_of).filter(|&i| classes.can_start(i)).map_or(open, |i| hashes[i]);
                 // After it, a word that binds to it makes it a piece; so does a noun it modifies
                 // every time (开放型世界 + 经济), marked weak. An activity noun (合作), a verb or
                 // punctuation does not: Chinese noun phrases are head-final.
-                let bound = run.after.is_some_and(|t| {
-                    *binds[run.tokens.end].get_or_insert_with(|| self.contexts.binds_to_previous(word(t), last))
+                let after = run.after.map(|t| (t, index_of(t)));
+                let bound = after.is_some_and(|(_, i)| {
+                    *binds[run.tokens.end].get_or_insert_with(|| self.contexts.binds_hashed(hashes[i], last))
                 });
-                let right = match run.after {
-                    Some(t) if bound => (word(t), false),
-                    Some(t) if t.pos != Pos::VerbalNoun && classes.can_head(index_of(t)) => (word(t), true),
-                    _ => (OPEN, false),
+                let right = match after {
+                    Some((_, i)) if bound => (hashes[i], false),
+                    Some((t, i)) if t.pos != Pos::VerbalNoun && classes.can_head(i) => (hashes[i], true),
+                    _ => (open, false),
                 };
                 count_neighbour(&mut tally.left, left, false);
                 count_neighbour(&mut tally.right, right.0, right.1);
@@ -189,10 +195,35 @@ impl Tallies<'_> {
             previous_runs.extend(found.iter().map(|run| run.span.clone()));
         }
         let mut shards: Vec<HashMap<String, Tally>> = (0..SHARDS).map(|_| HashMap::default()).collect();
-        for (term, tally) in table {
-            shards[shard_of(&term)].insert(term, tally);
+        for (hash, term, tally) in table.0 {
+            shards[super::shard_of(hash, SHARDS)].insert(term, tally);
         }
         shards
+    }
+}
+
+/// One chunk's tally table, by the term's hash, computed once for each occurrence (a million-
+/// pair memory has hundreds of millions of runs; a map keyed by the string hashed each of them
+/// again for every look-up).
+#[derive(Default)]
+struct ChunkTable(hashbrown::HashTable<(u64, String, Tally)>);
+
+impl ChunkTable {
+    /// The tally of `term` (hashed `hash`), made when `admit` allows it.
+    fn tally(&mut self, hash: u64, term: &str, admit: impl FnOnce() -> bool) -> Option<&mut Tally> {
+        use hashbrown::hash_table::Entry;
+        match self.0.entry(hash, |entry| entry.1 == term, |entry| entry.0) {
+            Entry::Occupied(entry) => Some(&mut entry.into_mut().2),
+            Entry::Vacant(entry) if admit() => {
+                Some(&mut entry.insert((hash, term.to_string(), Tally::default())).into_mut().2)
+            }
+            Entry::Vacant(_) => None,
+        }
+    }
+
+    /// The tally of `term`, made if new.
+    fn entry(&mut self, term: &str) -> &mut Tally {
+        self.tally(string_hash(term), term, || true).expect("always admitted")
     }
 }
 
@@ -246,9 +277,9 @@ pub(super) fn repeated_strings(
     counts.into_iter().filter(|&(_, n)| n >= 2).map(|(hash, n)| (hash, u32::try_from(n).unwrap_or(u32::MAX))).collect()
 }
 
-/// Counts a neighbour (a weak one apart from the same word bound).
-fn count_neighbour(side: &mut HashMap<Neighbour, u32>, word: &str, weak: bool) {
-    *side.entry(Neighbour { hash: string_hash(word), weak }).or_default() += 1;
+/// Counts a neighbour, by the hash of its word (a weak one apart from the same word bound).
+fn count_neighbour(side: &mut HashMap<Neighbour, u32>, hash: u64, weak: bool) {
+    *side.entry(Neighbour { hash, weak }).or_default() += 1;
 }
 
 /// Records `long（SHORT）` and `long，简称SHORT` pairs: the long form is the longest candidate
@@ -258,7 +289,7 @@ fn link_short_forms(
     line: &Span,
     run_ending_at: impl Fn(usize) -> Option<Span>,
     segmenter: &Segmenter,
-    table: &mut HashMap<String, Tally>,
+    table: &mut ChunkTable,
 ) {
     for form in cues::short_forms(&text[line.clone()]) {
         let Some(long) = run_ending_at(line.start + form.long_end) else { continue };
@@ -266,9 +297,9 @@ fn link_short_forms(
         if is_deictic(&short, segmenter) {
             continue;
         }
-        let tally = table.entry(text[long.clone()].to_string()).or_default();
+        let tally = table.entry(&text[long.clone()]);
         tally.cues.insert(CueKind::Defined);
         tally.short_forms.insert(short.clone());
-        table.entry(short).or_default().cues.insert(CueKind::Abbreviation);
+        table.entry(&short).cues.insert(CueKind::Abbreviation);
     }
 }

@@ -45,7 +45,24 @@ pub struct Lemmas {
 impl Lemmas {
     /// The tokens of `text`'s words.
     pub fn tokens(&mut self, text: &str) -> Vec<Token> {
-        self.intern(cut(text))
+        self.tokens_with(text, &mut Vec::new())
+    }
+
+    /// [`Lemmas::tokens`], cut into `scratch` first and copied out at their exact size: a
+    /// memory keeps every pair's tokens, and room left over from growing a list stays
+    /// allocated (shrinking in place frees nothing).
+    fn tokens_with(&mut self, text: &str, scratch: &mut Vec<Token>) -> Vec<Token> {
+        scratch.clear();
+        let out = scratch;
+        for_each_cut(text, |span, lemma| {
+            // Looked up by the borrowed lemma first: most words are interned already.
+            let id = match self.ids.get(lemma) {
+                Some(&id) => id,
+                None => self.insert(lemma.to_string()),
+            };
+            out.push(Token { start: span.start as u32, end: span.end as u32, id });
+        });
+        out.to_vec()
     }
 
     /// The tokens of words already cut from a text.
@@ -67,7 +84,8 @@ impl Lemmas {
             .par_chunks(BLOCK)
             .map(|block| {
                 let mut local = Lemmas::default();
-                let tokens = block.iter().map(|text| local.tokens(text)).collect();
+                let mut scratch = Vec::new();
+                let tokens = block.iter().map(|text| local.tokens_with(text, &mut scratch)).collect();
                 let mut vocabulary: Vec<(String, u32)> = local.ids.into_iter().collect();
                 vocabulary.sort_unstable_by_key(|&(_, id)| id);
                 (vocabulary.into_iter().map(|(lemma, _)| lemma).collect(), tokens)
@@ -120,14 +138,21 @@ impl Lemmas {
 /// The words of `text`, with an acronym's lemma kept in capitals: "WHO" is a name, not the
 /// pronoun "who" (a function word, which no phrase may end on), and "IT" is not "it".
 pub fn cut(text: &str) -> Vec<english::Word> {
-    let mut words = english::words(text, 0);
-    for word in &mut words {
-        let surface = &text[word.span.clone()];
-        if surface.chars().count() >= 2 && surface.chars().all(|c| c.is_ascii_uppercase()) {
-            word.lemma = surface.to_string();
-        }
-    }
+    let mut words = Vec::new();
+    for_each_cut(text, |span, lemma| words.push(english::Word { span, lemma: lemma.to_string() }));
     words
+}
+
+/// [`cut`], one word at a time, the lemma borrowed.
+fn for_each_cut(text: &str, mut each: impl FnMut(Range<usize>, &str)) {
+    english::for_each_word(text, |span, lemma| {
+        let surface = &text[span.clone()];
+        if surface.len() >= 2 && surface.bytes().all(|b| b.is_ascii_uppercase()) {
+            each(span, surface)
+        } else {
+            each(span, lemma)
+        }
+    });
 }
 
 /// The key of a run of lemma ids (FNV-1a over the ids).
