@@ -124,9 +124,12 @@ pub fn mine_with_features(
             segmenter.add_word(word, "nz");
             table.entry(word.clone()).or_default().cues.insert(CueKind::Discovered);
         }
-        // One automaton over all new words: a clause is segmented again only if it holds one.
-        let new_words = aho_corasick::AhoCorasick::new(&found).expect("plain words build an automaton");
-        segmented.resegment(docs, &sentences, segmenter, lexicon, |clause| new_words.is_match(clause));
+        // One automaton over all new words, which the clauses holding one are taught.
+        let new_words = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&found)
+            .expect("plain words build an automaton");
+        segmented.teach(docs, &sentences, segmenter, lexicon, &new_words, Pos::from_tag("nz"));
     }
     let contexts = WordContexts::new(docs, counted_tokens(&sentences, &segmented));
     let total_tokens = contexts.tokens();
