@@ -7,7 +7,7 @@
 use crate::corpus::Document;
 use crate::segment::Token;
 use rayon::prelude::*;
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Mutex;
 
 /// Word and word-pair counts of the corpus, keyed by hash: nothing is copied, and a
@@ -15,10 +15,12 @@ use std::sync::Mutex;
 pub struct WordContexts<'a> {
     /// By the word's hash, in [`SHARDS`] tables by its high bits.
     words: Vec<HashMap<u64, u32>>,
-    /// By the hash of the two words' hashes, in [`SHARDS`] tables by its high bits (two
-    /// string slices a key tripled this table), counted on all cores, each core filling
-    /// whichever tables are free.
-    pairs: Vec<HashMap<u64, u32>>,
+    /// The word pairs in which the second word binds to the first (they meet in at least half
+    /// of its occurrences), by the hash of the two words' hashes, in [`SHARDS`] tables by its
+    /// high bits. Counted on all cores, each core filling whichever tables are free, then
+    /// pruned to the binding pairs: a million-pair memory has tens of millions of distinct
+    /// pairs, few of them binding, and the tally asks about one for every run it counts.
+    binding: Vec<HashSet<u64>>,
     documents: std::marker::PhantomData<&'a [Document]>,
 }
 
@@ -36,7 +38,8 @@ const BATCH_TOKENS: usize = 1 << 16;
 #[derive(Default)]
 struct Batch {
     words: Vec<u64>,
-    pairs: Vec<u64>,
+    /// Each pair's key and its second word's hash.
+    pairs: Vec<(u64, u64)>,
 }
 
 impl<'a> WordContexts<'a> {
@@ -46,18 +49,25 @@ impl<'a> WordContexts<'a> {
         sentences: impl IntoParallelIterator<Item = (usize, T)>,
     ) -> Self {
         let words: Vec<Mutex<HashMap<u64, u32>>> = (0..SHARDS).map(|_| Mutex::default()).collect();
-        let pairs: Vec<Mutex<HashMap<u64, u32>>> = (0..SHARDS).map(|_| Mutex::default()).collect();
+        // By pair key: the second word's hash and the count.
+        let pairs: Vec<Mutex<HashMap<u64, (u64, u32)>>> = (0..SHARDS).map(|_| Mutex::default()).collect();
         let count = |batch: &mut Batch| {
-            for (keys, tables) in [(&mut batch.words, &words), (&mut batch.pairs, &pairs)] {
-                keys.sort_unstable_by_key(|&key| shard_of(key));
-                for run in keys.chunk_by(|a, b| shard_of(*a) == shard_of(*b)) {
-                    let mut table = tables[shard_of(run[0])].lock().expect("no worker panics holding a table");
-                    for &key in run {
-                        *table.entry(key).or_default() += 1;
-                    }
+            batch.words.sort_unstable_by_key(|&key| shard_of(key));
+            for run in batch.words.chunk_by(|a, b| shard_of(*a) == shard_of(*b)) {
+                let mut table = words[shard_of(run[0])].lock().expect("no worker panics holding a table");
+                for &key in run {
+                    *table.entry(key).or_default() += 1;
                 }
-                keys.clear();
             }
+            batch.pairs.sort_unstable_by_key(|&(key, _)| shard_of(key));
+            for run in batch.pairs.chunk_by(|a, b| shard_of(a.0) == shard_of(b.0)) {
+                let mut table = pairs[shard_of(run[0].0)].lock().expect("no worker panics holding a table");
+                for &(key, second) in run {
+                    table.entry(key).or_insert((second, 0)).1 += 1;
+                }
+            }
+            batch.words.clear();
+            batch.pairs.clear();
         };
         sentences
             .into_par_iter()
@@ -66,7 +76,7 @@ impl<'a> WordContexts<'a> {
                 let start = batch.words.len();
                 batch.words.extend(sentence.as_ref().iter().map(|t| super::string_hash(&text[t.span.clone()])));
                 for k in start + 1..batch.words.len() {
-                    batch.pairs.push(pair_key(batch.words[k - 1], batch.words[k]));
+                    batch.pairs.push((pair_key(batch.words[k - 1], batch.words[k]), batch.words[k]));
                 }
                 if batch.words.len() >= BATCH_TOKENS {
                     count(&mut batch);
@@ -74,10 +84,17 @@ impl<'a> WordContexts<'a> {
                 batch
             })
             .for_each(|mut batch| count(&mut batch));
-        let tables = |t: Vec<Mutex<HashMap<u64, u32>>>| {
-            t.into_iter().map(|t| t.into_inner().expect("no worker panicked")).collect()
-        };
-        WordContexts { words: tables(words), pairs: tables(pairs), documents: std::marker::PhantomData }
+        let words: Vec<HashMap<u64, u32>> =
+            words.into_iter().map(|t| t.into_inner().expect("no worker panicked")).collect();
+        let count = |hash: u64| words[shard_of(hash)].get(&hash).map_or(0, |&n| n);
+        let binding = pairs
+            .into_par_iter()
+            .map(|table| {
+                let table = table.into_inner().expect("no worker panicked");
+                table.into_iter().filter(|&(_, (second, n))| 2 * n >= count(second)).map(|(key, _)| key).collect()
+            })
+            .collect();
+        WordContexts { words, binding, documents: std::marker::PhantomData }
     }
 
     /// How many tokens the counted clauses hold.
@@ -101,12 +118,9 @@ impl<'a> WordContexts<'a> {
 
     /// [`WordContexts::binds_to_previous`] of two words by their [`super::string_hash`].
     pub(super) fn binds_hashed(&self, word: u64, previous: u64) -> bool {
-        let count = self.count_hashed(word);
-        if count == 0 {
-            return false;
-        }
+        // Only a counted word is in a binding pair.
         let key = pair_key(previous, word);
-        2 * self.pairs[shard_of(key)].get(&key).map_or(0, |&n| n as usize) >= count
+        self.binding[shard_of(key)].contains(&key)
     }
 }
 
