@@ -12,7 +12,7 @@ use std::sync::Mutex;
 
 /// Word and word-pair counts of the corpus, keyed by hash: nothing is copied, and a
 /// million-pair memory's tables hold millions of words and tens of millions of pairs.
-pub struct WordContexts<'a> {
+pub struct WordContexts {
     /// By the word's hash, in [`SHARDS`] tables by its high bits.
     words: Vec<HashMap<u64, u32>>,
     /// The word pairs in which the second word binds to the first (they meet in at least half
@@ -21,7 +21,6 @@ pub struct WordContexts<'a> {
     /// pruned to the binding pairs: a million-pair memory has tens of millions of distinct
     /// pairs, few of them binding, and the tally asks about one for every run it counts.
     binding: Vec<HashSet<u64>>,
-    documents: std::marker::PhantomData<&'a [Document]>,
 }
 
 const SHARDS: usize = 64;
@@ -42,12 +41,9 @@ struct Batch {
     pairs: Vec<(u64, u64)>,
 }
 
-impl<'a> WordContexts<'a> {
+impl WordContexts {
     /// Counts over tokenised sentences, each a (document, tokens) pair, on all cores.
-    pub fn new<T: AsRef<[Token]>>(
-        docs: &'a [Document],
-        sentences: impl IntoParallelIterator<Item = (usize, T)>,
-    ) -> Self {
+    pub fn new<T: AsRef<[Token]>>(docs: &[Document], sentences: impl IntoParallelIterator<Item = (usize, T)>) -> Self {
         let words: Vec<Mutex<HashMap<u64, u32>>> = (0..SHARDS).map(|_| Mutex::default()).collect();
         // By pair key: the second word's hash and the count.
         let pairs: Vec<Mutex<HashMap<u64, (u64, u32)>>> = (0..SHARDS).map(|_| Mutex::default()).collect();
@@ -86,15 +82,18 @@ impl<'a> WordContexts<'a> {
             .for_each(|mut batch| count(&mut batch));
         let words: Vec<HashMap<u64, u32>> =
             words.into_iter().map(|t| t.into_inner().expect("no worker panicked")).collect();
-        let count = |hash: u64| words[shard_of(hash)].get(&hash).map_or(0, |&n| n);
         let binding = pairs
             .into_par_iter()
             .map(|table| {
                 let table = table.into_inner().expect("no worker panicked");
-                table.into_iter().filter(|&(_, (second, n))| 2 * n >= count(second)).map(|(key, _)| key).collect()
+                table
+                    .into_iter()
+                    .filter(|&(_, (second, n))| 2 * n as usize >= count_in(&words, second))
+                    .map(|(key, _)| key)
+                    .collect()
             })
             .collect();
-        WordContexts { words, binding, documents: std::marker::PhantomData }
+        WordContexts { words, binding }
     }
 
     /// How many tokens the counted clauses hold.
@@ -104,11 +103,7 @@ impl<'a> WordContexts<'a> {
 
     /// How often `word` occurs as a token of the counted clauses.
     pub fn count(&self, word: &str) -> usize {
-        self.count_hashed(super::string_hash(word))
-    }
-
-    fn count_hashed(&self, hash: u64) -> usize {
-        self.words[shard_of(hash)].get(&hash).map_or(0, |&n| n as usize)
+        count_in(&self.words, super::string_hash(word))
     }
 
     /// True when `word` is preceded by `previous` in at least half of its occurrences.
@@ -122,6 +117,11 @@ impl<'a> WordContexts<'a> {
         let key = pair_key(previous, word);
         self.binding[shard_of(key)].contains(&key)
     }
+}
+
+/// How often the word hashed `hash` occurs, in the sharded word counts `words`.
+fn count_in(words: &[HashMap<u64, u32>], hash: u64) -> usize {
+    words[shard_of(hash)].get(&hash).map_or(0, |&n| n as usize)
 }
 
 /// The key of two words side by side, from their hashes.

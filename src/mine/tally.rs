@@ -46,14 +46,15 @@ pub(super) struct Tallies<'a> {
     pub segmented: &'a Segmented,
     pub segmenter: &'a Segmenter,
     pub lexicon: &'a Lexicon,
-    pub contexts: &'a WordContexts<'a>,
+    pub contexts: &'a WordContexts,
 }
 
 /// Shards of the tally table (see [`Tallies::count`]): enough to balance the cores.
 const SHARDS: usize = 32;
 
-fn shard_of(term: &str) -> usize {
-    super::shard_of(string_hash(term), SHARDS)
+/// The shard of a term, by its [`string_hash`].
+fn shard_of(hash: u64) -> usize {
+    super::shard_of(hash, SHARDS)
 }
 
 /// Clauses tallied by one worker at a time: enough to amortise a table per chunk (each term
@@ -76,7 +77,7 @@ impl Tallies<'_> {
         // on all cores too, one shard per task (merged alone, it took as long as the tally).
         let mut shards: Vec<HashMap<String, Tally>> = (0..SHARDS).map(|_| HashMap::default()).collect();
         for (term, tally) in table.drain() {
-            shards[shard_of(&term)].insert(term, tally);
+            shards[shard_of(string_hash(&term))].insert(term, tally);
         }
         // As many chunks at a time as there are workers, merged before the next batch: the
         // chunk tables are large, and holding them all would multiply peak memory.
@@ -133,7 +134,7 @@ impl Tallies<'_> {
             let found = runs::classified_runs(text, line, &classes);
             let index_of = |t: &Token| line.partition_point(|u| u.span.start < t.span.start);
             // Whether the word after a run binds to the run's last word, by the run's end: the
-            // runs ending at one token share it, and it is a look-up of two tables.
+            // runs ending at one token share it, and it is a look-up in the binding pairs.
             binds.clear();
             binds.resize(line.len() + 1, None);
             // Each word hashed once, for the neighbours of every run it borders.
@@ -147,7 +148,7 @@ impl Tallies<'_> {
                 let Some(tally) = table.tally(hash, term, || {
                     // A string the corpus holds once is not tallied unless cued before.
                     let once = repeated.is_some_and(|r| !r.contains_key(&hash));
-                    !once || known[super::shard_of(hash, SHARDS)].contains_key(term)
+                    !once || known[shard_of(hash)].contains_key(term)
                 }) else {
                     continue;
                 };
@@ -196,7 +197,7 @@ impl Tallies<'_> {
         }
         let mut shards: Vec<HashMap<String, Tally>> = (0..SHARDS).map(|_| HashMap::default()).collect();
         for (hash, term, tally) in table.0 {
-            shards[super::shard_of(hash, SHARDS)].insert(term, tally);
+            shards[shard_of(hash)].insert(term, tally);
         }
         shards
     }

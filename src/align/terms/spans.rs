@@ -65,14 +65,6 @@ impl Lemmas {
         out.to_vec()
     }
 
-    /// The tokens of words already cut from a text.
-    pub fn intern(&mut self, words: Vec<english::Word>) -> Vec<Token> {
-        words
-            .into_iter()
-            .map(|w| Token { start: w.span.start as u32, end: w.span.end as u32, id: self.insert(w.lemma) })
-            .collect()
-    }
-
     /// The tokens of every text, cut and interned on all cores. Each block of texts interns
     /// into a vocabulary of its own, in first-seen order; the blocks' vocabularies then join
     /// this one in block order, which gives every lemma the id that interning the texts one
@@ -135,15 +127,9 @@ impl Lemmas {
     }
 }
 
-/// The words of `text`, with an acronym's lemma kept in capitals: "WHO" is a name, not the
-/// pronoun "who" (a function word, which no phrase may end on), and "IT" is not "it".
-pub fn cut(text: &str) -> Vec<english::Word> {
-    let mut words = Vec::new();
-    for_each_cut(text, |span, lemma| words.push(english::Word { span, lemma: lemma.to_string() }));
-    words
-}
-
-/// [`cut`], one word at a time, the lemma borrowed.
+/// Calls `each` with the span and lemma of every word of `text`, an acronym's lemma kept in
+/// capitals: "WHO" is a name, not the pronoun "who" (a function word, which no phrase may
+/// end on), and "IT" is not "it".
 fn for_each_cut(text: &str, mut each: impl FnMut(Range<usize>, &str)) {
     english::for_each_word(text, |span, lemma| {
         let surface = &text[span.clone()];
