@@ -179,5 +179,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             started.elapsed().as_secs_f64()
         )?;
     }
+    // The process ends here: the operating system takes back the corpus, the candidates and
+    // the graph at once, where freeing them piece by piece took half a second at 1M pairs.
+    std::mem::forget(build);
+    std::mem::forget(report);
     Ok(Outcome::Done)
 }

@@ -58,12 +58,17 @@ pub fn decode(path: &Path, bytes: &[u8], forced: Option<&'static Encoding>) -> R
 /// text without a copy (a large memory's file is hundreds of megabytes, and the copy beside
 /// the bytes doubled reading's peak memory).
 pub fn decode_owned(path: &Path, bytes: Vec<u8>, forced: Option<&'static Encoding>) -> Result<(String, Charset)> {
-    if forced.is_none() && Encoding::for_bom(&bytes).is_none() && std::str::from_utf8(&bytes).is_ok() {
-        refuse_binary(path, &bytes)?;
-        let text = String::from_utf8(bytes).expect("checked to be UTF-8 above");
-        return Ok((clean(text), Charset { encoding: UTF_8, bom: false, replaced: 0 }));
+    if forced.is_some() || Encoding::for_bom(&bytes).is_some() {
+        return decode(path, &bytes, forced);
     }
-    decode(path, &bytes, forced)
+    // Validated once: a large memory is hundreds of megabytes.
+    match String::from_utf8(bytes) {
+        Ok(text) => {
+            refuse_binary(path, text.as_bytes())?;
+            Ok((clean(text), Charset { encoding: UTF_8, bom: false, replaced: 0 }))
+        }
+        Err(error) => decode(path, error.as_bytes(), forced),
+    }
 }
 
 fn detect_and_decode(path: &Path, bytes: &[u8], forced: Option<&'static Encoding>) -> Result<(String, Charset)> {
@@ -182,10 +187,27 @@ fn is_control_byte(b: u8) -> bool {
     matches!(b, 0x00..=0x08 | 0x0e..=0x1a | 0x1c..=0x1f)
 }
 
+/// Whether UTF-8 `bytes` hold a control character other than a line break or a tab (C0,
+/// DEL or C1, the characters `char::is_control` names), byte by byte on all cores: a large
+/// memory's text was read a character at a time on one core while the other waited.
+fn has_control(bytes: &[u8]) -> bool {
+    use rayon::prelude::*;
+    const CHUNK: usize = 1 << 20;
+    (0..bytes.len().div_ceil(CHUNK)).into_par_iter().any(|chunk| {
+        let start = chunk * CHUNK;
+        bytes[start..(start + CHUNK).min(bytes.len())].iter().enumerate().any(|(k, &b)| match b {
+            0x00..=0x08 | 0x0b | 0x0c | 0x0e..=0x1f | 0x7f => true,
+            // U+0080–U+009F, encoded 0xC2 0x80–0x9F.
+            0xc2 => bytes.get(start + k + 1).is_some_and(|next| (0x80..=0x9f).contains(next)),
+            _ => false,
+        })
+    })
+}
+
 /// Cleans decoded text: no leading BOM, controls become spaces, form feeds line breaks.
 fn clean(text: String) -> String {
     let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let dirty = body.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'));
+    let dirty = has_control(body.as_bytes());
     if !dirty && body.len() == text.len() {
         return text;
     }
@@ -202,6 +224,16 @@ fn clean(text: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_bytes_are_the_control_characters_but_breaks_and_tabs() {
+        for c in (0..0x110000u32).filter_map(char::from_u32).filter(|c| (*c as u32) < 0x800) {
+            let text = format!("甲{c}乙");
+            let expected = c.is_control() && !matches!(c, '\n' | '\r' | '\t');
+            assert_eq!(has_control(text.as_bytes()), expected, "U+{:04X}", c as u32);
+        }
+        assert!(!has_control("Ā¢ÿ".as_bytes()), "0xC2 / 0xC3 leads of printing characters");
+    }
 
     #[derive(Debug)]
     struct Decoded {

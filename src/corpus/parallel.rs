@@ -5,28 +5,35 @@ use super::normalize::{normalize_en, normalize_zh};
 use super::{variant, Document, InputKind};
 use crate::error::{Error, Result};
 use quick_xml::events::Event;
+use std::borrow::Cow;
 use std::path::Path;
 
 /// Collects segment pairs into one aligned document.
 #[derive(Default)]
-pub(super) struct PairBuilder {
+pub(super) struct PairBuilder<'a> {
     zh: String,
     en: String,
     zh_blocks: Vec<super::Span>,
     en_blocks: Vec<super::Span>,
     /// Pairs pushed but not yet normalised: normalisation runs on all cores, a batch at a
-    /// time (a million-pair memory spent seconds in it on one).
-    pending: Vec<(String, String)>,
+    /// time (a million-pair memory spent seconds in it on one). Borrowed from the file's text
+    /// where the reader can: copying every segment first kept the other core waiting.
+    pending: Vec<(Cow<'a, str>, Cow<'a, str>)>,
     /// The Chinese tag of the file, when it names one.
     pub(super) locale: Option<String>,
 }
 
 /// Pairs normalised together: enough to share out, few enough to keep the copies small.
-const BATCH: usize = 8192;
+const BATCH: usize = 32_768;
 
-impl PairBuilder {
+impl<'a> PairBuilder<'a> {
     pub(super) fn push(&mut self, zh: &str, en: &str) {
-        self.pending.push((zh.to_string(), en.to_string()));
+        self.push_borrowed(Cow::Owned(zh.to_string()), Cow::Owned(en.to_string()));
+    }
+
+    /// [`PairBuilder::push`] of text that outlives the builder (or already owned).
+    pub(super) fn push_borrowed(&mut self, zh: Cow<'a, str>, en: Cow<'a, str>) {
+        self.pending.push((zh, en));
         if self.pending.len() == BATCH {
             self.flush();
         }
@@ -87,7 +94,7 @@ pub fn read_line_pairs(zh_path: &Path, zh: &str, en_path: &Path, en: &str) -> Re
     }
     let mut builder = PairBuilder::default();
     for (zh, en) in zh_lines.iter().zip(&en_lines) {
-        builder.push(zh, en);
+        builder.push_borrowed((*zh).into(), (*en).into());
     }
     Ok(builder.finish(zh_path, InputKind::LinePairs))
 }
@@ -125,7 +132,7 @@ pub fn read_tsv(path: &Path, text: &str) -> Result<Document> {
         let en = rest.split('\t').next().unwrap_or_default();
         let is_header = number == 0 && !zh.chars().any(super::is_han);
         if !is_header {
-            builder.push(zh, en);
+            builder.push_borrowed(zh.into(), en.into());
         }
     }
     Ok(builder.finish(path, InputKind::Tsv))

@@ -8,6 +8,7 @@
 
 pub mod bilingual;
 mod classes;
+mod clauses;
 pub mod cues;
 pub mod discover;
 pub mod furniture;
@@ -21,9 +22,10 @@ mod tally;
 use crate::corpus::{is_han, Document, Span};
 use crate::lexicon::Lexicon;
 use crate::segment::{Pos, Segmenter, Token};
+use clauses::{body_sentences, Sentence};
 pub use cues::CueKind;
 use neighbours::WordContexts;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 pub use score::Scores;
 use segmented::Segmented;
 use std::collections::BTreeSet;
@@ -218,55 +220,6 @@ fn teach_cued_words(
 /// “本组织”, “该协定”: a demonstrative and a noun point back to a name, they are not one.
 fn is_deictic(text: &str, segmenter: &Segmenter) -> bool {
     segmenter.tokens(text, 0).first().is_some_and(|t| t.pos == Pos::Pronoun) || text.starts_with('此')
-}
-
-/// A clause of running text (see [`clause_spans`]).
-pub(crate) struct Sentence {
-    doc: usize,
-    span: Span,
-    /// The same clause (white space aside) came earlier in the corpus: a speech republished
-    /// on three sites is one piece of evidence, not three. Its occurrences are kept (the
-    /// aligner needs them) but not counted.
-    repeat: bool,
-}
-
-fn body_sentences(docs: &[Document]) -> Vec<Sentence> {
-    let mut seen: HashSet<String> = HashSet::default();
-    let mut sentences = Vec::new();
-    for (doc, document) in docs.iter().enumerate() {
-        for block in &document.zh_blocks {
-            // A translation memory's segments are all content (its headings are terms more
-            // often than not); page furniture is a property of web copies.
-            if !document.aligned && !furniture::is_body_line(&document.zh[block.clone()]) {
-                continue;
-            }
-            for span in clause_spans(&document.zh, block) {
-                let key: String = document.zh[span.clone()].chars().filter(|c| !c.is_whitespace()).collect();
-                let repeat = !seen.insert(key);
-                sentences.push(Sentence { doc, span, repeat });
-            }
-        }
-    }
-    sentences
-}
-
-/// The clauses of a line, each with its closing punctuation. Clauses, not sentences, are
-/// the unit of repetition: republished texts are often edited sentence by sentence
-/// (会议成果 → 峰会成果) while most clauses stay word for word.
-fn clause_spans(text: &str, line: &Span) -> Vec<Span> {
-    let mut spans = Vec::new();
-    let mut start = line.start;
-    for (at, c) in text[line.clone()].char_indices() {
-        if matches!(c, '。' | '！' | '？' | '；' | '，' | '：') {
-            let end = line.start + at + c.len_utf8();
-            spans.push(start..end);
-            start = end;
-        }
-    }
-    if text[start..line.end].chars().any(|c| !c.is_whitespace()) {
-        spans.push(start..line.end);
-    }
-    spans
 }
 
 /// Cued terms that no token run produced (titles with 的 inside, abbreviations, quoted

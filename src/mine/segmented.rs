@@ -6,7 +6,6 @@ use crate::corpus::Document;
 use crate::lexicon::Lexicon;
 use crate::segment::{Pos, Segmenter, Token};
 use rayon::prelude::*;
-use rustc_hash::FxHashMap as HashMap;
 
 pub(super) struct Segmented {
     /// Tokens of each distinct clause text, spans relative to the clause's start.
@@ -20,18 +19,20 @@ pub(super) struct Segmented {
 impl Segmented {
     /// Segments every distinct clause text once, on all cores.
     pub fn new(docs: &[Document], sentences: &[Sentence], segmenter: &Segmenter, lexicon: &Lexicon) -> Self {
-        let mut first_of: HashMap<&str, usize> = HashMap::default();
+        let texts: Vec<&str> = sentences.iter().map(|s| &docs[s.doc].zh[s.span.clone()]).collect();
+        let first = super::clauses::first_equal(&texts);
+        drop(texts);
+        // Distinct texts numbered in order of first sight; a copy takes its first's number.
         let mut representative = Vec::new();
-        let slot = sentences
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
-                *first_of.entry(&docs[s.doc].zh[s.span.clone()]).or_insert_with(|| {
-                    representative.push(i);
-                    representative.len() - 1
-                })
-            })
-            .collect();
+        let mut slot: Vec<usize> = Vec::with_capacity(sentences.len());
+        for (i, &first) in first.iter().enumerate() {
+            if first == i {
+                slot.push(representative.len());
+                representative.push(i);
+            } else {
+                slot.push(slot[first]);
+            }
+        }
         let distinct = representative.par_iter().map(|&i| segment(docs, &sentences[i], segmenter, lexicon)).collect();
         Segmented { distinct, representative, slot }
     }

@@ -28,18 +28,34 @@ pub(super) fn render(
     graph: &TermGraph,
     candidates: Candidates<'_>,
 ) -> Result<Vec<(&'static str, Vec<u8>)>> {
+    // Each file is its own work: a large build's candidate list takes as long as the rest.
+    let (candidates, (csv, (tbx, (json, index)))) = rayon::join(
+        || match candidates {
+            Candidates::Ranked(list) => export::csv::candidates(list).map(Some),
+            Candidates::Kept => kept_candidates(folder, graph),
+        },
+        || {
+            rayon::join(
+                || export::render(graph, Format::Csv),
+                || {
+                    rayon::join(
+                        || export::render(graph, Format::Tbx),
+                        || {
+                            let json = to_json(graph).into_bytes();
+                            let index = index::render(graph, &sha256_hex(&json));
+                            (json, index)
+                        },
+                    )
+                },
+            )
+        },
+    );
     let mut files = Vec::new();
-    let candidates = match candidates {
-        Candidates::Ranked(list) => Some(export::csv::candidates(list)?),
-        Candidates::Kept => kept_candidates(folder, graph)?,
-    };
-    if let Some(candidates) = candidates {
+    if let Some(candidates) = candidates? {
         files.push((CANDIDATES_FILE, candidates));
     }
-    files.push((CSV_FILE, export::render(graph, Format::Csv)?));
-    files.push((TBX_FILE, export::render(graph, Format::Tbx)?));
-    let json = to_json(graph).into_bytes();
-    let index = index::render(graph, &sha256_hex(&json));
+    files.push((CSV_FILE, csv?));
+    files.push((TBX_FILE, tbx?));
     files.push((GRAPH_FILE, json));
     files.push((INDEX_FILE, index));
     Ok(files)

@@ -115,7 +115,18 @@ pub(super) fn term_options(
         });
         out
     };
-    let surface_of = |t: &Together| written(t).first().map_or("", |s| s.text);
+    // The most frequent way of writing each phrase, worked out once per phrase: the search
+    // below asks it of the same phrases again and again (every kept option at each insertion,
+    // each longer compound of a piece), and each answer counts and sorts all its spots.
+    let surfaces: std::cell::RefCell<HashMap<usize, &str>> = Default::default();
+    let surface_of = |t: &Together| {
+        if let Some(&surface) = surfaces.borrow().get(&t.range.start) {
+            return surface;
+        }
+        let surface = written(t).first().map_or("", |s| s.text);
+        surfaces.borrow_mut().insert(t.range.start, surface);
+        surface
+    };
     let term_frequency = ids.held as f64;
     let numeral = leading_numeral(&candidate.term);
     let latin: Vec<String> = std::iter::once(candidate.term.as_str())
@@ -192,9 +203,8 @@ pub(super) fn term_options(
         // that name, even if the piece also stands alone elsewhere ("the Court").
         let fragment = compounds.get(&key).into_iter().flatten().any(|&(c, longer_by)| {
             let longer = &together[&c];
-            let name = canonical::is_name(surface_of(longer));
             longer.count == t.count
-                && ((longer_by == 1 && global(c, longer) == global(key, t)) || name)
+                && ((longer_by == 1 && global(c, longer) == global(key, t)) || canonical::is_name(surface_of(longer)))
                 && own <= dictionary(c) + FRAGMENT_MARGIN
         });
         if fragment {
