@@ -36,10 +36,14 @@ pub type IdPair = (Vec<u32>, Vec<u32>);
 /// that meet in a training pair is one parameter, numbered once, so that an EM round is array
 /// arithmetic over the pairs' precomputed parameter numbers rather than hashing.
 struct Direction {
-    /// Parameter number of each (source, target) that met in training.
-    index: FxHashMap<(u32, u32), u32>,
-    /// Expected count of each parameter.
+    /// Expected count of each parameter (each (source, target) that met in training).
     counts: Vec<f32>,
+    /// The trained counts again, by source word: `rows[row_starts[s]..row_starts[s + 1]]`
+    /// holds (target, count) sorted by target. Aligning reads t(target | source) for every
+    /// cell of every pair; a search in the source's short row stays in cache where a look-up
+    /// in the whole table did not.
+    row_starts: Vec<usize>,
+    rows: Vec<(u32, f32)>,
     /// Total expected count of each source word.
     totals: Vec<f64>,
     /// Sorted dictionary translations of each source word.
@@ -63,8 +67,9 @@ impl Direction {
         let mut glosses = glosses;
         glosses.resize(sources, Vec::new());
         Direction {
-            index: FxHashMap::default(),
             counts: Vec::new(),
+            row_starts: Vec::new(),
+            rows: Vec::new(),
             totals: vec![0.0; sources],
             glosses,
             null,
@@ -92,7 +97,12 @@ impl Direction {
 
     /// t(target | source).
     fn probability(&self, source: u32, target: u32) -> f64 {
-        let count = self.index.get(&(source, target)).map_or(0.0, |&k| self.counts[k as usize] as f64);
+        let s = source as usize;
+        let row = match (self.row_starts.get(s), self.row_starts.get(s + 1)) {
+            (Some(&start), Some(&end)) => &self.rows[start..end],
+            _ => &[][..],
+        };
+        let count = row.binary_search_by_key(&target, |&(t, _)| t).map_or(0.0, |k| row[k].1 as f64);
         self.with_count(source, target, count)
     }
 
@@ -123,6 +133,7 @@ impl Direction {
     /// `iterations` EM rounds over `pairs` (source, target).
     fn train(&mut self, pairs: &[(&[u32], &[u32])], iterations: usize) {
         // Number the parameters and lay out each pair's links (target-major) once.
+        let mut index: FxHashMap<(u32, u32), u32> = FxHashMap::default();
         let mut params: Vec<(u32, u32)> = Vec::new();
         let mut links: Vec<u32> = Vec::new();
         let mut starts = Vec::with_capacity(pairs.len() + 1);
@@ -131,7 +142,7 @@ impl Direction {
             for &t in target {
                 for &s in source {
                     let next = params.len() as u32;
-                    let k = *self.index.entry((s, t)).or_insert_with(|| {
+                    let k = *index.entry((s, t)).or_insert_with(|| {
                         params.push((s, t));
                         next
                     });
@@ -140,6 +151,7 @@ impl Direction {
             }
         }
         starts.push(links.len());
+        drop(index);
         self.counts = vec![0.0; params.len()];
         let mut posterior = vec![0.0f32; links.len()];
         for _ in 0..iterations {
@@ -173,6 +185,16 @@ impl Direction {
             self.counts = counts;
             self.totals = totals;
         }
+        let mut order: Vec<usize> = (0..params.len()).collect();
+        order.sort_unstable_by_key(|&k| params[k]);
+        self.row_starts = vec![0; self.totals.len() + 1];
+        for &(s, _) in &params {
+            self.row_starts[s as usize + 1] += 1;
+        }
+        for s in 0..self.totals.len() {
+            self.row_starts[s + 1] += self.row_starts[s];
+        }
+        self.rows = order.into_iter().map(|k| (params[k].1, self.counts[k])).collect();
     }
 
     /// Each target word's best source position (None: the empty word).
@@ -235,8 +257,9 @@ impl WordAligner {
         let mut backward = Direction::new(inverse, en_words, &zh, zh_words);
         let there: Vec<(&[u32], &[u32])> = zh.iter().copied().zip(en.iter().copied()).collect();
         let back: Vec<(&[u32], &[u32])> = en.iter().copied().zip(zh.iter().copied()).collect();
-        forward.train(&there, iterations);
-        backward.train(&back, iterations);
+        // The directions are independent: trained side by side, each one's serial steps
+        // (numbering parameters, summing counts) overlap the other's.
+        rayon::join(|| forward.train(&there, iterations), || backward.train(&back, iterations));
         WordAligner { forward, backward }
     }
 

@@ -40,7 +40,7 @@ impl EnglishSide {
             return None;
         }
         use rayon::prelude::*;
-        const BLOCK: usize = 8192;
+        const BLOCK: usize = 32_768;
         let segments: Vec<(usize, &str)> = docs
             .iter()
             .enumerate()
@@ -156,37 +156,120 @@ fn english_words(text: &str) -> Vec<(String, bool)> {
     out
 }
 
-/// Calls `each` with [`english_words`] one at a time, the word borrowed.
+/// Calls `each` with [`english_words`] one at a time, the word borrowed: the words are the
+/// runs of letters, digits, hyphens and apostrophes, trimmed of hyphens and apostrophes, a
+/// sentence ending at `.`, `!`, `?`, `:` or `;`. Read byte by byte, a character decoded only
+/// where the text leaves ASCII: a memory's English is mostly ASCII, and this is asked of
+/// every segment of it.
 fn for_each_english_word(text: &str, mut each: impl FnMut(&str, bool)) {
     // Lower-cased into one buffer, copied only when new to the caller: most words of a
     // segment are function words, numbers or words seen before.
     let mut lower = String::new();
-    for sentence in text.split_inclusive(['.', '!', '?', ':', ';']) {
-        let mut sentence_start = true;
-        for piece in sentence.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')) {
-            let word = piece.trim_matches(|c| c == '-' || c == '\'');
-            if word.is_empty() {
-                continue;
+    let mut sentence_start = true;
+    let mut piece_start: Option<usize> = None;
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    loop {
+        let (in_word, ends_sentence, width) = match bytes.get(at) {
+            None => (false, false, 0),
+            Some(&b) if b.is_ascii() => {
+                (b.is_ascii_alphanumeric() || b == b'-' || b == b'\'', matches!(b, b'.' | b'!' | b'?' | b':' | b';'), 1)
             }
-            lower.clear();
-            if word.is_ascii() {
-                lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-            } else {
-                lower.push_str(&word.to_lowercase());
+            Some(_) => {
+                let c = text[at..].chars().next().expect("at a character boundary");
+                (c.is_alphanumeric(), false, c.len_utf8())
             }
-            let capitalised = !sentence_start && word.chars().next().is_some_and(char::is_uppercase);
-            sentence_start = false;
-            let short = lower.chars().nth(1).is_none() || lower.chars().all(|c| c.is_ascii_digit());
-            if !short && !is_english_function_word(&lower) {
-                each(&lower, capitalised);
+        };
+        if in_word {
+            piece_start.get_or_insert(at);
+        } else if let Some(start) = piece_start.take() {
+            let word = text[start..at].trim_matches(|c| c == '-' || c == '\'');
+            if !word.is_empty() {
+                lower.clear();
+                lower.push_str(word);
+                if word.is_ascii() {
+                    lower.make_ascii_lowercase();
+                } else {
+                    lower = word.to_lowercase();
+                }
+                let capitalised = !sentence_start && word.chars().next().is_some_and(char::is_uppercase);
+                sentence_start = false;
+                let short = lower.chars().nth(1).is_none() || lower.bytes().all(|b| b.is_ascii_digit());
+                if !short && !is_english_function_word(&lower) {
+                    each(&lower, capitalised);
+                }
             }
         }
+        if ends_sentence {
+            sentence_start = true;
+        }
+        if width == 0 {
+            break;
+        }
+        at += width;
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The rule as first written, on chars and `str::split`: the byte reader must agree.
+    fn reference_words(text: &str, mut each: impl FnMut(&str, bool)) {
+        // Lower-cased into one buffer, copied only when new to the caller: most words of a
+        // segment are function words, numbers or words seen before.
+        let mut lower = String::new();
+        for sentence in text.split_inclusive(['.', '!', '?', ':', ';']) {
+            let mut sentence_start = true;
+            for piece in sentence.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')) {
+                let word = piece.trim_matches(|c| c == '-' || c == '\'');
+                if word.is_empty() {
+                    continue;
+                }
+                lower.clear();
+                if word.is_ascii() {
+                    lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                } else {
+                    lower.push_str(&word.to_lowercase());
+                }
+                let capitalised = !sentence_start && word.chars().next().is_some_and(char::is_uppercase);
+                sentence_start = false;
+                let short = lower.chars().nth(1).is_none() || lower.chars().all(|c| c.is_ascii_digit());
+                if !short && !is_english_function_word(&lower) {
+                    each(&lower, capitalised);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_byte_reader_cuts_words_as_the_char_rule_does() {
+        let texts = [
+            "Customs officers met the Customs Administration. Then: the 'Council' met; 2020 ended!",
+            "Naïve Ærø-based O'Neill's -- co-operation ... Straße 12a ÉCOLE ’quoted’ x y",
+            "中文 mixed with English, Ü-Boot? ß ǅemal: İstanbul ΣΟΦΙΑ and --'-- ' -",
+            "",
+            "trailing-",
+        ];
+        for text in texts {
+            let (mut mine, mut reference) = (Vec::new(), Vec::new());
+            for_each_english_word(text, |w, c| mine.push((w.to_string(), c)));
+            reference_words(text, |w, c| reference.push((w.to_string(), c)));
+            assert_eq!(mine, reference, "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn the_byte_reader_agrees_on_any_text(text in "[a-zA-Z0-9 .!?:;,'’\\-ÄäÉéßİıǅΣσ中文\u{00a0}\u{2019}]{0,40}|\\PC{0,30}") {
+            let (mut mine, mut reference) = (Vec::new(), Vec::new());
+            for_each_english_word(&text, |w, c| mine.push((w.to_string(), c)));
+            reference_words(&text, |w, c| reference.push((w.to_string(), c)));
+            proptest::prop_assert_eq!(mine, reference);
+        }
+    }
     use crate::corpus::InputKind;
     use crate::mine::Occurrence;
 

@@ -144,11 +144,12 @@ pub fn mine_with_features(
     drop(segmented);
     drop(repeated);
     count_cued_occurrences(docs, &sentences, &mut table);
-    let candidates: Vec<Candidate> = table
-        .into_iter()
-        .filter(|(_, tally)| !tally.occurrences.is_empty())
-        .map(|(term, tally)| into_candidate(term, tally))
-        .collect();
+    // On all cores (each sorts its occurrences), in the table's order.
+    let candidates: Vec<Candidate> = {
+        use rayon::prelude::*;
+        let tallied: Vec<(String, Tally)> = table.into_iter().filter(|(_, t)| !t.occurrences.is_empty()).collect();
+        tallied.into_par_iter().map(|(term, tally)| into_candidate(term, tally)).collect()
+    };
     score::rank(candidates, docs, segmenter, lexicon, &contexts, total_tokens.max(1), keep_features)
 }
 
