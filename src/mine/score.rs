@@ -188,7 +188,7 @@ pub fn rank(
             table[i][PARTNER + 1] = partner.capitalised;
         }
     }
-    for ((candidate, x), &nested) in candidates.iter_mut().zip(&table).zip(&nested) {
+    candidates.par_iter_mut().zip(&table).zip(&nested).for_each(|((candidate, x), &nested)| {
         let chars = candidate.term.chars().count();
         let weirdness = termhood(candidate.frequency, total_tokens, segmenter.dictionary_frequency(&candidate.term));
         candidate.scores = Scores {
@@ -200,9 +200,9 @@ pub fn rank(
             fragment: x[17],
             total: total(x),
         };
-    }
+    });
     let mut order: Vec<usize> = (0..candidates.len()).collect();
-    order.sort_by(|&i, &j| {
+    order.par_sort_by(|&i, &j| {
         let (a, b) = (&candidates[i], &candidates[j]);
         b.scores.total.total_cmp(&a.scores.total).then(b.frequency.cmp(&a.frequency)).then_with(|| a.term.cmp(&b.term))
     });

@@ -67,7 +67,7 @@ impl Tallies<'_> {
     /// Tallies every clause's token runs into `table`, on all cores: each chunk of clauses
     /// into a table of its own, merged in corpus order, so the result (the words of a term
     /// as first seen, its occurrences) does not depend on the number of threads.
-    pub fn count(&self, repeated: Option<&HashMap<u64, u32>>, table: &mut HashMap<String, Tally>) {
+    pub fn count(&self, repeated: Option<&Repeated>, table: &mut HashMap<String, Tally>) {
         use rayon::prelude::*;
         let chunks: Vec<std::ops::Range<usize>> = (0..self.sentences.len())
             .step_by(TALLY_CHUNK)
@@ -96,8 +96,8 @@ impl Tallies<'_> {
                                 // by doubling, a million-pair memory's lists held a third
                                 // more than they used at the tally's end, its peak.
                                 let mut tally = tally;
-                                let all = repeated.and_then(|r| r.get(&string_hash(&term)));
-                                let more = all.map_or(0, |&n| (n as usize).saturating_sub(tally.occurrences.len()));
+                                let all = repeated.and_then(|r| r.get(string_hash(&term)));
+                                let more = all.map_or(0, |n| (n as usize).saturating_sub(tally.occurrences.len()));
                                 tally.occurrences.reserve_exact(more);
                                 shard.insert(term, tally);
                             }
@@ -114,7 +114,7 @@ impl Tallies<'_> {
     fn chunk(
         &self,
         range: std::ops::Range<usize>,
-        repeated: Option<&HashMap<u64, u32>>,
+        repeated: Option<&Repeated>,
         known: &[HashMap<String, Tally>],
     ) -> Vec<HashMap<String, Tally>> {
         let mut table = ChunkTable::default();
@@ -147,7 +147,7 @@ impl Tallies<'_> {
                 let hash = string_hash(term);
                 let Some(tally) = table.tally(hash, term, || {
                     // A string the corpus holds once is not tallied unless cued before.
-                    let once = repeated.is_some_and(|r| !r.contains_key(&hash));
+                    let once = repeated.is_some_and(|r| r.get(hash).is_none());
                     !once || known[shard_of(hash)].contains_key(term)
                 }) else {
                     continue;
@@ -248,34 +248,65 @@ impl Tally {
 }
 
 /// Hashes of the candidate strings that occur at least twice, with how often they occur,
-/// counted over distinct clause texts weighted by how many clauses share each text, on all
-/// cores.
+/// in shards by hash (see [`repeated_strings`]).
+pub(super) struct Repeated(Vec<HashMap<u64, u32>>);
+
+impl Repeated {
+    /// How often the string hashed `hash` occurs, if at least twice.
+    pub fn get(&self, hash: u64) -> Option<u32> {
+        self.0[shard_of(hash)].get(&hash).copied()
+    }
+}
+
+/// [`Repeated`]: the candidate strings counted over distinct clause texts weighted by how
+/// many clauses share each text, on all cores. The counts are kept in shards by hash, so that
+/// joining two workers' counts, and keeping those seen twice, run on all cores too: joined in
+/// one table, the last join and the filter took a core alone for most of a second at 1M pairs.
 pub(super) fn repeated_strings(
     docs: &[Document],
     sentences: &[Sentence],
     segmented: &Segmented,
     lexicon: &Lexicon,
-) -> HashMap<u64, u32> {
+) -> Repeated {
     use rayon::prelude::*;
+    type Counts = Vec<HashMap<u64, usize>>;
+    let empty = || -> Counts { (0..SHARDS).map(|_| HashMap::default()).collect() };
     let distinct: Vec<(usize, usize)> = segmented.distinct().collect();
     let counts = distinct
         .par_iter()
-        .fold(HashMap::<u64, usize>::default, |mut counts, &(index, copies)| {
+        .fold(empty, |mut counts, &(index, copies)| {
             let sentence = &sentences[index];
             let text = &docs[sentence.doc].zh;
             let line = segmented.tokens(index, sentence);
             for run in runs::token_runs(text, &line, lexicon) {
-                *counts.entry(string_hash(&text[run.span.clone()])).or_default() += copies;
+                let hash = string_hash(&text[run.span.clone()]);
+                *counts[shard_of(hash)].entry(hash).or_default() += copies;
             }
             counts
         })
-        .reduce(HashMap::default, |mut a, b| {
-            for (hash, n) in b {
-                *a.entry(hash).or_default() += n;
-            }
+        .reduce(empty, |mut a, b| {
+            a.par_iter_mut().zip(b).for_each(|(a, mut b)| {
+                if a.len() < b.len() {
+                    std::mem::swap(a, &mut b);
+                }
+                for (hash, n) in b {
+                    *a.entry(hash).or_default() += n;
+                }
+            });
             a
         });
-    counts.into_iter().filter(|&(_, n)| n >= 2).map(|(hash, n)| (hash, u32::try_from(n).unwrap_or(u32::MAX))).collect()
+    Repeated(
+        counts
+            .into_par_iter()
+            .map(|shard| {
+                shard
+                    .into_iter()
+                    .filter(|&(_, n)| n >= 2)
+                    .map(|(hash, n)| (hash, u32::try_from(n).unwrap_or(u32::MAX)))
+                    .collect()
+            })
+            .collect(),
+    )
 }
 
 /// Counts a neighbour, by the hash of its word (a weak one apart from the same word bound).
