@@ -11,6 +11,7 @@ pub mod encoding;
 mod html;
 pub mod normalize;
 mod parallel;
+mod repeats;
 pub mod variant;
 mod walk;
 mod xliff;
@@ -23,6 +24,7 @@ use std::path::{Path, PathBuf};
 
 pub use bilingual::english_paragraphs;
 pub use detect::detect_kind;
+pub use repeats::{first_equal, numbered};
 
 /// A byte range into a document's `zh` or `en` text.
 pub type Span = Range<usize>;

@@ -1,9 +1,8 @@
 //! The clauses mining reads: every body line of the corpus cut at clause punctuation, each
-//! marked when the same clause came earlier, and the finding of equal texts both this and
-//! the segmented clauses rest on, on all cores.
+//! marked when the same clause came earlier.
 
-use super::{furniture, shard_of, string_hash};
-use crate::corpus::{Document, Span};
+use super::furniture;
+use crate::corpus::{first_equal, Document, Span};
 use rayon::prelude::*;
 use std::borrow::Cow;
 
@@ -71,60 +70,9 @@ fn clause_spans(text: &str, line: &Span) -> Vec<Span> {
     spans
 }
 
-/// Shards of [`first_equal`]'s tables: enough to balance the cores.
-const SHARDS: usize = 16;
-
-/// For each of `keys`, the index of the first key equal to it (its own index when it is the
-/// first), on all cores: the keys hashed, then each shard of hashes scanned in order by a
-/// worker of its own. A million-pair memory has millions of clauses, and one table filled on
-/// one core took most of a second, twice.
-pub(super) fn first_equal<K: AsRef<str> + Sync>(keys: &[K]) -> Vec<usize> {
-    let hashes: Vec<u64> = keys.par_iter().map(|k| string_hash(k.as_ref())).collect();
-    let mut shards: Vec<Vec<u32>> = vec![Vec::new(); SHARDS];
-    for (i, &hash) in hashes.iter().enumerate() {
-        shards[shard_of(hash, SHARDS)].push(u32::try_from(i).expect("fewer than 4G clauses"));
-    }
-    let firsts: Vec<Vec<(u32, u32)>> = shards
-        .par_iter()
-        .map(|indices| {
-            let mut table: hashbrown::HashTable<u32> = hashbrown::HashTable::with_capacity(indices.len());
-            let hash_of = |&j: &u32| hashes[j as usize];
-            let mut out = Vec::new();
-            for &i in indices {
-                let key = keys[i as usize].as_ref();
-                let same = |&j: &u32| hashes[j as usize] == hashes[i as usize] && keys[j as usize].as_ref() == key;
-                match table.find(hashes[i as usize], same) {
-                    Some(&j) => out.push((i, j)),
-                    None => {
-                        table.insert_unique(hashes[i as usize], i, hash_of);
-                    }
-                }
-            }
-            out
-        })
-        .collect();
-    let mut first: Vec<usize> = (0..keys.len()).collect();
-    for (i, j) in firsts.into_iter().flatten() {
-        first[i as usize] = j as usize;
-    }
-    first
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn first_equal_points_each_key_at_its_first_copy() {
-        let keys = ["甲", "乙", "甲", "丙", "乙", "甲", ""];
-        assert_eq!(first_equal(&keys), vec![0, 1, 0, 3, 1, 0, 6]);
-        // Enough keys to fill every shard, each text seen three times.
-        let many: Vec<String> = (0..3000).map(|i| format!("第{}条", i % 1000)).collect();
-        let first = first_equal(&many);
-        for (i, &j) in first.iter().enumerate() {
-            assert_eq!(j, i % 1000, "{}", many[i]);
-        }
-    }
 
     #[test]
     fn a_clause_repeated_but_for_white_space_is_a_repeat() {

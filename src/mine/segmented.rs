@@ -20,19 +20,8 @@ impl Segmented {
     /// Segments every distinct clause text once, on all cores.
     pub fn new(docs: &[Document], sentences: &[Sentence], segmenter: &Segmenter, lexicon: &Lexicon) -> Self {
         let texts: Vec<&str> = sentences.iter().map(|s| &docs[s.doc].zh[s.span.clone()]).collect();
-        let first = super::clauses::first_equal(&texts);
+        let (representative, slot) = crate::corpus::numbered(&crate::corpus::first_equal(&texts));
         drop(texts);
-        // Distinct texts numbered in order of first sight; a copy takes its first's number.
-        let mut representative = Vec::new();
-        let mut slot: Vec<usize> = Vec::with_capacity(sentences.len());
-        for (i, &first) in first.iter().enumerate() {
-            if first == i {
-                slot.push(representative.len());
-                representative.push(i);
-            } else {
-                slot.push(slot[first]);
-            }
-        }
         let distinct = representative.par_iter().map(|&i| segment(docs, &sentences[i], segmenter, lexicon)).collect();
         Segmented { distinct, representative, slot }
     }

@@ -95,7 +95,7 @@ impl PairAlignments {
                 .collect();
             ids_of.insert(*p, ids);
         }
-        let en_ids = |p: usize| -> Vec<u32> { english.words[p].iter().map(|w| w.id).collect() };
+        let en_ids = |p: usize| -> Vec<u32> { english.words(p).iter().map(|w| w.id).collect() };
         let mut corpus: Vec<IdPair> = training
             .iter()
             .map(|&p| (ids_of[&p].clone(), en_ids(p)))
@@ -138,7 +138,7 @@ impl PairAlignments {
             return None;
         }
         let (mut start, mut end) = consistent_span(&aligned.links, first..last + 1)?;
-        let words = &english.words[pair];
+        let words = english.words(pair);
         while start < end && !english.lemmas.is_content(&words[start]) {
             start += 1;
         }

@@ -93,10 +93,13 @@ pub struct Equivalent {
     pub abbreviation: Option<String>,
 }
 
-/// English side of the sentence pairs, tokenised once.
+/// English side of the sentence pairs, each distinct text tokenised once (a memory repeats a
+/// fifth of its English segments, a document's boilerplate more).
 struct EnglishSide<'a> {
     texts: Vec<&'a str>,
-    words: Vec<Vec<spans::Token>>,
+    /// Words of each distinct text; `slot[pair]` is the pair's text among them.
+    distinct: Vec<Vec<spans::Token>>,
+    slot: Vec<u32>,
     lemmas: Lemmas,
     /// By lemma id: whether the text writes the word in lower case somewhere.
     lower: Vec<bool>,
@@ -106,9 +109,13 @@ impl<'a> EnglishSide<'a> {
     fn new(docs: &'a [Document], pairs: &[SentencePair]) -> Self {
         let mut lemmas = Lemmas::default();
         let texts: Vec<&str> = pairs.iter().map(|p| &docs[p.doc].en[p.en.clone()]).collect();
-        let words = lemmas.tokens_of_all(&texts);
+        let (representatives, slot) = crate::corpus::numbered(&crate::corpus::first_equal(&texts));
+        let distinct_texts: Vec<&str> = representatives.iter().map(|&p| texts[p]).collect();
+        // Lemmas are numbered in order of first sight, which the first copies keep.
+        let distinct = lemmas.tokens_of_all(&distinct_texts);
+        let slot = slot.into_iter().map(|s| u32::try_from(s).expect("fewer than 4G texts")).collect();
         let lower: Vec<std::sync::atomic::AtomicBool> = (0..lemmas.len()).map(|_| Default::default()).collect();
-        texts.par_iter().zip(&words).for_each(|(text, words)| {
+        distinct_texts.par_iter().zip(&distinct).for_each(|(text, words)| {
             for w in words {
                 if text[w.start as usize..].starts_with(|c: char| c.is_lowercase()) {
                     lower[w.id as usize].store(true, Relaxed);
@@ -116,7 +123,26 @@ impl<'a> EnglishSide<'a> {
             }
         });
         let lower = lower.into_iter().map(|l| l.into_inner()).collect();
-        EnglishSide { texts, words, lemmas, lower }
+        EnglishSide { texts, distinct, slot, lemmas, lower }
+    }
+
+    /// The words of pair `pair`'s English.
+    fn words(&self, pair: usize) -> &[spans::Token] {
+        &self.distinct[self.slot[pair] as usize]
+    }
+
+    /// Each distinct English text as a pair holding it, with how many pairs hold it.
+    fn distinct_pairs(&self) -> Vec<(usize, usize)> {
+        let mut first = vec![usize::MAX; self.distinct.len()];
+        let mut copies = vec![0usize; self.distinct.len()];
+        for (pair, &slot) in self.slot.iter().enumerate() {
+            let slot = slot as usize;
+            if first[slot] == usize::MAX {
+                first[slot] = pair;
+            }
+            copies[slot] += 1;
+        }
+        first.into_iter().zip(copies).collect()
     }
 
     /// Whether the text writes `word` in lower case somewhere.
@@ -127,17 +153,17 @@ impl<'a> EnglishSide<'a> {
     /// Whether word `index` of pair `pair` opens a sentence (English capitalises it there).
     fn sentence_initial(&self, pair: usize, index: usize) -> bool {
         let text = self.texts[pair];
-        let before = text[..self.words[pair][index].start as usize]
+        let before = text[..self.words(pair)[index].start as usize]
             .trim_end_matches(|c: char| c.is_whitespace() || "\"'“‘([«".contains(c));
         before.is_empty() || before.ends_with(['.', '!', '?', ':', ';', '。', '！', '？', '…'])
     }
 
     fn phrases(&self, pair: usize) -> Vec<Phrase> {
-        spans::phrases(self.texts[pair], &self.words[pair], &self.lemmas)
+        spans::phrases(self.texts[pair], self.words(pair), &self.lemmas)
     }
 
     fn surface(&self, pair: usize, phrase: &Phrase) -> &'a str {
-        &self.texts[pair][spans::span_of(&self.words[pair], phrase)]
+        &self.texts[pair][spans::span_of(self.words(pair), phrase)]
     }
 }
 
@@ -304,13 +330,14 @@ fn phrase_frequencies(english: &EnglishSide, term_pairs: &[TermPairs]) -> Phrase
             a
         });
     let wanted: PhraseCounts = keys.into_iter().map(|key| (key, Default::default())).collect();
-    (0..english.texts.len()).into_par_iter().for_each(|p| {
+    // Each distinct English text read once, its phrases counted for every pair holding it.
+    english.distinct_pairs().into_par_iter().for_each(|(p, copies)| {
         let mut keys: Vec<u64> = english.phrases(p).iter().map(|ph| ph.key).collect();
         keys.sort_unstable();
         keys.dedup();
         for key in keys {
             if let Some(count) = wanted.get(&key) {
-                count.fetch_add(1, Relaxed);
+                count.fetch_add(copies, Relaxed);
             }
         }
     });

@@ -43,12 +43,12 @@ pub(super) fn term_options(
     let romanised = romanisation(&candidate.term);
     for &TermPair { pair: p, position: zh_position, at } in sample {
         let (p, at) = (p as usize, at as usize);
-        let words = english.words[p].len().max(1) as f64;
+        let words = english.words(p).len().max(1) as f64;
         let phrases = english.phrases(p);
         let span = alignments.and_then(|a| a.english_of(p, at..at + candidate.term.len(), english));
         if let Some(span) = span.filter(|s| s.core.1 - s.core.0 <= longest) {
             let (first, last) = span.core;
-            let ids: Vec<u32> = english.words[p][first..last].iter().map(|w| w.id).collect();
+            let ids: Vec<u32> = english.words(p)[first..last].iter().map(|w| w.id).collect();
             let key = key_of(&ids);
             // Every phrase consistent with the alignment counts: the core and the phrases
             // that add only words linked to nothing ("Belt and Road" when "and Road" were
@@ -73,7 +73,7 @@ pub(super) fn term_options(
         }
         if let Some(romanised) = &romanised {
             for (first, last) in spelled_names(english, p, romanised) {
-                let ids: Vec<u32> = english.words[p][first..last].iter().map(|w| w.id).collect();
+                let ids: Vec<u32> = english.words(p)[first..last].iter().map(|w| w.id).collect();
                 spots.push((key_of(&ids), p, (first, last), (zh_position - first as f64 / words).abs()));
             }
         }
@@ -272,7 +272,7 @@ fn romanisation(term: &str) -> Option<String> {
 /// ranges. A name's syllable may be an English function word ("An Lin" for 安林), which no
 /// noun-phrase-like n-gram starts with: a name written in capitals is a name whatever its words.
 fn spelled_names(english: &EnglishSide, pair: usize, romanised: &str) -> Vec<(usize, usize)> {
-    let count = english.words[pair].len();
+    let count = english.words(pair).len();
     let word = |i: usize| english.surface(pair, &Phrase { key: 0, words: (i, i + 1) });
     let mut found = Vec::new();
     for first in 0..count {
@@ -320,7 +320,7 @@ fn compounds_of(
     let mut out: HashMap<u64, Vec<(u64, usize)>> = HashMap::default();
     for (&key, t) in together {
         let (_, pair, (first, last), _) = spots[t.range.start];
-        let ids: Vec<u32> = english.words[pair][first..last].iter().map(|w| w.id).collect();
+        let ids: Vec<u32> = english.words(pair)[first..last].iter().map(|w| w.id).collect();
         let n = ids.len();
         if n < 2 {
             continue;
