@@ -40,8 +40,9 @@ struct Direction {
     counts: Vec<f32>,
     /// The trained counts again, by source word: `rows[row_starts[s]..row_starts[s + 1]]`
     /// holds (target, count) sorted by target. Aligning reads t(target | source) for every
-    /// cell of every pair; a search in the source's short row stays in cache where a look-up
-    /// in the whole table did not.
+    /// cell of every pair from these rows; the hash table that numbers the parameters is only
+    /// needed while training, and is dropped after it (a row entry takes 8 bytes, the table
+    /// about twice that).
     row_starts: Vec<usize>,
     rows: Vec<(u32, f32)>,
     /// Total expected count of each source word.
