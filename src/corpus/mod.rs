@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 
 pub use bilingual::english_paragraphs;
 pub use detect::detect_kind;
-pub use repeats::{first_equal, numbered};
+pub use repeats::{first_equal, Distinct};
 
 /// A byte range into a document's `zh` or `en` text.
 pub type Span = Range<usize>;

@@ -48,20 +48,47 @@ pub fn first_equal<K: AsRef<str> + Sync>(keys: &[K]) -> Vec<usize> {
     first
 }
 
-/// The distinct texts of [`first_equal`]'s answer: the index of the first copy of each, in
-/// order of first sight, and for each key the number of its text among them.
-pub fn numbered(first: &[usize]) -> (Vec<usize>, Vec<usize>) {
-    let mut representatives = Vec::new();
-    let mut slot: Vec<usize> = Vec::with_capacity(first.len());
-    for (i, &first) in first.iter().enumerate() {
-        if first == i {
-            slot.push(representatives.len());
-            representatives.push(i);
-        } else {
-            slot.push(slot[first]);
+/// The distinct texts of a list: the first copy of each, in order of first sight, and for
+/// each text of the list the number of its distinct text.
+pub struct Distinct {
+    pub first: Vec<usize>,
+    pub slot: Vec<usize>,
+}
+
+impl Distinct {
+    /// The distinct texts of `keys` (see [`first_equal`]).
+    pub fn of<K: AsRef<str> + Sync>(keys: &[K]) -> Self {
+        let mut first = Vec::new();
+        let mut slot: Vec<usize> = Vec::with_capacity(keys.len());
+        for (i, equal) in first_equal(keys).into_iter().enumerate() {
+            if equal == i {
+                slot.push(first.len());
+                first.push(i);
+            } else {
+                slot.push(slot[equal]);
+            }
         }
+        Distinct { first, slot }
     }
-    (representatives, slot)
+
+    /// How many distinct texts there are.
+    pub fn len(&self) -> usize {
+        self.first.len()
+    }
+
+    /// Whether the list was empty.
+    pub fn is_empty(&self) -> bool {
+        self.first.is_empty()
+    }
+
+    /// Each distinct text's first copy, with how many texts of the list it stands for.
+    pub fn with_copies(&self) -> Vec<(usize, usize)> {
+        let mut copies = vec![0usize; self.first.len()];
+        for &slot in &self.slot {
+            copies[slot] += 1;
+        }
+        self.first.iter().copied().zip(copies).collect()
+    }
 }
 
 #[cfg(test)]
@@ -72,7 +99,12 @@ mod tests {
     fn first_equal_points_each_key_at_its_first_copy() {
         let keys = ["甲", "乙", "甲", "丙", "乙", "甲", ""];
         assert_eq!(first_equal(&keys), vec![0, 1, 0, 3, 1, 0, 6]);
-        assert_eq!(numbered(&first_equal(&keys)), (vec![0, 1, 3, 6], vec![0, 1, 0, 2, 1, 0, 3]));
+        let distinct = Distinct::of(&keys);
+        assert_eq!(
+            (distinct.first.as_slice(), distinct.slot.as_slice()),
+            (&[0, 1, 3, 6][..], &[0, 1, 0, 2, 1, 0, 3][..])
+        );
+        assert_eq!(distinct.with_copies(), [(0, 3), (1, 2), (3, 1), (6, 1)]);
         // Enough keys to fill every shard, each text seen three times.
         let many: Vec<String> = (0..3000).map(|i| format!("第{}条", i % 1000)).collect();
         let first = first_equal(&many);

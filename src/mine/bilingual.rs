@@ -186,11 +186,11 @@ fn for_each_english_word(text: &str, mut each: impl FnMut(&str, bool)) {
             let word = text[start..at].trim_matches(|c| c == '-' || c == '\'');
             if !word.is_empty() {
                 lower.clear();
-                lower.push_str(word);
                 if word.is_ascii() {
+                    lower.push_str(word);
                     lower.make_ascii_lowercase();
                 } else {
-                    lower = word.to_lowercase();
+                    lower.push_str(&word.to_lowercase());
                 }
                 let capitalised = !sentence_start && word.chars().next().is_some_and(char::is_uppercase);
                 sentence_start = false;

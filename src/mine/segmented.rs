@@ -10,20 +10,18 @@ use rayon::prelude::*;
 pub(super) struct Segmented {
     /// Tokens of each distinct clause text, spans relative to the clause's start.
     distinct: Vec<Box<[Compact]>>,
-    /// A clause with each distinct text, to segment it from.
-    representative: Vec<usize>,
-    /// For each clause, the index of its text in `distinct`.
-    slot: Vec<usize>,
+    /// The distinct clause texts: a clause with each, to segment it from, and for each
+    /// clause the index of its text in `distinct`.
+    texts: crate::corpus::Distinct,
 }
 
 impl Segmented {
     /// Segments every distinct clause text once, on all cores.
     pub fn new(docs: &[Document], sentences: &[Sentence], segmenter: &Segmenter, lexicon: &Lexicon) -> Self {
         let texts: Vec<&str> = sentences.iter().map(|s| &docs[s.doc].zh[s.span.clone()]).collect();
-        let (representative, slot) = crate::corpus::numbered(&crate::corpus::first_equal(&texts));
-        drop(texts);
-        let distinct = representative.par_iter().map(|&i| segment(docs, &sentences[i], segmenter, lexicon)).collect();
-        Segmented { distinct, representative, slot }
+        let texts = crate::corpus::Distinct::of(&texts);
+        let distinct = texts.first.par_iter().map(|&i| segment(docs, &sentences[i], segmenter, lexicon)).collect();
+        Segmented { distinct, texts }
     }
 
     /// Teaches every clause the words just taught to `segmenter` (as `pos`), found by `words`
@@ -43,7 +41,7 @@ impl Segmented {
         words: &aho_corasick::AhoCorasick,
         pos: Pos,
     ) {
-        self.distinct.par_iter_mut().zip(&self.representative).for_each(|(tokens, &i)| {
+        self.distinct.par_iter_mut().zip(&self.texts.first).for_each(|(tokens, &i)| {
             let sentence = &sentences[i];
             let clause = &docs[sentence.doc].zh[sentence.span.clone()];
             let mut found = words.find_iter(clause).peekable();
@@ -63,22 +61,18 @@ impl Segmented {
 
     /// How many distinct clause texts there are.
     pub fn distinct_texts(&self) -> usize {
-        self.representative.len()
+        self.texts.len()
     }
 
     /// Each distinct clause text once: a clause with that text and how many clauses share it.
-    pub fn distinct(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
-        let mut count = vec![0usize; self.representative.len()];
-        for &slot in &self.slot {
-            count[slot] += 1;
-        }
-        self.representative.iter().copied().zip(count)
+    pub fn distinct(&self) -> Vec<(usize, usize)> {
+        self.texts.with_copies()
     }
 
     /// The tokens of clause `index` (which is `sentence`), spans into its document.
     pub fn tokens(&self, index: usize, sentence: &Sentence) -> Vec<Token> {
         let at = sentence.span.start;
-        self.distinct[self.slot[index]].iter().map(|t| t.at(at)).collect()
+        self.distinct[self.texts.slot[index]].iter().map(|t| t.at(at)).collect()
     }
 }
 

@@ -204,7 +204,7 @@ impl Tallies<'_> {
 }
 
 /// One chunk's tally table, by the term's hash, computed once for each occurrence (a million-
-/// pair memory has hundreds of millions of runs; a map keyed by the string hashed each of them
+/// pair memory has tens of millions of runs; a map keyed by the string hashed each of them
 /// again for every look-up).
 #[derive(Default)]
 struct ChunkTable(hashbrown::HashTable<(u64, String, Tally)>);
@@ -271,7 +271,7 @@ pub(super) fn repeated_strings(
     use rayon::prelude::*;
     type Counts = Vec<HashMap<u64, usize>>;
     let empty = || -> Counts { (0..SHARDS).map(|_| HashMap::default()).collect() };
-    let distinct: Vec<(usize, usize)> = segmented.distinct().collect();
+    let distinct: Vec<(usize, usize)> = segmented.distinct();
     let counts = distinct
         .par_iter()
         .fold(empty, |mut counts, &(index, copies)| {

@@ -97,9 +97,9 @@ pub struct Equivalent {
 /// fifth of its English segments, a document's boilerplate more).
 struct EnglishSide<'a> {
     texts: Vec<&'a str>,
-    /// Words of each distinct text; `slot[pair]` is the pair's text among them.
+    /// Words of each distinct text; `copies.slot[pair]` is the pair's text among them.
     distinct: Vec<Vec<spans::Token>>,
-    slot: Vec<u32>,
+    copies: crate::corpus::Distinct,
     lemmas: Lemmas,
     /// By lemma id: whether the text writes the word in lower case somewhere.
     lower: Vec<bool>,
@@ -109,11 +109,10 @@ impl<'a> EnglishSide<'a> {
     fn new(docs: &'a [Document], pairs: &[SentencePair]) -> Self {
         let mut lemmas = Lemmas::default();
         let texts: Vec<&str> = pairs.iter().map(|p| &docs[p.doc].en[p.en.clone()]).collect();
-        let (representatives, slot) = crate::corpus::numbered(&crate::corpus::first_equal(&texts));
-        let distinct_texts: Vec<&str> = representatives.iter().map(|&p| texts[p]).collect();
+        let copies = crate::corpus::Distinct::of(&texts);
+        let distinct_texts: Vec<&str> = copies.first.iter().map(|&p| texts[p]).collect();
         // Lemmas are numbered in order of first sight, which the first copies keep.
         let distinct = lemmas.tokens_of_all(&distinct_texts);
-        let slot = slot.into_iter().map(|s| u32::try_from(s).expect("fewer than 4G texts")).collect();
         let lower: Vec<std::sync::atomic::AtomicBool> = (0..lemmas.len()).map(|_| Default::default()).collect();
         distinct_texts.par_iter().zip(&distinct).for_each(|(text, words)| {
             for w in words {
@@ -123,26 +122,12 @@ impl<'a> EnglishSide<'a> {
             }
         });
         let lower = lower.into_iter().map(|l| l.into_inner()).collect();
-        EnglishSide { texts, distinct, slot, lemmas, lower }
+        EnglishSide { texts, distinct, copies, lemmas, lower }
     }
 
     /// The words of pair `pair`'s English.
     fn words(&self, pair: usize) -> &[spans::Token] {
-        &self.distinct[self.slot[pair] as usize]
-    }
-
-    /// Each distinct English text as a pair holding it, with how many pairs hold it.
-    fn distinct_pairs(&self) -> Vec<(usize, usize)> {
-        let mut first = vec![usize::MAX; self.distinct.len()];
-        let mut copies = vec![0usize; self.distinct.len()];
-        for (pair, &slot) in self.slot.iter().enumerate() {
-            let slot = slot as usize;
-            if first[slot] == usize::MAX {
-                first[slot] = pair;
-            }
-            copies[slot] += 1;
-        }
-        first.into_iter().zip(copies).collect()
+        &self.distinct[self.copies.slot[pair]]
     }
 
     /// Whether the text writes `word` in lower case somewhere.
@@ -331,7 +316,7 @@ fn phrase_frequencies(english: &EnglishSide, term_pairs: &[TermPairs]) -> Phrase
         });
     let wanted: PhraseCounts = keys.into_iter().map(|key| (key, Default::default())).collect();
     // Each distinct English text read once, its phrases counted for every pair holding it.
-    english.distinct_pairs().into_par_iter().for_each(|(p, copies)| {
+    english.copies.with_copies().into_par_iter().for_each(|(p, copies)| {
         let mut keys: Vec<u64> = english.phrases(p).iter().map(|ph| ph.key).collect();
         keys.sort_unstable();
         keys.dedup();
