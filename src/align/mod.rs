@@ -18,6 +18,7 @@ pub mod model1;
 pub mod numbers;
 mod problems;
 pub mod sentence;
+pub mod symmetrise;
 pub mod terms;
 pub mod words;
 

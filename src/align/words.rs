@@ -9,12 +9,9 @@
 //! on them and a large one on its counts.
 //!
 //! Each direction aligns every word of its target side to its most likely source word (or to
-//! nothing), and the two alignments are symmetrised by grow-diag-final-and (Koehn et al.
-//! 2003): their intersection, grown into neighbouring links of their union, then words still
-//! unaligned in both directions linked. [`consistent_span`] is the phrase-extraction rule on
-//! the result: the English words linked to a run of Chinese words, when none of them is also
-//! linked outside the run.
+//! nothing), and the two alignments are symmetrised ([`super::symmetrise`]).
 
+use super::symmetrise::grow_diag_final_and;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
@@ -198,9 +195,39 @@ impl Direction {
         self.rows = order.into_iter().map(|k| (params[k].1, self.counts[k])).collect();
     }
 
+    /// t(target | source) of every cell of a pair, at `[i * target.len() + j]`: each source
+    /// word's row, total and glosses found once for all the target words (aligning a large
+    /// memory's pairs looked them up again for every cell).
+    fn lexical(&self, source: &[u32], target: &[u32]) -> Vec<f64> {
+        let mut out = Vec::with_capacity(source.len() * target.len());
+        for &s in source {
+            let s = s as usize;
+            let row = match (self.row_starts.get(s), self.row_starts.get(s + 1)) {
+                (Some(&start), Some(&end)) => &self.rows[start..end],
+                _ => &[][..],
+            };
+            let total = self.totals.get(s).copied().unwrap_or(0.0);
+            let glosses = self.glosses.get(s).map_or(&[][..], Vec::as_slice);
+            out.extend(target.iter().map(|&t| {
+                let count = row.binary_search_by_key(&t, |&(t, _)| t).map_or(0.0, |k| row[k].1 as f64);
+                // As `prior` and `with_count` compute it, term for term.
+                let prior = if glosses.is_empty() {
+                    1.0 / self.vocabulary
+                } else if glosses.binary_search(&t).is_ok() {
+                    1.0 / glosses.len() as f64
+                } else {
+                    0.0
+                };
+                (1.0 - FLOOR) * (count + PRIOR * prior) / (total + PRIOR) + FLOOR / self.vocabulary
+            }));
+        }
+        out
+    }
+
     /// Each target word's best source position (None: the empty word).
     fn viterbi(&self, source: &[u32], target: &[u32]) -> Vec<Option<usize>> {
         let (m, n) = (source.len() as f64, target.len() as f64);
+        let lexical = self.lexical(source, target);
         // The diagonal preference of each source position, once per target word (an exp each).
         let mut prior = vec![0.0; source.len()];
         target
@@ -213,11 +240,10 @@ impl Direction {
                 }
                 let z: f64 = prior.iter().sum();
                 let scale = (1.0 - NULL_SHARE) / z.max(f64::MIN_POSITIVE);
-                let best = source
+                let best = prior
                     .iter()
-                    .zip(&prior)
                     .enumerate()
-                    .map(|(i, (&s, &h))| (i, h * scale * self.probability(s, t)))
+                    .map(|(i, &h)| (i, h * scale * lexical[i * target.len() + j]))
                     .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
                 best.filter(|&(_, p)| p > null).map(|(i, _)| i)
             })
@@ -279,94 +305,10 @@ impl WordAligner {
     }
 }
 
-/// Koehn's grow-diag-final-and of two directional alignments over an `m`×`n` pair.
-pub fn grow_diag_final_and(
-    m: usize,
-    n: usize,
-    forward: &[(usize, usize)],
-    backward: &[(usize, usize)],
-) -> Vec<(usize, usize)> {
-    use std::collections::BTreeSet;
-    let f: BTreeSet<(usize, usize)> = forward.iter().copied().collect();
-    let b: BTreeSet<(usize, usize)> = backward.iter().copied().collect();
-    let union: BTreeSet<(usize, usize)> = f.union(&b).copied().collect();
-    let mut links: BTreeSet<(usize, usize)> = f.intersection(&b).copied().collect();
-    let mut zh_aligned = vec![false; m];
-    let mut en_aligned = vec![false; n];
-    for &(i, j) in &links {
-        zh_aligned[i] = true;
-        en_aligned[j] = true;
-    }
-    let neighbours = [(-1, 0), (0, -1), (1, 0), (0, 1), (-1, -1), (-1, 1), (1, -1), (1, 1)];
-    loop {
-        let mut added = false;
-        for (i, j) in links.clone() {
-            for (di, dj) in neighbours {
-                let (Some(ni), Some(nj)) = (i.checked_add_signed(di), j.checked_add_signed(dj)) else { continue };
-                if ni >= m || nj >= n || links.contains(&(ni, nj)) || !union.contains(&(ni, nj)) {
-                    continue;
-                }
-                if !zh_aligned[ni] || !en_aligned[nj] {
-                    links.insert((ni, nj));
-                    zh_aligned[ni] = true;
-                    en_aligned[nj] = true;
-                    added = true;
-                }
-            }
-        }
-        if !added {
-            break;
-        }
-    }
-    // final-and: a link of either direction whose two words are both still unaligned.
-    for &(i, j) in f.iter().chain(b.iter()) {
-        if !zh_aligned[i] && !en_aligned[j] {
-            links.insert((i, j));
-            zh_aligned[i] = true;
-            en_aligned[j] = true;
-        }
-    }
-    links.into_iter().collect()
-}
-
-/// The English words `[start, end)` that the Chinese words `zh` (a range of positions)
-/// translate under `links`: the span of the English words linked to them, when no word of it
-/// is linked to a Chinese word outside `zh` (the phrase-extraction rule). None when nothing
-/// is linked to them or the span is inconsistent.
-pub fn consistent_span(links: &[(usize, usize)], zh: std::ops::Range<usize>) -> Option<(usize, usize)> {
-    let inside = links.iter().filter(|(i, _)| zh.contains(i));
-    let start = inside.clone().map(|&(_, j)| j).min()?;
-    let end = inside.map(|&(_, j)| j).max()? + 1;
-    let consistent = links.iter().all(|&(i, j)| zh.contains(&i) || !(start..end).contains(&j));
-    consistent.then_some((start, end))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn grow_diag_final_and_keeps_agreement_and_grows_next_to_it() {
-        // Both agree on (0,0) and (2,3); forward alone adds (1,1) next to (0,0) and (1,2).
-        let forward = [(0, 0), (1, 1), (2, 3), (1, 2)];
-        let backward = [(0, 0), (2, 3)];
-        let links = grow_diag_final_and(3, 4, &forward, &backward);
-        assert!(links.contains(&(0, 0)) && links.contains(&(2, 3)) && links.contains(&(1, 1)));
-        // (1,2) is a neighbour of (2,3) and of (1,1): English word 2 is unaligned, so it grows.
-        assert!(links.contains(&(1, 2)), "{links:?}");
-        // A link in neither direction never appears.
-        assert!(!links.contains(&(0, 3)));
-    }
-
-    #[test]
-    fn spans_must_be_consistent_with_the_links() {
-        let links = [(0, 0), (1, 1), (1, 2), (2, 3)];
-        assert_eq!(consistent_span(&links, 1..2), Some((1, 3)));
-        assert_eq!(consistent_span(&links, 0..2), Some((0, 3)));
-        // English word 1 is inside the span of Chinese word 0 and 2 but linked to word 1.
-        assert_eq!(consistent_span(&[(0, 0), (1, 1), (0, 2)], 0..1), None);
-        assert_eq!(consistent_span(&links, 3..4), None);
-    }
+    use crate::align::symmetrise::consistent_span;
 
     /// Chinese 0 水泵 "pump", 1 阀门 "valve", 2 一个 (a function word), 3 a coinage the
     /// dictionary lacks; English 0 pump, 1 valve, 2 a, 3 the coinage's spelling, 4 the.
@@ -396,37 +338,29 @@ mod tests {
     }
 
     #[test]
+    fn a_pairs_lexical_table_holds_each_cells_probability() {
+        let glosses = vec![vec![0], vec![1], vec![2], vec![]];
+        let aligner = WordAligner::train(&corpus(), &glosses, 4, 5, 3);
+        // Words the training never saw (id 7) as well as seen ones, in both directions.
+        let (zh, en) = ([3, 1, 0, 7, 3], [4, 3, 9, 4, 1, 0]);
+        for (direction, source, target) in [(&aligner.forward, &zh[..], &en[..]), (&aligner.backward, &en[..], &zh[..])]
+        {
+            let table = direction.lexical(source, target);
+            assert_eq!(table.len(), source.len() * target.len());
+            for (i, &s) in source.iter().enumerate() {
+                for (j, &t) in target.iter().enumerate() {
+                    assert_eq!(table[i * target.len() + j], direction.probability(s, t), "({s}, {t})");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn training_does_not_depend_on_the_thread_count() {
         let glosses = vec![vec![0], vec![1], vec![2], vec![]];
         let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
         let one = pool.install(|| WordAligner::train(&corpus(), &glosses, 4, 5, 3).probabilities(3, 3));
         let many = WordAligner::train(&corpus(), &glosses, 4, 5, 3).probabilities(3, 3);
         assert_eq!(one, many);
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn symmetrised_links_lie_between_agreement_and_either_direction(
-            forward in proptest::collection::btree_set((0usize..6, 0usize..7), 0..20),
-            backward in proptest::collection::btree_set((0usize..6, 0usize..7), 0..20),
-        ) {
-            let forward: Vec<_> = forward.into_iter().collect();
-            let backward: Vec<_> = backward.into_iter().collect();
-            let links = grow_diag_final_and(6, 7, &forward, &backward);
-            for link in forward.iter().filter(|l| backward.contains(l)) {
-                proptest::prop_assert!(links.contains(link), "agreement {link:?} kept");
-            }
-            for link in &links {
-                proptest::prop_assert!(forward.contains(link) || backward.contains(link), "{link:?} from a direction");
-            }
-            // Every span extracted from the result is consistent with it.
-            for start in 0..6 {
-                for end in start + 1..=6 {
-                    if let Some((a, b)) = consistent_span(&links, start..end) {
-                        proptest::prop_assert!(links.iter().all(|&(i, j)| !(a..b).contains(&j) || (start..end).contains(&i)));
-                    }
-                }
-            }
-        }
     }
 }

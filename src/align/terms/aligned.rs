@@ -11,7 +11,8 @@
 use super::spans::Lemmas;
 use super::EnglishSide;
 use crate::align::english;
-use crate::align::words::{consistent_span, IdPair, WordAligner};
+use crate::align::symmetrise::consistent_span;
+use crate::align::words::{IdPair, WordAligner};
 use crate::align::SentencePair;
 use crate::corpus::Document;
 use crate::lexicon::Lexicon;

@@ -6,7 +6,7 @@
 
 use super::aligned::PairAlignments;
 use super::compose::TermGlosses;
-use super::spans::{self, key_of, Phrase};
+use super::spans::{self, key_of, prefix_keys, Phrase};
 use super::*;
 
 /// One occurrence of a phrase in a pair of the term: (key, pair, word range, distance of
@@ -147,7 +147,12 @@ pub(super) fn term_options(
         })
         .unwrap_or_default();
     let global = |key: u64, t: &Together| frequency.get(&key).map_or(t.count, |c| c.load(Relaxed));
-    let compounds = compounds_of(&together, &spots, english);
+    // The phrases by co-occurrence count: a piece gives way only to a longer phrase met as
+    // often, and the search below asks for the pieces of few counts (it stops early), so each
+    // count's compounds are found when first asked for.
+    let mut by_count: Vec<(usize, u64)> = together.iter().map(|(&key, t)| (t.count, key)).collect();
+    by_count.sort_unstable();
+    let mut compounds: HashMap<usize, HashMap<u64, Vec<(u64, usize)>>> = HashMap::default();
     let mut memo: HashMap<u64, f64> = HashMap::default();
     let mut dictionary = |key: u64| {
         *memo.entry(key).or_insert_with(|| {
@@ -171,8 +176,10 @@ pub(super) fn term_options(
     let mut order: Vec<(f64, u64)> = together
         .iter()
         .map(|(&key, t)| {
-            let count = (t.count as f64 * scale).min(global(key, t) as f64);
-            let dice = 2.0 * count / (term_frequency + global(key, t) as f64);
+            // One look-up in the corpus's phrase counts (millions of keys: a cache miss each).
+            let global = global(key, t) as f64;
+            let count = (t.count as f64 * scale).min(global);
+            let dice = 2.0 * count / (term_frequency + global);
             let exact = single_pair && dictionary(key) >= EXACT_RENDERING;
             // An upper bound of the score (but identity): the search below stops on it.
             let spelled = if spelled.contains(&key) { 1.0 } else { 0.0 };
@@ -201,7 +208,12 @@ pub(super) fn term_options(
         // of "residual current device"; "food security" stays beside "ensure food security").
         // A piece of a name gives way to the whole name wherever the term meets it inside
         // that name, even if the piece also stands alone elsewhere ("the Court").
-        let fragment = compounds.get(&key).into_iter().flatten().any(|&(c, longer_by)| {
+        let alike = compounds.entry(t.count).or_insert_with(|| {
+            let from = by_count.partition_point(|&(count, _)| count < t.count);
+            let to = by_count.partition_point(|&(count, _)| count <= t.count);
+            compounds_of(&together, by_count[from..to].iter().map(|&(_, key)| key), &spots, english)
+        });
+        let fragment = alike.get(&key).into_iter().flatten().any(|&(c, longer_by)| {
             let longer = &together[&c];
             longer.count == t.count
                 && ((longer_by == 1 && global(c, longer) == global(key, t)) || canonical::is_name(surface_of(longer)))
@@ -310,29 +322,30 @@ fn name_letters(surface: &str) -> impl Iterator<Item = char> + '_ {
     surface.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase)
 }
 
-/// For each phrase, the longer phrases that hold it ("International Court" in "International
-/// Court of Justice") and by how many words they are longer.
+/// For each phrase, the longer phrases of `keys` that hold it ("International Court" in
+/// "International Court of Justice") and by how many words they are longer, among phrases
+/// that meet the term as often (`keys` all have one count, the only longer phrases a piece
+/// gives way to).
 fn compounds_of(
     together: &HashMap<u64, Together>,
+    keys: impl Iterator<Item = u64>,
     spots: &[Spot],
     english: &EnglishSide,
 ) -> HashMap<u64, Vec<(u64, usize)>> {
     let mut out: HashMap<u64, Vec<(u64, usize)>> = HashMap::default();
-    for (&key, t) in together {
+    for key in keys {
+        let t = &together[&key];
         let (_, pair, (first, last), _) = spots[t.range.start];
         let ids: Vec<u32> = english.words(pair)[first..last].iter().map(|w| w.id).collect();
         let n = ids.len();
         if n < 2 {
             continue;
         }
+        // Each start's parts keyed in one pass.
         for start in 0..n {
-            for end in start + 1..=n {
-                if end - start == n {
-                    continue;
-                }
-                let part = key_of(&ids[start..end]);
-                if together.contains_key(&part) {
-                    out.entry(part).or_default().push((key, n - (end - start)));
+            for (length, part) in (1..).zip(prefix_keys(&ids[start..])) {
+                if length < n && together.get(&part).is_some_and(|p| p.count == t.count) {
+                    out.entry(part).or_default().push((key, n - length));
                 }
             }
         }

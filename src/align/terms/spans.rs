@@ -148,6 +148,14 @@ pub fn key_of(ids: &[u32]) -> u64 {
 
 const KEY_SEED: u64 = 0xcbf2_9ce4_8422_2325;
 
+/// [`key_of`] of every run that opens `ids` (`ids[..1]`, `ids[..2]`, …), in one pass.
+pub fn prefix_keys(ids: &[u32]) -> impl Iterator<Item = u64> + '_ {
+    ids.iter().scan(KEY_SEED, |hash, &id| {
+        *hash = extend_key(*hash, id);
+        Some(*hash)
+    })
+}
+
 /// The key of a run one id longer than the run keyed `hash`: a sentence's phrases from one
 /// start are keyed in one pass.
 fn extend_key(mut hash: u64, id: u32) -> u64 {
@@ -298,5 +306,16 @@ mod tests {
         let ids: Vec<u32> = words.iter().map(|w| w.id).collect();
         let keys: Vec<u64> = phrases(text, &words, &lemmas).iter().map(|p| p.key).collect();
         assert_eq!(keys.iter().filter(|&&k| k == key_of(&ids[0..2])).count(), 2);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn prefix_keys_are_the_keys_of_the_prefixes(ids in proptest::collection::vec(0u32..50, 0..12)) {
+            let keys: Vec<u64> = prefix_keys(&ids).collect();
+            proptest::prop_assert_eq!(keys.len(), ids.len());
+            for (length, key) in (1..).zip(keys) {
+                proptest::prop_assert_eq!(key, key_of(&ids[..length]));
+            }
+        }
     }
 }
