@@ -169,6 +169,9 @@ fn extend_key(mut hash: u64, id: u32) -> u64 {
 pub fn phrases(text: &str, words: &[Token], lemmas: &Lemmas) -> Vec<Phrase> {
     let content: Vec<bool> = words.iter().map(|w| lemmas.is_content(w)).collect();
     let ids: Vec<u32> = words.iter().map(|w| w.id).collect();
+    // What stands between each word and the next, read once (each gap is asked of every
+    // phrase across it: up to MAX_WORDS times).
+    let gaps: Vec<Gap> = words.windows(2).map(|w| Gap::of(&text[w[0].end as usize..w[1].start as usize])).collect();
     let mut out = Vec::new();
     for start in 0..words.len() {
         if !content[start] {
@@ -181,15 +184,16 @@ pub fn phrases(text: &str, words: &[Token], lemmas: &Lemmas) -> Vec<Phrase> {
         for end in start..words.len().min(start + MAX_WORDS) {
             key = extend_key(key, ids[end]);
             if end > start {
-                let gap = &text[words[end - 1].end as usize..words[end].start as usize];
-                if gap == ", " {
-                    let item_words = open_list.unwrap_or(end - start);
-                    if item_words != 1 {
-                        break;
+                match gaps[end - 1] {
+                    Gap::Comma => {
+                        let item_words = open_list.unwrap_or(end - start);
+                        if item_words != 1 {
+                            break;
+                        }
+                        open_list = Some(0);
                     }
-                    open_list = Some(0);
-                } else if !gap.chars().all(|c| c == ' ' || c == '-') || gap.is_empty() {
-                    break;
+                    Gap::Break => break,
+                    Gap::Join => {}
                 }
             }
             if let Some(item_words) = open_list {
@@ -209,6 +213,29 @@ pub fn phrases(text: &str, words: &[Token], lemmas: &Lemmas) -> Vec<Phrase> {
         long_names(text, words, start, &ids, &mut out);
     }
     out
+}
+
+/// What separates two words of a phrase.
+#[derive(Clone, Copy)]
+enum Gap {
+    /// ", ": between the items of a list.
+    Comma,
+    /// Spaces or hyphens.
+    Join,
+    /// Anything else, or nothing: no phrase spans it.
+    Break,
+}
+
+impl Gap {
+    fn of(gap: &str) -> Gap {
+        if gap == ", " {
+            Gap::Comma
+        } else if gap.is_empty() || !gap.chars().all(|c| c == ' ' || c == '-') {
+            Gap::Break
+        } else {
+            Gap::Join
+        }
+    }
 }
 
 /// The phrases longer than [`MAX_WORDS`] that start at `start` and are names: capitalised words,
