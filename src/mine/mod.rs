@@ -2,8 +2,9 @@
 //!
 //! Clauses of body lines (page furniture skipped, a clause repeated elsewhere in the corpus
 //! counted once) → cues (quotes, titles, bracketed short forms) and new words ([`discover`])
-//! taught to the segmenter → token runs cut by word-formation rules ([`runs`]), tallied on
-//! all cores ([`tally`]) → neighbour and nesting evidence ([`neighbours`]) → scores with named
+//! taught to the segmenter → token runs cut by word-formation rules ([`runs`]), in a large
+//! corpus first counted to drop strings seen once ([`repeated`]), tallied on all cores
+//! ([`tally`]) → neighbour and nesting evidence ([`neighbours`]) → scores with named
 //! components ([`score`]).
 
 pub mod bilingual;
@@ -14,6 +15,7 @@ pub mod discover;
 pub mod furniture;
 pub mod neighbours;
 mod prepare;
+mod repeated;
 pub mod runs;
 pub mod score;
 mod segmented;
@@ -25,11 +27,12 @@ use crate::segment::{Pos, Segmenter, Token};
 use clauses::{body_sentences, Sentence};
 pub use cues::CueKind;
 use neighbours::WordContexts;
+use repeated::repeated_strings;
 use rustc_hash::FxHashMap as HashMap;
 pub use score::Scores;
 use segmented::Segmented;
 use std::collections::BTreeSet;
-use tally::{repeated_strings, Neighbour, Tallies, Tally, OPEN};
+use tally::{Neighbour, Tallies, Tally, OPEN};
 
 /// From this many distinct clauses on, a candidate string that occurs only once (and is not
 /// cued) is not tallied: in a large memory such strings are most of the table, and none of

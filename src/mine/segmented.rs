@@ -69,6 +69,18 @@ impl Segmented {
         self.texts.with_copies()
     }
 
+    /// The distinct text of clause `index`, when an earlier clause has the same text
+    /// (None for a text's first clause).
+    pub fn copied_text(&self, index: usize) -> Option<usize> {
+        let slot = self.texts.slot[index];
+        (self.texts.first[slot] != index).then_some(slot)
+    }
+
+    /// The distinct text of clause `index`.
+    pub fn text_of(&self, index: usize) -> usize {
+        self.texts.slot[index]
+    }
+
     /// The tokens of clause `index` (which is `sentence`), spans into its document.
     pub fn tokens(&self, index: usize, sentence: &Sentence) -> Vec<Token> {
         let at = sentence.span.start;

@@ -5,6 +5,7 @@
 use super::classes::Classes;
 use super::cues::{self, CueKind};
 use super::neighbours::WordContexts;
+use super::repeated::Repeated;
 use super::runs;
 use super::segmented::Segmented;
 use super::{is_deictic, string_hash, Occurrence, Sentence};
@@ -15,6 +16,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeSet;
 
 #[derive(Default)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 pub(super) struct Tally {
     pub words: Vec<String>,
     pub tags: Vec<Pos>,
@@ -49,11 +51,12 @@ pub(super) struct Tallies<'a> {
     pub contexts: &'a WordContexts,
 }
 
-/// Shards of the tally table (see [`Tallies::count`]): enough to balance the cores.
-const SHARDS: usize = 32;
+/// Shards of the tally table (see [`Tallies::count`]) and of the repeated strings' counts:
+/// enough to balance the cores.
+pub(super) const SHARDS: usize = 32;
 
 /// The shard of a term, by its [`string_hash`].
-fn shard_of(hash: u64) -> usize {
+pub(super) fn shard_of(hash: u64) -> usize {
     super::shard_of(hash, SHARDS)
 }
 
@@ -129,9 +132,19 @@ impl Tallies<'_> {
             let sentence = &self.sentences[index];
             let (doc, text) = (sentence.doc, &self.docs[sentence.doc].zh);
             let line = &self.segmented.tokens(index, sentence);
+            // A copy of a clause text whose runs were recorded takes them as recorded; it is a
+            // repeat, whose runs only add occurrences.
+            let recorded = match repeated {
+                Some(r) if sentence.repeat => self.segmented.copied_text(index).and_then(|slot| r.recorded(slot)),
+                _ => None,
+            };
             // One look-up of each word class per token, shared by the runs and their neighbours.
-            let classes = Classes::new(text, line, self.lexicon);
-            let found = runs::classified_runs(text, line, &classes);
+            let classes = recorded.is_none().then(|| Classes::new(text, line, self.lexicon));
+            let found = match (recorded, &classes) {
+                (Some(recorded), _) => recorded.iter().map(|r| r.run(sentence.span.start)).collect(),
+                (None, Some(classes)) => runs::classified_runs(text, line, classes),
+                (None, None) => unreachable!("a clause without recorded runs is classified"),
+            };
             let index_of = |t: &Token| line.partition_point(|u| u.span.start < t.span.start);
             // Whether the word after a run binds to the run's last word, by the run's end: the
             // runs ending at one token share it, and it is a look-up in the binding pairs.
@@ -161,6 +174,7 @@ impl Tallies<'_> {
                     continue;
                 }
                 tally.counted += 1;
+                let classes = classes.as_ref().expect("a counted clause is classified, not replayed");
                 let last = hashes[run.tokens.end - 1];
                 let left = run.before.map(index_of).filter(|&i| classes.can_start(i)).map_or(open, |i| hashes[i]);
                 // After it, a word that binds to it makes it a piece; so does a noun it modifies
@@ -245,68 +259,6 @@ impl Tally {
             }
         }
     }
-}
-
-/// Hashes of the candidate strings that occur at least twice, with how often they occur,
-/// in shards by hash (see [`repeated_strings`]).
-pub(super) struct Repeated(Vec<HashMap<u64, u32>>);
-
-impl Repeated {
-    /// How often the string hashed `hash` occurs, if at least twice.
-    pub fn get(&self, hash: u64) -> Option<u32> {
-        self.0[shard_of(hash)].get(&hash).copied()
-    }
-}
-
-/// [`Repeated`]: the candidate strings counted over distinct clause texts weighted by how
-/// many clauses share each text, on all cores. The counts are kept in shards by hash, so that
-/// joining two workers' counts, and keeping those seen twice, run on all cores too: joined in
-/// one table, the last join and the filter took a core alone for most of a second at 1M pairs.
-pub(super) fn repeated_strings(
-    docs: &[Document],
-    sentences: &[Sentence],
-    segmented: &Segmented,
-    lexicon: &Lexicon,
-) -> Repeated {
-    use rayon::prelude::*;
-    type Counts = Vec<HashMap<u64, usize>>;
-    let empty = || -> Counts { (0..SHARDS).map(|_| HashMap::default()).collect() };
-    let distinct: Vec<(usize, usize)> = segmented.distinct();
-    let counts = distinct
-        .par_iter()
-        .fold(empty, |mut counts, &(index, copies)| {
-            let sentence = &sentences[index];
-            let text = &docs[sentence.doc].zh;
-            let line = segmented.tokens(index, sentence);
-            for run in runs::token_runs(text, &line, lexicon) {
-                let hash = string_hash(&text[run.span.clone()]);
-                *counts[shard_of(hash)].entry(hash).or_default() += copies;
-            }
-            counts
-        })
-        .reduce(empty, |mut a, b| {
-            a.par_iter_mut().zip(b).for_each(|(a, mut b)| {
-                if a.len() < b.len() {
-                    std::mem::swap(a, &mut b);
-                }
-                for (hash, n) in b {
-                    *a.entry(hash).or_default() += n;
-                }
-            });
-            a
-        });
-    Repeated(
-        counts
-            .into_par_iter()
-            .map(|shard| {
-                shard
-                    .into_iter()
-                    .filter(|&(_, n)| n >= 2)
-                    .map(|(hash, n)| (hash, u32::try_from(n).unwrap_or(u32::MAX)))
-                    .collect()
-            })
-            .collect(),
-    )
 }
 
 /// Counts a neighbour, by the hash of its word (a weak one apart from the same word bound).
