@@ -116,10 +116,13 @@ impl EnglishSide {
             let block = doc.zh_blocks.partition_point(|b| b.end <= occurrence.span().start);
             if block < doc.zh_blocks.len() && segments.last() != Some(&(occurrence.doc(), block)) {
                 segments.push((occurrence.doc(), block));
+                // Only the first segments are read: a frequent candidate's other occurrences
+                // (a hundred thousand in a large memory) need no segment looked up.
+                if segments.len() == MAX_SEGMENTS {
+                    break;
+                }
             }
         }
-        segments.dedup();
-        segments.truncate(MAX_SEGMENTS);
         if segments.len() < 2 {
             return Partner::default();
         }
