@@ -84,6 +84,16 @@ pub fn is_invisible(c: char) -> bool {
 /// English text with invisible characters dropped and every run of spaces (odd ones
 /// included) made one ASCII space, as one line.
 pub fn normalize_en(text: &str) -> String {
+    // Most lines of a memory are already so: printable ASCII, one space between words. One
+    // scan of the bytes tells, and the line is copied as it is.
+    let bytes = text.as_bytes();
+    let normal = bytes.iter().all(|b| (b' '..=b'~').contains(b))
+        && !bytes.starts_with(b" ")
+        && !bytes.ends_with(b" ")
+        && !text.contains("  ");
+    if normal {
+        return text.to_string();
+    }
     strip_invisible(text).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -236,6 +246,7 @@ mod tests {
         // Beside Latin text an odd space is still a space, made ASCII.
         assert_eq!(normalize_zh("采用\u{a0}GCP\u{202f}标准", false).trim_end(), "采用 GCP 标准");
         assert_eq!(normalize_en("informed\u{a0}consent\u{200b} form\u{feff}"), "informed consent form");
+        assert_eq!(normalize_en(" two  spaces\tand a tab "), "two spaces and a tab");
     }
 
     #[test]
@@ -268,5 +279,13 @@ mod tests {
     fn an_open_book_title_is_joined_across_lines() {
         let out = normalize_zh("落实《东盟成员国\n地方合作发展纲要》", false);
         assert_eq!(out.trim_end(), "落实《东盟成员国地方合作发展纲要》");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn english_lines_normalise_as_split_and_joined(text in "[a-z ,.\t]{0,12}|[ -~\u{a0}\u{200b}]{0,12}|\\PC{0,8}") {
+            let joined = strip_invisible(&text).split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(normalize_en(&text), joined);
+        }
     }
 }

@@ -57,9 +57,13 @@ impl EnglishSide {
             .map(|block| {
                 let mut ids: HashMap<String, u32> = HashMap::default();
                 let mut vocabulary: Vec<String> = Vec::new();
-                let words = block
-                    .iter()
-                    .map(|(_, text)| {
+                // By word id: the last segment (numbered from 1) that held the word, and where
+                // in that segment's list it stands: a long segment's words are made distinct
+                // in one pass, not by searching the list for each.
+                let mut last_seen: Vec<(u32, u32)> = Vec::new();
+                let words = (1..)
+                    .zip(block)
+                    .map(|(segment, (_, text))| {
                         let mut words: Vec<(u32, bool)> = Vec::new();
                         for_each_english_word(text, |word, capitalised| {
                             let id = match ids.get(word) {
@@ -68,12 +72,16 @@ impl EnglishSide {
                                     let id = vocabulary.len() as u32;
                                     vocabulary.push(word.to_string());
                                     ids.insert(word.to_string(), id);
+                                    last_seen.push((0, 0));
                                     id
                                 }
                             };
-                            match words.iter_mut().find(|(w, _)| *w == id) {
-                                Some(seen) => seen.1 |= capitalised,
-                                None => words.push((id, capitalised)),
+                            let seen = &mut last_seen[id as usize];
+                            if seen.0 == segment {
+                                words[seen.1 as usize].1 |= capitalised;
+                            } else {
+                                *seen = (segment, words.len() as u32);
+                                words.push((id, capitalised));
                             }
                         });
                         words
@@ -320,6 +328,35 @@ mod tests {
         assert!(name.capitalised > 0.9, "{name:?}");
         let piece = side.partner(&candidate("我们要", &docs[0]), &docs);
         assert!(piece.dice < name.dice, "{piece:?}");
+    }
+
+    #[test]
+    fn a_segments_words_are_listed_once_capitalised_if_ever_mid_sentence() {
+        let texts = [
+            "Parties and parties: the Parties met, and the parties agreed.",
+            "the parties met the Parties",
+            "No parties.",
+        ];
+        let pairs: Vec<(&str, &str)> = texts.iter().map(|e| ("缔约方。", *e)).collect();
+        let side = EnglishSide::new(&[memory(&pairs)]).expect("aligned English");
+        let mut ids: HashMap<String, u32> = HashMap::default();
+        for (text, listed) in texts.iter().zip(&side.blocks[0]) {
+            // Distinct words in first-seen order, capitalised if any copy is.
+            let mut expected: Vec<(String, bool)> = Vec::new();
+            for (word, capitalised) in english_words(text) {
+                match expected.iter_mut().find(|(w, _)| *w == word) {
+                    Some(seen) => seen.1 |= capitalised,
+                    None => expected.push((word, capitalised)),
+                }
+            }
+            assert_eq!(listed.len(), expected.len(), "{text}");
+            for (&(id, capitalised), (word, expected)) in listed.iter().zip(&expected) {
+                assert_eq!(capitalised, *expected, "{word} in {text}");
+                assert_eq!(*ids.entry(word.clone()).or_insert(id), id, "one id per word");
+            }
+        }
+        let parties = ids["parties"] as usize;
+        assert_eq!(side.segments_with[parties], 3);
     }
 
     #[test]
