@@ -64,6 +64,26 @@ pub fn normalize_zh(raw: &str, segmented: bool) -> String {
     join_broken_lines(&out)
 }
 
+/// A segment of a translation memory as one line of normalised Chinese (line breaks made
+/// spaces, ends trimmed). A segment holding nothing normalisation changes (two thirds of a
+/// memory's) is only trimmed: a scan of its characters, not a pass over them that builds
+/// their neighbours.
+pub fn normalize_zh_segment(raw: &str) -> String {
+    let changes = |c: char| {
+        matches!(
+            c,
+            '\r' | '\n' | ' ' | '\t' | '\u{3000}' | ',' | ';' | ':' | '?' | '!' | '(' | ')'
+                | '\u{ff10}'..='\u{ff19}' | '\u{ff21}'..='\u{ff3a}' | '\u{ff41}'..='\u{ff5a}'
+        ) || is_dash(c)
+            || is_odd_space(c)
+            || is_invisible(c)
+    };
+    if !raw.chars().any(changes) {
+        return raw.trim().to_string();
+    }
+    normalize_zh(raw, false).trim().replace('\n', " ")
+}
+
 /// Spaces and the invisible characters that stand between words like them: a neighbour
 /// test looks through both.
 fn is_space(c: char) -> bool {
@@ -286,6 +306,22 @@ mod tests {
         fn english_lines_normalise_as_split_and_joined(text in "[a-z ,.\t]{0,12}|[ -~\u{a0}\u{200b}]{0,12}|\\PC{0,8}") {
             let joined = strip_invisible(&text).split_whitespace().collect::<Vec<_>>().join(" ");
             proptest::prop_assert_eq!(normalize_en(&text), joined);
+        }
+    }
+
+    #[test]
+    fn a_segment_is_one_trimmed_line_normalised() {
+        assert_eq!(normalize_zh_segment("中,文"), "中，文");
+        assert_eq!(normalize_zh_segment(" 中,文 "), "中，文");
+        assert_eq!(normalize_zh_segment("甲\n乙（ＡＢ）\r\n"), "甲 乙（AB）");
+        assert_eq!(normalize_zh_segment("\u{3000}缔约国会议 "), "缔约国会议");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_segment_normalises_as_its_text_does(text in "[中文（）甲乙 ,;:?!()a1－—\\-\u{3000}\u{a0}\u{200b}\u{ff21}\u{85}\n\r]{0,10}|[中文甲乙,;:?!()a1－]{0,6}|\\PC{0,8}") {
+            let whole = normalize_zh(&text, false).trim().replace('\n', " ");
+            proptest::prop_assert_eq!(normalize_zh_segment(&text), whole);
         }
     }
 }

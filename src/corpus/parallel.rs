@@ -1,7 +1,7 @@
 //! Readers for already-aligned material: line-aligned `.zh`/`.en` files, `zh<TAB>en` TSV and
 //! TMX 1.4. Each yields a document whose blocks are segment pairs.
 
-use super::normalize::{normalize_en, normalize_zh};
+use super::normalize::{normalize_en, normalize_zh, normalize_zh_segment};
 use super::{variant, Document, InputKind};
 use crate::error::{Error, Result};
 use quick_xml::events::Event;
@@ -42,11 +42,8 @@ impl<'a> PairBuilder<'a> {
     /// Normalises the pending pairs and appends them, in the order pushed.
     fn flush(&mut self) {
         use rayon::prelude::*;
-        let normalised: Vec<(String, String)> = self
-            .pending
-            .par_drain(..)
-            .map(|(zh, en)| (normalize_zh(&zh, false).trim().replace('\n', " "), normalize_en(&en)))
-            .collect();
+        let normalised: Vec<(String, String)> =
+            self.pending.par_drain(..).map(|(zh, en)| (normalize_zh_segment(&zh), normalize_en(&en))).collect();
         for (zh, en) in normalised {
             let start = self.zh.len();
             self.zh.push_str(&zh);
