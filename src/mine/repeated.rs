@@ -4,11 +4,17 @@
 
 use super::runs;
 use super::segmented::Segmented;
-use super::tally::{shard_of, SHARDS};
 use super::{string_hash, Sentence};
 use crate::corpus::Document;
 use crate::lexicon::Lexicon;
 use rustc_hash::FxHashMap as HashMap;
+
+/// Shards of the counts, by hash: joining two workers' counts runs on all cores.
+const SHARDS: usize = 32;
+
+fn shard_of(hash: u64) -> usize {
+    super::shard_of(hash, SHARDS)
+}
 
 /// Hashes of the candidate strings that occur at least twice, with how often they occur,
 /// in shards by hash (see [`repeated_strings`]); and the runs of each clause text that

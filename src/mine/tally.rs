@@ -51,12 +51,11 @@ pub(super) struct Tallies<'a> {
     pub contexts: &'a WordContexts,
 }
 
-/// Shards of the tally table (see [`Tallies::count`]) and of the repeated strings' counts:
-/// enough to balance the cores.
-pub(super) const SHARDS: usize = 32;
+/// Shards of the tally table (see [`Tallies::count`]): enough to balance the cores.
+const SHARDS: usize = 32;
 
 /// The shard of a term, by its [`string_hash`].
-pub(super) fn shard_of(hash: u64) -> usize {
+fn shard_of(hash: u64) -> usize {
     super::shard_of(hash, SHARDS)
 }
 
