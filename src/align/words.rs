@@ -75,33 +75,29 @@ impl Direction {
         }
     }
 
-    /// The dictionary's share of t(target | source) before counts.
-    fn prior(&self, source: u32, target: u32) -> f64 {
-        let glosses = self.glosses.get(source as usize).map_or(&[][..], Vec::as_slice);
-        if glosses.is_empty() {
-            1.0 / self.vocabulary
-        } else if glosses.binary_search(&target).is_ok() {
-            1.0 / glosses.len() as f64
-        } else {
-            0.0
-        }
-    }
-
-    /// t(target | source) with `count` expected links.
-    fn with_count(&self, source: u32, target: u32, count: f64) -> f64 {
-        let total = self.totals.get(source as usize).copied().unwrap_or(0.0);
-        (1.0 - FLOOR) * (count + PRIOR * self.prior(source, target)) / (total + PRIOR) + FLOOR / self.vocabulary
-    }
-
-    /// t(target | source).
-    fn probability(&self, source: u32, target: u32) -> f64 {
+    /// What t(· | `source`) reads of the source word: its trained row, total and glosses.
+    fn source(&self, source: u32) -> Source<'_> {
         let s = source as usize;
         let row = match (self.row_starts.get(s), self.row_starts.get(s + 1)) {
             (Some(&start), Some(&end)) => &self.rows[start..end],
             _ => &[][..],
         };
-        let count = row.binary_search_by_key(&target, |&(t, _)| t).map_or(0.0, |k| row[k].1 as f64);
-        self.with_count(source, target, count)
+        Source {
+            row,
+            total: self.totals.get(s).copied().unwrap_or(0.0),
+            glosses: self.glosses.get(s).map_or(&[][..], Vec::as_slice),
+            vocabulary: self.vocabulary,
+        }
+    }
+
+    /// t(target | source) with `count` expected links.
+    fn with_count(&self, source: u32, target: u32, count: f64) -> f64 {
+        self.source(source).with_count(target, count)
+    }
+
+    /// t(target | source).
+    fn probability(&self, source: u32, target: u32) -> f64 {
+        self.source(source).probability(target)
     }
 
     fn null(&self, target: u32) -> f64 {
@@ -201,25 +197,8 @@ impl Direction {
     fn lexical(&self, source: &[u32], target: &[u32]) -> Vec<f64> {
         let mut out = Vec::with_capacity(source.len() * target.len());
         for &s in source {
-            let s = s as usize;
-            let row = match (self.row_starts.get(s), self.row_starts.get(s + 1)) {
-                (Some(&start), Some(&end)) => &self.rows[start..end],
-                _ => &[][..],
-            };
-            let total = self.totals.get(s).copied().unwrap_or(0.0);
-            let glosses = self.glosses.get(s).map_or(&[][..], Vec::as_slice);
-            out.extend(target.iter().map(|&t| {
-                let count = row.binary_search_by_key(&t, |&(t, _)| t).map_or(0.0, |k| row[k].1 as f64);
-                // As `prior` and `with_count` compute it, term for term.
-                let prior = if glosses.is_empty() {
-                    1.0 / self.vocabulary
-                } else if glosses.binary_search(&t).is_ok() {
-                    1.0 / glosses.len() as f64
-                } else {
-                    0.0
-                };
-                (1.0 - FLOOR) * (count + PRIOR * prior) / (total + PRIOR) + FLOOR / self.vocabulary
-            }));
+            let source = self.source(s);
+            out.extend(target.iter().map(|&t| source.probability(t)));
         }
         out
     }
@@ -248,6 +227,40 @@ impl Direction {
                 best.filter(|&(_, p)| p > null).map(|(i, _)| i)
             })
             .collect()
+    }
+}
+
+/// One source word of a [`Direction`]: what t(· | source) reads of it.
+struct Source<'d> {
+    /// (target, expected count), sorted by target.
+    row: &'d [(u32, f32)],
+    total: f64,
+    /// Sorted dictionary translations.
+    glosses: &'d [u32],
+    vocabulary: f64,
+}
+
+impl Source<'_> {
+    /// The dictionary's share of t(target | source) before counts.
+    fn prior(&self, target: u32) -> f64 {
+        if self.glosses.is_empty() {
+            1.0 / self.vocabulary
+        } else if self.glosses.binary_search(&target).is_ok() {
+            1.0 / self.glosses.len() as f64
+        } else {
+            0.0
+        }
+    }
+
+    /// t(target | source) with `count` expected links.
+    fn with_count(&self, target: u32, count: f64) -> f64 {
+        (1.0 - FLOOR) * (count + PRIOR * self.prior(target)) / (self.total + PRIOR) + FLOOR / self.vocabulary
+    }
+
+    /// t(target | source), with the trained count.
+    fn probability(&self, target: u32) -> f64 {
+        let count = self.row.binary_search_by_key(&target, |&(t, _)| t).map_or(0.0, |k| self.row[k].1 as f64);
+        self.with_count(target, count)
     }
 }
 

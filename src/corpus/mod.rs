@@ -25,6 +25,7 @@ use std::path::{Path, PathBuf};
 pub use bilingual::english_paragraphs;
 pub use detect::detect_kind;
 pub use repeats::{first_equal, Distinct};
+pub(crate) use repeats::{shard_of, string_hash};
 
 /// A byte range into a document's `zh` or `en` text.
 pub type Span = Range<usize>;

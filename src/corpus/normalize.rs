@@ -26,6 +26,8 @@ pub fn normalize_zh(raw: &str, segmented: bool) -> String {
         }
         let next = after[i];
         let near_han = prev.is_some_and(is_cjk) || next.is_some_and(is_cjk);
+        // Every character an arm below changes is one `may_change` names (the fast path of
+        // `normalize_zh_segment` relies on it).
         match c {
             _ if is_invisible(c) => {}
             // A layout space between two Han characters (NBSP from a web page, a narrow space
@@ -69,19 +71,23 @@ pub fn normalize_zh(raw: &str, segmented: bool) -> String {
 /// memory's) is only trimmed: a scan of its characters, not a pass over them that builds
 /// their neighbours.
 pub fn normalize_zh_segment(raw: &str) -> String {
-    let changes = |c: char| {
-        matches!(
-            c,
-            '\r' | '\n' | ' ' | '\t' | '\u{3000}' | ',' | ';' | ':' | '?' | '!' | '(' | ')'
-                | '\u{ff10}'..='\u{ff19}' | '\u{ff21}'..='\u{ff3a}' | '\u{ff41}'..='\u{ff5a}'
-        ) || is_dash(c)
-            || is_odd_space(c)
-            || is_invisible(c)
-    };
-    if !raw.chars().any(changes) {
+    if !raw.chars().any(may_change) {
         return raw.trim().to_string();
     }
     normalize_zh(raw, false).trim().replace('\n', " ")
+}
+
+/// The characters [`normalize_zh`] may change or drop (whatever their neighbours), and line
+/// breaks, which [`join_broken_lines`] may join: a text without any is left as it is but for
+/// its ends. A character a new rule of `normalize_zh` changes must be added here.
+fn may_change(c: char) -> bool {
+    matches!(
+        c,
+        '\r' | '\n' | ' ' | '\t' | '\u{3000}' | ',' | ';' | ':' | '?' | '!' | '(' | ')'
+            | '\u{ff10}'..='\u{ff19}' | '\u{ff21}'..='\u{ff3a}' | '\u{ff41}'..='\u{ff5a}'
+    ) || is_dash(c)
+        || is_odd_space(c)
+        || is_invisible(c)
 }
 
 /// Spaces and the invisible characters that stand between words like them: a neighbour

@@ -4,9 +4,17 @@
 
 use rayon::prelude::*;
 
-fn hash(text: &str) -> u64 {
+/// The hash texts are keyed by here and in mining's tables (FxHash: short strings, hashed
+/// hundreds of millions of times in a large memory).
+pub(crate) fn string_hash(text: &str) -> u64 {
     use std::hash::BuildHasher;
     rustc_hash::FxBuildHasher.hash_one(text)
+}
+
+/// Which of `shards` tables a hash goes to: its high bits, since a hash table indexes by the
+/// low ones. Sharded tables let each core fill or merge its own.
+pub(crate) fn shard_of(hash: u64, shards: usize) -> usize {
+    (hash >> 58) as usize % shards
 }
 
 /// Shards of [`first_equal`]'s tables: enough to balance the cores.
@@ -17,10 +25,10 @@ const SHARDS: usize = 16;
 /// worker of its own. A million-pair memory has millions of clauses, and one table filled on
 /// one core took most of a second, twice.
 pub fn first_equal<K: AsRef<str> + Sync>(keys: &[K]) -> Vec<usize> {
-    let hashes: Vec<u64> = keys.par_iter().map(|k| hash(k.as_ref())).collect();
+    let hashes: Vec<u64> = keys.par_iter().map(|k| string_hash(k.as_ref())).collect();
     let mut shards: Vec<Vec<u32>> = vec![Vec::new(); SHARDS];
     for (i, &hash) in hashes.iter().enumerate() {
-        shards[(hash >> 58) as usize % SHARDS].push(u32::try_from(i).expect("fewer than 4G clauses"));
+        shards[shard_of(hash, SHARDS)].push(u32::try_from(i).expect("fewer than 4G clauses"));
     }
     let firsts: Vec<Vec<(u32, u32)>> = shards
         .par_iter()

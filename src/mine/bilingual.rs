@@ -253,6 +253,16 @@ mod tests {
         }
     }
 
+    type Words = Vec<(String, bool)>;
+
+    /// The words of `text` as the byte reader and as the char rule cut them.
+    fn both_readers(text: &str) -> (Words, Words) {
+        let (mut mine, mut reference) = (Vec::new(), Vec::new());
+        for_each_english_word(text, |w, c| mine.push((w.to_string(), c)));
+        reference_words(text, |w, c| reference.push((w.to_string(), c)));
+        (mine, reference)
+    }
+
     #[test]
     fn the_byte_reader_cuts_words_as_the_char_rule_does() {
         let texts = [
@@ -263,9 +273,7 @@ mod tests {
             "trailing-",
         ];
         for text in texts {
-            let (mut mine, mut reference) = (Vec::new(), Vec::new());
-            for_each_english_word(text, |w, c| mine.push((w.to_string(), c)));
-            reference_words(text, |w, c| reference.push((w.to_string(), c)));
+            let (mine, reference) = both_readers(text);
             assert_eq!(mine, reference, "{text}");
         }
     }
@@ -275,9 +283,7 @@ mod tests {
 
         #[test]
         fn the_byte_reader_agrees_on_any_text(text in "[a-zA-Z0-9 .!?:;,'’\\-ÄäÉéßİıǅΣσ中文\u{00a0}\u{2019}]{0,40}|\\PC{0,30}") {
-            let (mut mine, mut reference) = (Vec::new(), Vec::new());
-            for_each_english_word(&text, |w, c| mine.push((w.to_string(), c)));
-            reference_words(&text, |w, c| reference.push((w.to_string(), c)));
+            let (mine, reference) = both_readers(&text);
             proptest::prop_assert_eq!(mine, reference);
         }
     }

@@ -156,19 +156,9 @@ pub fn mine_with_features(
     score::rank(candidates, docs, segmenter, lexicon, &contexts, total_tokens.max(1), keep_features)
 }
 
-/// The hash mining keys its strings by, in every table (FxHash: short strings, hashed
-/// hundreds of millions of times in a large memory).
-pub(crate) fn string_hash(text: &str) -> u64 {
-    use std::hash::BuildHasher;
-    rustc_hash::FxBuildHasher.hash_one(text)
-}
-
-/// Which of `shards` tables a hash goes to: its high bits, since a hash table indexes by the
-/// low ones. The sharded tables (tally, discovery, word pairs) let each core fill or merge
-/// its own tables.
-fn shard_of(hash: u64, shards: usize) -> usize {
-    (hash >> 58) as usize % shards
-}
+/// Mining keys its strings by [`string_hash`] in every table, and shards its tables (tally,
+/// discovery, word pairs) by [`shard_of`], as the corpus finds equal texts.
+pub(crate) use crate::corpus::{shard_of, string_hash};
 
 /// Each worker's tables, one per shard, regrouped by shard: every shard's tables in the
 /// workers' order, which is corpus order, so that merging them shard by shard on all cores

@@ -87,7 +87,8 @@ pub(super) fn repeated_strings(
     let distinct: Vec<(usize, usize)> = segmented.distinct();
     let (counts, recorded) = distinct
         .par_iter()
-        .fold(empty, |(mut counts, mut recorded), &(index, copies)| {
+        .enumerate()
+        .fold(empty, |(mut counts, mut recorded), (slot, &(index, copies))| {
             let sentence = &sentences[index];
             let text = &docs[sentence.doc].zh;
             let line = segmented.tokens(index, sentence);
@@ -98,7 +99,7 @@ pub(super) fn repeated_strings(
             }
             if copies > 1 {
                 let runs = found.iter().map(|run| Recorded::of(run, sentence.span.start)).collect();
-                recorded.push((segmented.text_of(index), runs));
+                recorded.push((slot, runs));
             }
             (counts, recorded)
         })

@@ -64,7 +64,8 @@ impl Segmented {
         self.texts.len()
     }
 
-    /// Each distinct clause text once: a clause with that text and how many clauses share it.
+    /// Each distinct clause text once, in the order of its number: a clause with that text and
+    /// how many clauses share it.
     pub fn distinct(&self) -> Vec<(usize, usize)> {
         self.texts.with_copies()
     }
@@ -74,11 +75,6 @@ impl Segmented {
     pub fn copied_text(&self, index: usize) -> Option<usize> {
         let slot = self.texts.slot[index];
         (self.texts.first[slot] != index).then_some(slot)
-    }
-
-    /// The distinct text of clause `index`.
-    pub fn text_of(&self, index: usize) -> usize {
-        self.texts.slot[index]
     }
 
     /// The tokens of clause `index` (which is `sentence`), spans into its document.

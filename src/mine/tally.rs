@@ -139,10 +139,9 @@ impl Tallies<'_> {
             };
             // One look-up of each word class per token, shared by the runs and their neighbours.
             let classes = recorded.is_none().then(|| Classes::new(text, line, self.lexicon));
-            let found = match (recorded, &classes) {
-                (Some(recorded), _) => recorded.iter().map(|r| r.run(sentence.span.start)).collect(),
-                (None, Some(classes)) => runs::classified_runs(text, line, classes),
-                (None, None) => unreachable!("a clause without recorded runs is classified"),
+            let found = match &classes {
+                Some(classes) => runs::classified_runs(text, line, classes),
+                None => recorded.into_iter().flatten().map(|r| r.run(sentence.span.start)).collect(),
             };
             let index_of = |t: &Token| line.partition_point(|u| u.span.start < t.span.start);
             // Whether the word after a run binds to the run's last word, by the run's end: the
