@@ -59,67 +59,123 @@ fn shard_of(hash: u64) -> usize {
     super::shard_of(hash, SHARDS)
 }
 
-/// Clauses tallied by one worker at a time: enough to amortise a table per chunk (each term
-/// of a chunk is a string, a tally and neighbour tables to allocate and merge: at 16k clauses
-/// the merging took a quarter of the tally in a million-pair memory), few enough to keep both
-/// cores busy on a small corpus.
-const TALLY_CHUNK: usize = 65_536;
+/// Clauses read by one worker at a time, before the runs met are counted into the table:
+/// enough to amortise a batch, few enough to keep both cores busy on a small corpus and the
+/// runs met in memory small. Tests use small chunks, so that their corpora span several
+/// chunks and batches.
+const TALLY_CHUNK: usize = if cfg!(test) { 3 } else { 65_536 };
+
+/// A run met in a clause, as the first pass writes it for the shard of its string: where it
+/// is, the clause and tokens it was cut from (for the words of a string met first there) and,
+/// in a clause not seen before, its neighbours.
+struct Met {
+    hash: u64,
+    left: u64,
+    right: u64,
+    occurrence: Occurrence,
+    clause: u32,
+    first_token: u32,
+    end_token: u32,
+    /// The right neighbour is weak (see [`Neighbour`]).
+    weak: bool,
+    /// In a clause not seen before: counted, with its neighbours.
+    counted: bool,
+}
+
+/// What one chunk of clauses met: its runs, in shards by their string's hash and in corpus
+/// order, and the short forms it defined (long form, short form).
+struct ChunkRuns {
+    shards: Vec<Vec<Met>>,
+    defined: Vec<(String, String)>,
+}
+
+impl Default for ChunkRuns {
+    fn default() -> Self {
+        ChunkRuns { shards: (0..SHARDS).map(|_| Vec::new()).collect(), defined: Vec::new() }
+    }
+}
+
+/// The tally table in shards by the term's hash: the hash of each run is computed once, in
+/// the first pass, and not again for the look-up.
+type ShardTable = hashbrown::HashTable<(u64, String, Tally)>;
 
 impl Tallies<'_> {
-    /// Tallies every clause's token runs into `table`, on all cores: each chunk of clauses
-    /// into a table of its own, merged in corpus order, so the result (the words of a term
-    /// as first seen, its occurrences) does not depend on the number of threads.
+    /// Tallies every clause's token runs into `table`, on all cores, in two passes per batch
+    /// of chunks: each chunk's runs found and written out by shard (one chunk per core), then
+    /// each shard's runs counted into its table in corpus order (one shard per core). So the
+    /// result (the words of a term as first seen, its occurrences) does not depend on the
+    /// number of threads, and no table is made per chunk and merged: each chunk's tables of
+    /// strings, words and neighbours, merged into the whole, took a third of the tally in a
+    /// million-pair memory.
     pub fn count(&self, repeated: Option<&Repeated>, table: &mut HashMap<String, Tally>) {
         use rayon::prelude::*;
         let chunks: Vec<std::ops::Range<usize>> = (0..self.sentences.len())
             .step_by(TALLY_CHUNK)
             .map(|start| start..(start + TALLY_CHUNK).min(self.sentences.len()))
             .collect();
-        // The table in shards by the term's hash, so that merging a batch's chunk tables runs
-        // on all cores too, one shard per task (merged alone, it took as long as the tally).
-        let mut shards: Vec<HashMap<String, Tally>> = (0..SHARDS).map(|_| HashMap::default()).collect();
+        let mut shards: Vec<ShardTable> = (0..SHARDS).map(|_| ShardTable::default()).collect();
         for (term, tally) in table.drain() {
-            shards[shard_of(string_hash(&term))].insert(term, tally);
+            let hash = string_hash(&term);
+            shards[shard_of(hash)].insert_unique(hash, (hash, term, tally), |e| e.0);
         }
-        // As many chunks at a time as there are workers, merged before the next batch: the
-        // chunk tables are large, and holding them all would multiply peak memory.
-        for batch in chunks.chunks(rayon::current_num_threads().max(1)) {
-            let known: &[HashMap<String, Tally>] = &shards;
-            let parts: Vec<Vec<HashMap<String, Tally>>> =
-                batch.par_iter().map(|range| self.chunk(range.clone(), repeated, known)).collect();
-            // Shard by shard, each shard's chunk parts in corpus order.
-            shards.par_iter_mut().zip(super::by_shard(parts, SHARDS)).for_each(|(shard, parts)| {
-                for part in parts {
-                    for (term, tally) in part {
-                        match shard.get_mut(&term) {
-                            Some(existing) => existing.absorb(tally),
-                            None => {
-                                // Room for every occurrence the corpus holds, at once: grown
-                                // by doubling, a million-pair memory's lists held a third
-                                // more than they used at the tally's end, its peak.
-                                let mut tally = tally;
-                                let all = repeated.and_then(|r| r.get(string_hash(&term)));
-                                let more = all.map_or(0, |n| (n as usize).saturating_sub(tally.occurrences.len()));
-                                tally.occurrences.reserve_exact(more);
-                                shard.insert(term, tally);
-                            }
-                        }
-                    }
+        // As many chunks at a time as there are workers, counted before the next batch: the
+        // runs met are many, and holding them all would multiply peak memory.
+        let workers = rayon::current_num_threads().max(1);
+        // Each chunk's lists of runs met, emptied and filled again batch after batch: grown
+        // anew for every chunk, they took a tenth of the tally.
+        let mut parts: Vec<ChunkRuns> = (0..workers).map(|_| ChunkRuns::default()).collect();
+        for batch in chunks.chunks(workers) {
+            let known: &[ShardTable] = &shards;
+            parts.par_iter_mut().zip(batch).for_each(|(part, range)| self.chunk(range.clone(), repeated, known, part));
+            let parts = &parts[..batch.len()];
+            shards.par_iter_mut().enumerate().for_each(|(index, shard)| {
+                for met in parts.iter().flat_map(|part| &part.shards[index]) {
+                    self.add(shard, met, repeated);
                 }
             });
+            for (long, short) in parts.iter().flat_map(|part| &part.defined) {
+                let tally = entry(&mut shards, long, repeated);
+                tally.cues.insert(CueKind::Defined);
+                tally.short_forms.insert(short.clone());
+                entry(&mut shards, short, repeated).cues.insert(CueKind::Abbreviation);
+            }
         }
-        table.extend(shards.into_iter().flatten());
+        table.extend(shards.into_iter().flatten().map(|(_, term, tally)| (term, tally)));
     }
 
-    /// One chunk's tally. `known` holds the cued terms found before (they are tallied even
-    /// when a large corpus uses them once).
+    /// Counts run `met` into its shard's table.
+    fn add(&self, shard: &mut ShardTable, met: &Met, repeated: Option<&Repeated>) {
+        let text = &self.docs[met.occurrence.doc()].zh;
+        let term = &text[met.occurrence.span()];
+        let tally = entry_hashed(shard, met.hash, term, repeated);
+        if tally.words.is_empty() {
+            let index = met.clause as usize;
+            let line = self.segmented.tokens(index, &self.sentences[index]);
+            let words = &line[met.first_token as usize..met.end_token as usize];
+            tally.words = words.iter().map(|t| text[t.span.clone()].to_string()).collect();
+            tally.tags = words.iter().map(|t| t.pos).collect();
+        }
+        tally.occurrences.push(met.occurrence);
+        if met.counted {
+            tally.counted += 1;
+            count_neighbour(&mut tally.left, met.left, false);
+            count_neighbour(&mut tally.right, met.right, met.weak);
+        }
+    }
+
+    /// One chunk's runs, written into `out` (emptied first). `known` holds the cued terms
+    /// found before (they are tallied even when a large corpus uses them once).
     fn chunk(
         &self,
         range: std::ops::Range<usize>,
         repeated: Option<&Repeated>,
-        known: &[HashMap<String, Tally>],
-    ) -> Vec<HashMap<String, Tally>> {
-        let mut table = ChunkTable::default();
+        known: &[ShardTable],
+        out: &mut ChunkRuns,
+    ) {
+        out.shards.iter_mut().for_each(Vec::clear);
+        out.defined.clear();
+        // Strings this chunk defined as long or short forms: tallied from then on, as known.
+        let mut defined: rustc_hash::FxHashSet<String> = Default::default();
         let open = string_hash(OPEN);
         // The clause before, which a short form may define (上海合作组织，简称上合组织): its
         // document, span and run spans (one buffer, refilled for every clause).
@@ -156,39 +212,41 @@ impl Tallies<'_> {
             for run in &found {
                 let term = &text[run.span.clone()];
                 let hash = string_hash(term);
-                let Some(tally) = table.tally(hash, term, || {
-                    // A string the corpus holds once is not tallied unless cued before.
-                    let once = repeated.is_some_and(|r| r.get(hash).is_none());
-                    !once || known[shard_of(hash)].contains_key(term)
-                }) else {
-                    continue;
-                };
-                if tally.words.is_empty() {
-                    tally.words = line[run.tokens.clone()].iter().map(|t| text[t.span.clone()].to_string()).collect();
-                    tally.tags = line[run.tokens.clone()].iter().map(|t| t.pos).collect();
-                }
-                tally.occurrences.push(Occurrence::new(doc, run.span.clone()));
-                if sentence.repeat {
+                // A string the corpus holds once is not tallied unless cued before.
+                let once = repeated.is_some_and(|r| r.get(hash).is_none());
+                if once && !defined.contains(term) && find(&known[shard_of(hash)], hash, term).is_none() {
                     continue;
                 }
-                tally.counted += 1;
-                let classes = classes.as_ref().expect("a counted clause is classified, not replayed");
-                let last = hashes[run.tokens.end - 1];
-                let left = run.before.map(index_of).filter(|&i| classes.can_start(i)).map_or(open, |i| hashes[i]);
-                // After it, a word that binds to it makes it a piece; so does a noun it modifies
-                // every time (开放型世界 + 经济), marked weak. An activity noun (合作), a verb or
-                // punctuation does not: Chinese noun phrases are head-final.
-                let after = run.after.map(|t| (t, index_of(t)));
-                let bound = after.is_some_and(|(_, i)| {
-                    *binds[run.tokens.end].get_or_insert_with(|| self.contexts.binds_hashed(hashes[i], last))
-                });
-                let right = match after {
-                    Some((_, i)) if bound => (hashes[i], false),
-                    Some((t, i)) if t.pos != Pos::VerbalNoun && classes.can_head(i) => (hashes[i], true),
-                    _ => (open, false),
+                let narrow = |n: usize| u32::try_from(n).expect("clauses and tokens fit in 32 bits");
+                let mut met = Met {
+                    hash,
+                    left: open,
+                    right: open,
+                    occurrence: Occurrence::new(doc, run.span.clone()),
+                    clause: narrow(index),
+                    first_token: narrow(run.tokens.start),
+                    end_token: narrow(run.tokens.end),
+                    weak: false,
+                    counted: !sentence.repeat,
                 };
-                count_neighbour(&mut tally.left, left, false);
-                count_neighbour(&mut tally.right, right.0, right.1);
+                if !sentence.repeat {
+                    let classes = classes.as_ref().expect("a counted clause is classified, not replayed");
+                    let last = hashes[run.tokens.end - 1];
+                    met.left = run.before.map(index_of).filter(|&i| classes.can_start(i)).map_or(open, |i| hashes[i]);
+                    // After it, a word that binds to it makes it a piece; so does a noun it
+                    // modifies every time (开放型世界 + 经济), marked weak. An activity noun (合作),
+                    // a verb or punctuation does not: Chinese noun phrases are head-final.
+                    let after = run.after.map(|t| (t, index_of(t)));
+                    let bound = after.is_some_and(|(_, i)| {
+                        *binds[run.tokens.end].get_or_insert_with(|| self.contexts.binds_hashed(hashes[i], last))
+                    });
+                    (met.right, met.weak) = match after {
+                        Some((_, i)) if bound => (hashes[i], false),
+                        Some((t, i)) if t.pos != Pos::VerbalNoun && classes.can_head(i) => (hashes[i], true),
+                        _ => (open, false),
+                    };
+                }
+                out.shards[shard_of(hash)].push(met);
             }
             let mut context = sentence.span.clone();
             let defines_before = text[context.clone()].contains("简称");
@@ -202,61 +260,42 @@ impl Tallies<'_> {
                 let before = previous_runs.iter().filter(|_| context.start < sentence.span.start);
                 own.chain(before).filter(|span| span.end == end).max_by_key(|span| span.len()).cloned()
             };
-            link_short_forms(text, &context, ending_at, self.segmenter, &mut table);
+            for (long, short) in short_forms(text, &context, ending_at, self.segmenter) {
+                defined.insert(long.clone());
+                defined.insert(short.clone());
+                out.defined.push((long, short));
+            }
             previous = Some((doc, sentence.span.clone()));
             previous_runs.clear();
             previous_runs.extend(found.iter().map(|run| run.span.clone()));
         }
-        let mut shards: Vec<HashMap<String, Tally>> = (0..SHARDS).map(|_| HashMap::default()).collect();
-        for (hash, term, tally) in table.0 {
-            shards[shard_of(hash)].insert(term, tally);
-        }
-        shards
     }
 }
 
-/// One chunk's tally table, by the term's hash, computed once for each occurrence (a million-
-/// pair memory has tens of millions of runs; a map keyed by the string hashed each of them
-/// again for every look-up).
-#[derive(Default)]
-struct ChunkTable(hashbrown::HashTable<(u64, String, Tally)>);
+/// The entry of `term` (hashed `hash`) in a shard's table.
+fn find<'t>(shard: &'t ShardTable, hash: u64, term: &str) -> Option<&'t Tally> {
+    shard.find(hash, |entry| entry.1 == term).map(|entry| &entry.2)
+}
 
-impl ChunkTable {
-    /// The tally of `term` (hashed `hash`), made when `admit` allows it.
-    fn tally(&mut self, hash: u64, term: &str, admit: impl FnOnce() -> bool) -> Option<&mut Tally> {
-        use hashbrown::hash_table::Entry;
-        match self.0.entry(hash, |entry| entry.1 == term, |entry| entry.0) {
-            Entry::Occupied(entry) => Some(&mut entry.into_mut().2),
-            Entry::Vacant(entry) if admit() => {
-                Some(&mut entry.insert((hash, term.to_string(), Tally::default())).into_mut().2)
-            }
-            Entry::Vacant(_) => None,
+/// The tally of `term` (hashed `hash`) in its shard, made if new, with room for every
+/// occurrence the corpus holds: grown by doubling, a million-pair memory's lists held a third
+/// more than they used at the tally's end, its peak.
+fn entry_hashed<'t>(shard: &'t mut ShardTable, hash: u64, term: &str, repeated: Option<&Repeated>) -> &'t mut Tally {
+    use hashbrown::hash_table::Entry;
+    match shard.entry(hash, |entry| entry.1 == term, |entry| entry.0) {
+        Entry::Occupied(entry) => &mut entry.into_mut().2,
+        Entry::Vacant(entry) => {
+            let mut tally = Tally::default();
+            tally.occurrences.reserve_exact(repeated.and_then(|r| r.get(hash)).map_or(0, |n| n as usize));
+            &mut entry.insert((hash, term.to_string(), tally)).into_mut().2
         }
-    }
-
-    /// The tally of `term`, made if new.
-    fn entry(&mut self, term: &str) -> &mut Tally {
-        self.tally(string_hash(term), term, || true).expect("always admitted")
     }
 }
 
-impl Tally {
-    /// Adds a later chunk's tally of the same term.
-    fn absorb(&mut self, later: Tally) {
-        if self.words.is_empty() {
-            self.words = later.words;
-            self.tags = later.tags;
-        }
-        self.occurrences.extend(later.occurrences);
-        self.counted += later.counted;
-        self.cues.extend(later.cues);
-        self.short_forms.extend(later.short_forms);
-        for (side, later) in [(&mut self.left, later.left), (&mut self.right, later.right)] {
-            for (word, n) in later {
-                *side.entry(word).or_default() += n;
-            }
-        }
-    }
+/// The tally of `term` in the sharded table, made if new.
+fn entry<'t>(shards: &'t mut [ShardTable], term: &str, repeated: Option<&Repeated>) -> &'t mut Tally {
+    let hash = string_hash(term);
+    entry_hashed(&mut shards[shard_of(hash)], hash, term, repeated)
 }
 
 /// Counts a neighbour, by the hash of its word (a weak one apart from the same word bound).
@@ -264,24 +303,76 @@ fn count_neighbour(side: &mut HashMap<Neighbour, u32>, hash: u64, weak: bool) {
     *side.entry(Neighbour { hash, weak }).or_default() += 1;
 }
 
-/// Records `long（SHORT）` and `long，简称SHORT` pairs: the long form is the longest candidate
-/// ending at the bracket or comma (`line` may hold the clause before).
-fn link_short_forms(
+/// The `long（SHORT）` and `long，简称SHORT` pairs a clause defines, as (long form, short form):
+/// the long form is the longest candidate ending at the bracket or comma (`line` may hold the
+/// clause before).
+fn short_forms(
     text: &str,
     line: &Span,
     run_ending_at: impl Fn(usize) -> Option<Span>,
     segmenter: &Segmenter,
-    table: &mut ChunkTable,
-) {
+) -> Vec<(String, String)> {
+    let mut out = Vec::new();
     for form in cues::short_forms(&text[line.clone()]) {
         let Some(long) = run_ending_at(line.start + form.long_end) else { continue };
         let short = text[line.start + form.short.start..line.start + form.short.end].to_string();
         if is_deictic(&short, segmenter) {
             continue;
         }
-        let tally = table.entry(&text[long.clone()]);
-        tally.cues.insert(CueKind::Defined);
-        tally.short_forms.insert(short.clone());
-        table.entry(&short).cues.insert(CueKind::Abbreviation);
+        out.push((text[long].to_string(), short));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{normalize::normalize_zh, InputKind};
+    use crate::mine::clauses::body_sentences;
+    use crate::mine::repeated::repeated_strings;
+
+    /// The tally of `text` on `threads` threads, each term's occurrences sorted.
+    fn tally_on(threads: usize, text: &str) -> HashMap<String, Tally> {
+        let docs = vec![Document::monolingual("t".into(), InputKind::Plain, normalize_zh(text, false))];
+        let (segmenter, lexicon) = (Segmenter::new(), Lexicon::new());
+        let sentences = body_sentences(&docs);
+        let segmented = Segmented::new(&docs, &sentences, &segmenter, &lexicon);
+        let tokens: Vec<_> = sentences
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| !s.repeat)
+            .map(|(i, s)| (s.doc, segmented.tokens(i, s)))
+            .collect();
+        let contexts = WordContexts::new(&docs, rayon::iter::IntoParallelIterator::into_par_iter(tokens));
+        let tallies = Tallies {
+            docs: &docs,
+            sentences: &sentences,
+            segmented: &segmented,
+            segmenter: &segmenter,
+            lexicon: &lexicon,
+            contexts: &contexts,
+        };
+        let repeated = repeated_strings(&docs, &sentences, &segmented, &lexicon);
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("a pool");
+        let mut table = HashMap::default();
+        pool.install(|| tallies.count(Some(&repeated), &mut table));
+        table.values_mut().for_each(|t| t.occurrences.sort_unstable());
+        table
+    }
+
+    #[test]
+    fn the_tally_does_not_depend_on_the_number_of_threads() {
+        // More clauses than one batch of chunks holds, with a short form defined part way.
+        let text = "推动数字经济发展，深化区域合作。建设智能电网，推动数字经济发展。\
+                    上海合作组织，简称上合组织。上合组织推动区域合作，建设智能电网。\
+                    深化区域合作，加强人文交流。推动数字经济发展，加强人文交流。\
+                    上合组织深化区域合作。建设智能电网。";
+        let one = tally_on(1, text);
+        assert!(one["区域合作"].counted >= 3 && one["区域合作"].occurrences.len() >= 4);
+        assert!(one["上合组织"].cues.contains(&CueKind::Abbreviation));
+        assert!(one.values().any(|t| t.short_forms.contains("上合组织")), "the long form is linked");
+        for threads in [2, 3] {
+            assert_eq!(tally_on(threads, text), one, "{threads} threads");
+        }
     }
 }
