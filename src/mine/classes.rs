@@ -18,66 +18,109 @@ pub(super) const MODAL_VERBS: &[&str] =
 pub(super) const COVERBS: &[&str] =
     &["作为", "通过", "根据", "按照", "依照", "依据", "经过", "随着", "本着", "为了", "关于", "对于", "除了"];
 
-/// The dictionary-backed word classes of a line's tokens, each looked up at most once: the
-/// run search asks again for every run a token can open, end or continue, and a look-up in a
-/// large cache is a few cache misses.
+/// The word classes of a line's tokens, each worked out at most once: the run search asks
+/// again for every run a token can open, end or continue, and a class is a look-up in a
+/// large cache (a few cache misses) or a comparison with a closed list of words.
 pub(super) struct Classes<'a> {
     text: &'a str,
     tokens: &'a [Token],
     lexicon: &'a Lexicon,
-    start: Vec<Cell<Option<bool>>>,
-    head: Vec<Cell<Option<bool>>>,
-    predicate: Vec<Cell<Option<bool>>>,
-    adverb: Vec<Cell<Option<bool>>>,
-    /// Characters of each token: the run rules ask it of every token several times.
-    chars: Vec<u32>,
+    known: Vec<TokenClasses>,
+}
+
+/// One token's classes: its characters (the run rules ask it of every token several times),
+/// and a bit for each class, set once the class is known.
+#[derive(Clone)]
+struct TokenClasses {
+    chars: u32,
+    known: Cell<u16>,
+    value: Cell<u16>,
+}
+
+/// The classes [`Classes`] keeps, one bit each.
+#[derive(Clone, Copy)]
+enum Class {
+    Start,
+    Head,
+    Predicate,
+    AttributiveAdverb,
+    Content,
+    BreaksTerm,
+    NegatingPrefix,
+    Coordinator,
+    AllHan,
 }
 
 impl<'a> Classes<'a> {
     pub(super) fn new(text: &'a str, tokens: &'a [Token], lexicon: &'a Lexicon) -> Self {
-        let unknown = || vec![Cell::new(None); tokens.len()];
-        let chars = tokens.iter().map(|t| text[t.span.clone()].chars().count() as u32).collect();
-        Classes {
-            text,
-            tokens,
-            lexicon,
-            start: unknown(),
-            head: unknown(),
-            predicate: unknown(),
-            adverb: unknown(),
-            chars,
-        }
+        let known = tokens
+            .iter()
+            .map(|t| TokenClasses {
+                chars: text[t.span.clone()].chars().count() as u32,
+                known: Cell::new(0),
+                value: Cell::new(0),
+            })
+            .collect();
+        Classes { text, tokens, lexicon, known }
     }
 
     /// How many characters token `i` has.
     pub(super) fn chars(&self, i: usize) -> usize {
-        self.chars[i] as usize
+        self.known[i].chars as usize
     }
 
-    /// `class` of token `i`, looked up the first time it is asked for.
-    fn memo(&self, cells: &[Cell<Option<bool>>], i: usize, class: fn(&str, Pos, &Lexicon) -> bool) -> bool {
-        cells[i].get().unwrap_or_else(|| {
-            let token = &self.tokens[i];
-            let value = class(&self.text[token.span.clone()], token.pos, self.lexicon);
-            cells[i].set(Some(value));
-            value
-        })
+    /// `class` of token `i`, worked out by `of` the first time it is asked for.
+    fn memo(&self, i: usize, class: Class, of: fn(&str, Pos, &Lexicon) -> bool) -> bool {
+        let (cell, bit) = (&self.known[i], 1u16 << class as u16);
+        if cell.known.get() & bit != 0 {
+            return cell.value.get() & bit != 0;
+        }
+        let token = &self.tokens[i];
+        let value = of(&self.text[token.span.clone()], token.pos, self.lexicon);
+        cell.known.set(cell.known.get() | bit);
+        cell.value.set(cell.value.get() | if value { bit } else { 0 });
+        value
     }
 
     pub(super) fn can_start(&self, i: usize) -> bool {
-        self.memo(&self.start, i, can_start)
+        self.memo(i, Class::Start, can_start)
     }
 
     pub(super) fn can_head(&self, i: usize) -> bool {
-        self.memo(&self.head, i, can_head)
+        self.memo(i, Class::Head, can_head)
     }
 
     pub(super) fn predicate(&self, i: usize) -> bool {
-        self.memo(&self.predicate, i, is_predicate)
+        self.memo(i, Class::Predicate, is_predicate)
     }
 
     pub(super) fn attributive_adverb(&self, i: usize) -> bool {
-        self.memo(&self.adverb, i, is_attributive_adverb)
+        self.memo(i, Class::AttributiveAdverb, is_attributive_adverb)
+    }
+
+    /// [`is_content_word`] of token `i`.
+    pub(super) fn content(&self, i: usize) -> bool {
+        self.memo(i, Class::Content, |word, pos, _| is_content_word(word, pos))
+    }
+
+    /// [`breaks_term`] of token `i`.
+    pub(super) fn breaks_term(&self, i: usize) -> bool {
+        self.memo(i, Class::BreaksTerm, |word, pos, _| breaks_term(word, pos))
+    }
+
+    /// Token `i` is one of the [`NEGATING_PREFIXES`].
+    pub(super) fn negating_prefix(&self, i: usize) -> bool {
+        self.memo(i, Class::NegatingPrefix, |word, _, _| NEGATING_PREFIXES.contains(&word))
+    }
+
+    /// Token `i` is one of the [`COORDINATORS`].
+    pub(super) fn coordinator(&self, i: usize) -> bool {
+        self.memo(i, Class::Coordinator, |word, _, _| COORDINATORS.contains(&word))
+    }
+
+    /// Token `i` is all Chinese characters.
+    pub(super) fn all_han(&self, i: usize) -> bool {
+        self.memo(i, Class::AllHan, |word, _, _| word.chars().all(is_han))
     }
 }
 
@@ -200,4 +243,36 @@ pub(crate) fn has_grammatical_edge(word: &str, segmenter: &Segmenter) -> bool {
 pub(super) fn opens_with_verb(word: &str, lexicon: &Lexicon) -> bool {
     let Some((two, _)) = word.char_indices().nth(2) else { return false };
     lexicon.class(&word[..two]).verb_first
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remembered_classes_are_the_classes() {
+        let text = "反不正当竞争法和特别委员会应当通过7个国家的可持续发展、合作与交流";
+        let (segmenter, lexicon) = (Segmenter::new(), Lexicon::new());
+        let tokens = segmenter.tokens(text, 0);
+        let classes = Classes::new(text, &tokens, &lexicon);
+        // Asked twice each, in an order that interleaves the classes, so a class answered
+        // from another one's bit or remembered wrong shows.
+        for _ in 0..2 {
+            for (i, t) in tokens.iter().enumerate().rev() {
+                let (word, pos) = (&text[t.span.clone()], t.pos);
+                assert_eq!(classes.all_han(i), word.chars().all(is_han), "{word}");
+                assert_eq!(classes.coordinator(i), COORDINATORS.contains(&word), "{word}");
+                assert_eq!(classes.negating_prefix(i), NEGATING_PREFIXES.contains(&word), "{word}");
+                assert_eq!(classes.breaks_term(i), breaks_term(word, pos), "{word}");
+                assert_eq!(classes.content(i), is_content_word(word, pos), "{word}");
+                assert_eq!(classes.attributive_adverb(i), is_attributive_adverb(word, pos, &lexicon), "{word}");
+                assert_eq!(classes.predicate(i), is_predicate(word, pos, &lexicon), "{word}");
+                assert_eq!(classes.can_head(i), can_head(word, pos, &lexicon), "{word}");
+                assert_eq!(classes.can_start(i), can_start(word, pos, &lexicon), "{word}");
+                assert_eq!(classes.chars(i), word.chars().count(), "{word}");
+            }
+        }
+        let answers = |i: usize| (0..9).filter(|&c| classes.known[i].known.get() & (1 << c) != 0).count();
+        assert!((0..tokens.len()).all(|i| answers(i) == 9), "every class remembered");
+    }
 }

@@ -5,10 +5,7 @@
 
 pub(crate) use super::classes::has_grammatical_edge;
 pub use super::classes::{breaks_run, can_head, can_start, links_clauses};
-use super::classes::{
-    breaks_term, is_content_word, is_function_like, is_numeral_prefix, is_numeral_word, Classes, COORDINATORS,
-    MAX_COORDINATORS, NEGATING_PREFIXES,
-};
+use super::classes::{is_function_like, is_numeral_prefix, is_numeral_word, Classes, MAX_COORDINATORS};
 pub use super::prepare::prepare;
 use crate::corpus::{is_han, Span};
 use crate::lexicon::Lexicon;
@@ -47,19 +44,18 @@ pub(super) fn classified_runs<'t>(text: &str, tokens: &'t [Token], classes: &Cla
             && classes.chars(start) == 1
             && matches!(tokens[start].pos, Pos::Noun | Pos::Adjective)
             && tokens[start - 1].span.end == tokens[start].span.start
-            && word(start - 1).chars().all(is_han);
+            && classes.all_han(start - 1);
         // A negating or opposing prefix belongs to its word (反 + 不正当竞争法): no run starts
         // right after one.
-        let after_prefix = start > 0
-            && NEGATING_PREFIXES.contains(&word(start - 1))
-            && tokens[start - 1].span.end == tokens[start].span.start;
+        let after_prefix =
+            start > 0 && classes.negating_prefix(start - 1) && tokens[start - 1].span.end == tokens[start].span.start;
         let glued_next = |i: usize| tokens.get(i + 1).filter(|next| next.span.start == tokens[i].span.end);
         // Such a prefix, "former" 前, a Chinese numeral or ordinal (七 + 长老, 第五 + 委员会) and an adverb
         // that is also an adjective (特别 + 委员会) may open a term before a word that can.
         let opens = |i: usize| {
             glued_next(i).is_some_and(|next| {
                 classes.chars(i + 1) >= 2
-                    && (NEGATING_PREFIXES.contains(&word(i)) && !is_function_like(next.pos)
+                    && (classes.negating_prefix(i) && !is_function_like(next.pos)
                         // 前 before a name is "former" (前南斯拉夫, 前苏联), not "before".
                         || word(i) == "前" && matches!(next.pos, Pos::ProperNoun | Pos::PersonName)
                         || (is_numeral_prefix(word(i))
@@ -73,11 +69,11 @@ pub(super) fn classified_runs<'t>(text: &str, tokens: &'t [Token], classes: &Cla
         }
         // A verb may open a term (预防犯罪, 维持和平, 执行主任): whether it is one is the
         // scores' call, which see the verb on the candidate's first tag.
-        let verb_opens = is_content_word(word(start), tokens[start].pos)
+        let verb_opens = classes.content(start)
             && matches!(tokens[start].pos, Pos::Verb | Pos::VerbalNoun)
             && classes.chars(start) >= 2;
         if !(starts(start) || opens(start) || verb_opens) {
-            let single = classes.chars(start) >= 2 && is_content_word(word(start), tokens[start].pos);
+            let single = classes.chars(start) >= 2 && classes.content(start);
             if single {
                 found.push(Run {
                     span: tokens[start].span.clone(),
@@ -98,14 +94,14 @@ pub(super) fn classified_runs<'t>(text: &str, tokens: &'t [Token], classes: &Cla
             // Names coordinate nouns inside them (毒品和犯罪问题办公室, 解除武装、复员和重返社会):
             // a coordinator between two words that can stand in a term does not end the run.
             let coordinator = end > start
-                && COORDINATORS.contains(&word(end))
+                && classes.coordinator(end)
                 && coordinators < MAX_COORDINATORS
                 && !is_function_like(tokens[end - 1].pos)
                 && end + 1 < tokens.len()
                 // So does a verbal noun after a conjunction (欧洲安全与合作组织); after an
                 // enumeration comma it is a list of actions (开放、合作), not a name.
                 && (starts(end + 1) || tokens[end + 1].pos == Pos::VerbalNoun && word(end) != "、");
-            if gap || (breaks_term(word(end), tokens[end].pos) && !coordinator && !(end == start && opens(start))) {
+            if gap || (classes.breaks_term(end) && !coordinator && !(end == start && opens(start))) {
                 break;
             }
             coordinators += usize::from(coordinator);
@@ -115,7 +111,7 @@ pub(super) fn classified_runs<'t>(text: &str, tokens: &'t [Token], classes: &Cla
             }
             // Every content word of two characters or more is a candidate on its own: a verb
             // or an adjective can be a domain term (停火, 引渡, 可持续), which the scores decide.
-            let single = end == start && chars >= 2 && is_content_word(word(end), tokens[end].pos);
+            let single = end == start && chars >= 2 && classes.content(end);
             // An adjective heads a longer term (性别平等, 生殖健康).
             let adjective_head = end > start && tokens[end].pos == Pos::Adjective && classes.chars(end) >= 2;
             // So does a verb after a noun (司法 + 协助, 技术 + 转让): a nominalised action.
@@ -123,7 +119,7 @@ pub(super) fn classified_runs<'t>(text: &str, tokens: &'t [Token], classes: &Cla
                 && tokens[end].pos == Pos::Verb
                 && tokens[end - 1].pos.is_nominal()
                 && classes.chars(end) >= 2
-                && is_content_word(word(end), tokens[end].pos);
+                && classes.content(end);
             let heads = single || adjective_head || verb_head || classes.can_head(end);
             if chars >= 2 && heads && !coordinator {
                 found.push(Run {
