@@ -186,12 +186,15 @@ impl Tallies<'_> {
         for index in range {
             let sentence = &self.sentences[index];
             let (doc, text) = (sentence.doc, &self.docs[sentence.doc].zh);
-            let line = &self.segmented.tokens(index, sentence);
             // A copy of a clause text whose runs were recorded takes them as recorded; it is a
-            // repeat, whose runs only add occurrences.
+            // repeat, whose runs only add occurrences, and its tokens are not read.
             let recorded = match repeated {
                 Some(r) if sentence.repeat => self.segmented.copied_text(index).and_then(|slot| r.recorded(slot)),
                 _ => None,
+            };
+            let line = &match recorded {
+                Some(_) => Vec::new(),
+                None => self.segmented.tokens(index, sentence),
             };
             // One look-up of each word class per token, shared by the runs and their neighbours.
             let classes = recorded.is_none().then(|| Classes::new(text, line, self.lexicon));
