@@ -4,7 +4,6 @@
 //! dictionary, and is not bound to one neighbour on either side (else it is a piece of a
 //! longer unit, [`super::neighbours`]). Found words are taught to the segmenter so the miner sees them whole.
 
-use super::neighbours::WordContexts;
 use super::runs::{can_start, links_clauses};
 use super::{by_shard, shard_of, string_hash};
 use crate::corpus::{is_han, Document};
@@ -128,7 +127,7 @@ fn left_character(string: &str, seen: &Seen) -> Option<String> {
 pub fn new_words<T: AsRef<[Token]>>(
     docs: &[Document],
     sentences: impl IntoParallelIterator<Item = (usize, T)>,
-    contexts: &WordContexts,
+    binds: impl FnOnce(&[(&str, &str)]) -> Vec<bool>,
     segmenter: &Segmenter,
     lexicon: &Lexicon,
 ) -> Vec<String> {
@@ -158,17 +157,31 @@ pub fn new_words<T: AsRef<[Token]>>(
             merged
         })
         .collect();
-    let seen = seen.into_iter().flatten();
-    let mut found: Vec<(String, usize)> = seen
+    let frequent: Vec<(String, Seen)> = seen
         .into_iter()
+        .flatten()
         .filter(|(string, s)| {
-            s.count >= MIN_FREQUENCY
-                && !segmenter.is_dictionary_word(string)
-                && !bound(&s.before, |_| true)
-                && !bound(&s.after, |w| contexts.binds_to_previous(w, s.last))
+            s.count >= MIN_FREQUENCY && !segmenter.is_dictionary_word(string) && !bound(&s.before, |_| true)
         })
-        .map(|(string, s)| (left_character(&string, &s).unwrap_or(string), s.count))
         .collect();
+    // Whether the one word after each string binds to the string's last word, asked of the
+    // corpus at once.
+    let asked: Vec<(&str, &str)> = frequent
+        .iter()
+        .filter_map(|(_, s)| match s.after {
+            Side::One(word) if !word.is_empty() => Some((word, s.last)),
+            _ => None,
+        })
+        .collect();
+    let mut binding = binds(&asked).into_iter();
+    let mut found: Vec<(String, usize)> = Vec::new();
+    for (string, s) in frequent {
+        // The answers come in the order asked.
+        let asked = matches!(s.after, Side::One(word) if !word.is_empty());
+        if !(asked && binding.next().expect("one answer per question")) {
+            found.push((left_character(&string, &s).unwrap_or(string), s.count));
+        }
+    }
     // Shortest first: a found word glued to a free neighbour (中小微企业 + 合作) is not taught
     // as well, the miner builds such runs from the tokens itself.
     found.sort_by(|a, b| a.0.len().cmp(&b.0.len()).then_with(|| a.0.cmp(&b.0)));
@@ -288,6 +301,7 @@ fn bound(neighbours: &Side<&str>, binds: impl Fn(&str) -> bool) -> bool {
 mod tests {
     use super::*;
     use crate::corpus::{line_spans, normalize::normalize_zh, InputKind};
+    use crate::mine::neighbours::binds_asked;
 
     #[test]
     fn a_side_tells_one_neighbour_from_several() {
@@ -310,8 +324,8 @@ mod tests {
             .into_iter()
             .map(|span| (0, segmenter.tokens(&docs[0].zh[span.clone()], span.start)))
             .collect();
-        let contexts = WordContexts::new(&docs, sentences.par_iter().map(|(d, t)| (*d, t)));
-        new_words(&docs, sentences.par_iter().map(|(d, t)| (*d, t)), &contexts, &segmenter, &Lexicon::new())
+        let binds = |asked: &[(&str, &str)]| binds_asked(&docs, sentences.par_iter().map(|(d, t)| (*d, t)), asked);
+        new_words(&docs, sentences.par_iter().map(|(d, t)| (*d, t)), binds, &segmenter, &Lexicon::new())
     }
 
     #[test]

@@ -115,8 +115,9 @@ pub fn mine_with_features(
     teach_cued_words(docs, &sentences, segmenter, &mut table);
     let mut segmented = Segmented::new(docs, &sentences, segmenter, lexicon);
     let found = {
-        let contexts = WordContexts::new(docs, counted_tokens(&sentences, &segmented));
-        let words = discover::new_words(docs, counted_tokens(&sentences, &segmented), &contexts, segmenter, lexicon);
+        let binds =
+            |asked: &[(&str, &str)]| neighbours::binds_asked(docs, counted_tokens(&sentences, &segmented), asked);
+        let words = discover::new_words(docs, counted_tokens(&sentences, &segmented), binds, segmenter, lexicon);
         // A plural of people (团长们) or a word with a grammatical character glued on (疫情 +
         // 仍) repeats as a string without being a word.
         words

@@ -119,6 +119,57 @@ impl WordContexts {
     }
 }
 
+/// Whether each asked (word, previous word) pair binds, as [`WordContexts::binds_to_previous`]
+/// over the same tokens answers, in one pass on all cores that counts only the words and
+/// pairs asked about: new-word discovery asks about a few thousand, and the whole tables
+/// of a large memory (tens of millions of pairs) took half a second to build.
+pub fn binds_asked<T: AsRef<[Token]>>(
+    docs: &[Document],
+    sentences: impl IntoParallelIterator<Item = (usize, T)>,
+    asked: &[(&str, &str)],
+) -> Vec<bool> {
+    let mut words: HashMap<u64, usize> = HashMap::default();
+    let mut pairs: HashMap<u64, usize> = HashMap::default();
+    let slots: Vec<(usize, usize)> = asked
+        .iter()
+        .map(|&(word, previous)| {
+            let (word, previous) = (super::string_hash(word), super::string_hash(previous));
+            let next = words.len();
+            let w = *words.entry(word).or_insert(next);
+            let next = pairs.len();
+            (w, *pairs.entry(pair_key(previous, word)).or_insert(next))
+        })
+        .collect();
+    let empty = || (vec![0u32; words.len()], vec![0u32; pairs.len()]);
+    let (word_counts, pair_counts) = sentences
+        .into_par_iter()
+        .fold(empty, |(mut word_counts, mut pair_counts), (doc, sentence)| {
+            let text = docs[doc].zh.as_str();
+            let mut previous: Option<u64> = None;
+            for t in sentence.as_ref() {
+                let hash = super::string_hash(&text[t.span.clone()]);
+                if let Some(&w) = words.get(&hash) {
+                    word_counts[w] += 1;
+                    if let Some(&p) = previous.and_then(|before| pairs.get(&pair_key(before, hash))) {
+                        pair_counts[p] += 1;
+                    }
+                }
+                previous = Some(hash);
+            }
+            (word_counts, pair_counts)
+        })
+        .reduce(empty, |(mut a, mut b), (c, d)| {
+            a.iter_mut().zip(c).for_each(|(a, c)| *a += c);
+            b.iter_mut().zip(d).for_each(|(b, d)| *b += d);
+            (a, b)
+        });
+    // A pair never met binds nothing, as it is in no table.
+    slots
+        .into_iter()
+        .map(|(w, p)| pair_counts[p] > 0 && 2 * pair_counts[p] as usize >= word_counts[w] as usize)
+        .collect()
+}
+
 /// How often the word hashed `hash` occurs, in the sharded word counts `words`.
 fn count_in(words: &[HashMap<u64, u32>], hash: u64) -> usize {
     words[shard_of(hash)].get(&hash).map_or(0, |&n| n as usize)
@@ -155,5 +206,34 @@ mod tests {
         assert!(!contexts.binds_to_previous("丙丁", "戊己"), "丙丁 follows three different words");
         assert!(contexts.binds_to_previous("丙丁", "甲乙"), "half of the time after 甲乙");
         assert!(!contexts.binds_to_previous("不在文中", "丙丁"));
+    }
+
+    proptest::proptest! {
+        /// Counting only the pairs asked about answers as the whole tables do, for pairs met,
+        /// pairs of words met apart and words never met.
+        #[test]
+        fn asked_pairs_bind_as_the_whole_tables_say(lines in proptest::collection::vec(
+            proptest::collection::vec(0usize..5, 0..8), 1..12)) {
+            const WORDS: [&str; 6] = ["甲", "乙", "丙", "丁", "戊", "己"];
+            let text: String = lines.iter().map(|l| l.iter().map(|&w| WORDS[w]).collect::<Vec<_>>().join(" ") + "\n").collect();
+            let docs = vec![Document::monolingual("t".into(), InputKind::Plain, text.clone())];
+            let mut sentences: Vec<(usize, Vec<Token>)> = Vec::new();
+            let mut at = 0;
+            for line in &lines {
+                let mut tokens = Vec::new();
+                for &w in line {
+                    tokens.push(Token { span: at..at + WORDS[w].len(), pos: Pos::Noun });
+                    at += WORDS[w].len() + 1;
+                }
+                at += usize::from(line.is_empty());
+                sentences.push((0, tokens));
+            }
+            let contexts = WordContexts::new(&docs, sentences.clone());
+            let asked: Vec<(&str, &str)> = WORDS.iter().flat_map(|&w| WORDS.iter().map(move |&p| (w, p))).collect();
+            let answers = binds_asked(&docs, sentences, &asked);
+            for (&(word, previous), answer) in asked.iter().zip(answers) {
+                proptest::prop_assert_eq!(answer, contexts.binds_to_previous(word, previous), "{} after {}", word, previous);
+            }
+        }
     }
 }
