@@ -20,6 +20,8 @@ pub mod runs;
 pub mod score;
 mod segmented;
 mod tally;
+#[cfg(test)]
+mod test_corpus;
 
 use crate::corpus::{is_han, Document, Span};
 use crate::lexicon::Lexicon;

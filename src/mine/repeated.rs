@@ -131,11 +131,8 @@ pub(super) fn repeated_strings(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{normalize::normalize_zh, InputKind};
-    use crate::mine::clauses::body_sentences;
-    use crate::mine::neighbours::WordContexts;
-    use crate::mine::tally::{Tallies, Tally};
-    use crate::segment::Segmenter;
+    use crate::mine::tally::Tally;
+    use crate::mine::test_corpus::TestCorpus;
 
     #[test]
     fn copies_that_replay_recorded_runs_tally_as_if_found_again() {
@@ -144,23 +141,9 @@ mod tests {
         let text = "上海合作组织，简称上合组织。推动数字经济发展，深化区域合作。\
                     推动数字经济发展，加强人文交流。上海合作组织，简称上合组织。\
                     推动数字 经济发展，深化区域合作。建设智能电网。深化区域合作。";
-        let docs = vec![Document::monolingual("t".into(), InputKind::Plain, normalize_zh(text, false))];
-        let (segmenter, lexicon) = (Segmenter::new(), Lexicon::new());
-        let sentences = body_sentences(&docs);
-        let segmented = Segmented::new(&docs, &sentences, &segmenter, &lexicon);
-        let tokens =
-            sentences.iter().enumerate().filter(|(_, s)| !s.repeat).map(|(i, s)| (s.doc, segmented.tokens(i, s)));
-        let contexts =
-            WordContexts::new(&docs, rayon::iter::IntoParallelIterator::into_par_iter(tokens.collect::<Vec<_>>()));
-        let tallies = Tallies {
-            docs: &docs,
-            sentences: &sentences,
-            segmented: &segmented,
-            segmenter: &segmenter,
-            lexicon: &lexicon,
-            contexts: &contexts,
-        };
-        let repeated = repeated_strings(&docs, &sentences, &segmented, &lexicon);
+        let corpus = TestCorpus::new(text);
+        let tallies = corpus.tallies();
+        let repeated = corpus.repeated();
         assert!(!repeated.recorded.is_empty(), "the copies' runs are recorded");
         let found_again = Repeated { counts: repeated.counts.clone(), recorded: HashMap::default() };
         let (mut replayed, mut again) = (HashMap::default(), HashMap::default());

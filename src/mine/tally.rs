@@ -330,35 +330,14 @@ fn short_forms(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{normalize::normalize_zh, InputKind};
-    use crate::mine::clauses::body_sentences;
-    use crate::mine::repeated::repeated_strings;
+    use crate::mine::test_corpus::TestCorpus;
 
-    /// The tally of `text` on `threads` threads, each term's occurrences sorted.
-    fn tally_on(threads: usize, text: &str) -> HashMap<String, Tally> {
-        let docs = vec![Document::monolingual("t".into(), InputKind::Plain, normalize_zh(text, false))];
-        let (segmenter, lexicon) = (Segmenter::new(), Lexicon::new());
-        let sentences = body_sentences(&docs);
-        let segmented = Segmented::new(&docs, &sentences, &segmenter, &lexicon);
-        let tokens: Vec<_> = sentences
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| !s.repeat)
-            .map(|(i, s)| (s.doc, segmented.tokens(i, s)))
-            .collect();
-        let contexts = WordContexts::new(&docs, rayon::iter::IntoParallelIterator::into_par_iter(tokens));
-        let tallies = Tallies {
-            docs: &docs,
-            sentences: &sentences,
-            segmented: &segmented,
-            segmenter: &segmenter,
-            lexicon: &lexicon,
-            contexts: &contexts,
-        };
-        let repeated = repeated_strings(&docs, &sentences, &segmented, &lexicon);
+    /// The tally of `corpus` on `threads` threads, each term's occurrences sorted.
+    fn tally_on(threads: usize, corpus: &TestCorpus) -> HashMap<String, Tally> {
+        let repeated = corpus.repeated();
         let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("a pool");
         let mut table = HashMap::default();
-        pool.install(|| tallies.count(Some(&repeated), &mut table));
+        pool.install(|| corpus.tallies().count(Some(&repeated), &mut table));
         table.values_mut().for_each(|t| t.occurrences.sort_unstable());
         table
     }
@@ -370,12 +349,13 @@ mod tests {
                     上海合作组织，简称上合组织。上合组织推动区域合作，建设智能电网。\
                     深化区域合作，加强人文交流。推动数字经济发展，加强人文交流。\
                     上合组织深化区域合作。建设智能电网。";
-        let one = tally_on(1, text);
+        let corpus = TestCorpus::new(text);
+        let one = tally_on(1, &corpus);
         assert!(one["区域合作"].counted >= 3 && one["区域合作"].occurrences.len() >= 4);
         assert!(one["上合组织"].cues.contains(&CueKind::Abbreviation));
         assert!(one.values().any(|t| t.short_forms.contains("上合组织")), "the long form is linked");
         for threads in [2, 3] {
-            assert_eq!(tally_on(threads, text), one, "{threads} threads");
+            assert_eq!(tally_on(threads, &corpus), one, "{threads} threads");
         }
     }
 }
