@@ -124,6 +124,21 @@ impl<'a> Classes<'a> {
     }
 }
 
+/// `word` is one of the [`MODAL_VERBS`]: a hash look-up, since it is asked of every token of
+/// the corpus and a search of the list compared most two-character words with every entry.
+pub(super) fn is_modal_verb(word: &str) -> bool {
+    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| MODAL_VERBS.iter().copied().collect());
+    SET.contains(word)
+}
+
+/// `word` is one of the [`COVERBS`] (a hash look-up, as [`is_modal_verb`]).
+pub(super) fn is_coverb(word: &str) -> bool {
+    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| COVERBS.iter().copied().collect());
+    SET.contains(word)
+}
+
 /// Negating and opposing prefixes of Chinese word formation (不扩散, 非自治, 反倾销).
 pub(super) const NEGATING_PREFIXES: &[&str] = &["不", "非", "反", "无"];
 /// Words that coordinate the parts of a name.
@@ -156,8 +171,8 @@ pub(super) fn is_attributive_adverb(word: &str, pos: Pos, lexicon: &Lexicon) -> 
 /// A word that can be a term by itself: a noun, a name, a verb, an adjective or a set phrase.
 pub(super) fn is_content_word(word: &str, pos: Pos) -> bool {
     (pos.is_nominal() || matches!(pos, Pos::PersonName | Pos::Verb | Pos::Adjective | Pos::Idiom | Pos::Other))
-        && !MODAL_VERBS.contains(&word)
-        && !COVERBS.contains(&word)
+        && !is_modal_verb(word)
+        && !is_coverb(word)
         && word.chars().any(is_han)
         && !(word.chars().count() >= 2 && word.ends_with(['于', '於', '们']))
 }
@@ -186,7 +201,7 @@ pub fn links_clauses(word: &str, pos: Pos) -> bool {
 /// a modal verb.
 pub(super) fn is_predicate(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
     pos == Pos::Verb
-        && (MODAL_VERBS.contains(&word) || {
+        && (is_modal_verb(word) || {
             let class = lexicon.class(word);
             !class.known || class.verb_first
         })
@@ -216,7 +231,7 @@ pub fn can_head(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
     }
     match pos {
         _ if pos.is_nominal() => true,
-        Pos::Verb => word.chars().count() >= 2 && !MODAL_VERBS.contains(&word) && lexicon.class(word).nominal,
+        Pos::Verb => word.chars().count() >= 2 && !is_modal_verb(word) && lexicon.class(word).nominal,
         Pos::Other => {
             word.chars().count() >= 2 && {
                 let class = lexicon.class(word);
@@ -270,6 +285,8 @@ mod tests {
                 assert_eq!(classes.can_head(i), can_head(word, pos, &lexicon), "{word}");
                 assert_eq!(classes.can_start(i), can_start(word, pos, &lexicon), "{word}");
                 assert_eq!(classes.chars(i), word.chars().count(), "{word}");
+                assert_eq!(is_modal_verb(word), MODAL_VERBS.contains(&word), "{word}");
+                assert_eq!(is_coverb(word), COVERBS.contains(&word), "{word}");
             }
         }
         let answers = |i: usize| (0..9).filter(|&c| classes.known[i].known.get() & (1 << c) != 0).count();

@@ -3,7 +3,9 @@
 //! modifiers the dictionary lists with their word (零 + 容忍) joined, surnames joined to the
 //! given name, set phrases tagged by their structure, made-up words read as names.
 
-use super::classes::{has_grammatical_edge, is_predicate, opens_with_verb, COVERBS, MODAL_VERBS, NEGATING_PREFIXES};
+use super::classes::{
+    has_grammatical_edge, is_coverb, is_modal_verb, is_predicate, opens_with_verb, NEGATING_PREFIXES,
+};
 use crate::corpus::is_han;
 use crate::lexicon::{is_english_function_word, Lexicon};
 use crate::segment::{Pos, Segmenter, Token};
@@ -29,9 +31,9 @@ pub fn prepare(text: &str, tokens: Vec<Token>, segmenter: &Segmenter, lexicon: &
             // word formation (流离失所 + 者, 战争 + 罪, 联检 + 组), which makes a noun; not
             // when the dictionary's first sense is a grammatical word (疫情 + 仍 "still").
             token.pos = Pos::Noun;
-        } else if MODAL_VERBS.contains(&word) {
+        } else if is_modal_verb(word) {
             token.pos = Pos::Verb;
-        } else if COVERBS.contains(&word) {
+        } else if is_coverb(word) {
             token.pos = Pos::Preposition;
         } else if is_made_up_word(word, token.pos, segmenter, lexicon) {
             // jieba's tag for a word it made up from characters (HMM) is a guess (a name
@@ -119,7 +121,7 @@ fn merge_bound_prefixes(text: &str, tokens: Vec<Token>, lexicon: &Lexicon) -> Ve
             let negated = prefix.chars().all(|c| NEGATING_PREFIXES.iter().any(|p| p.starts_with(c)))
                 && word.chars().all(is_han)
                 && (NEGATING_PREFIXES.contains(&word)
-                    || word.chars().count() >= 2 && !token.pos.is_function() && !MODAL_VERBS.contains(&word));
+                    || word.chars().count() >= 2 && !token.pos.is_function() && !is_modal_verb(word));
             if glued && negated {
                 previous.span.end = token.span.end;
                 if !NEGATING_PREFIXES.contains(&word) {

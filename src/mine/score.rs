@@ -345,7 +345,7 @@ fn candidate_generality(c: &Candidate, segmenter: &Segmenter, lexicon: &Lexicon)
     // Three-character entries are words (成员国 = 成员 + 国 is morphology, not a phrase).
     let phrase = c.term.chars().count() >= 4;
     let (words, head_pos) = match segmenter.parts(&c.term).filter(|_| phrase) {
-        Some(parts) => (vec![parts.first, parts.head], Some(parts.head_pos)),
+        Some(parts) => (vec![parts.first.clone(), parts.head.clone()], Some(parts.head_pos)),
         None if segmenter.is_dictionary_word(&c.term) => {
             return generality(segmenter.dictionary_frequency(&c.term));
         }
