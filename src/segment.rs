@@ -5,6 +5,7 @@
 use crate::corpus::Span;
 use jieba_rs::Jieba;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// Sum of the word frequencies in jieba's bundled dictionary (its `total_freq`, 60,101,964 in jieba-rs 0.11): the size of
 /// the general-language reference corpus that dictionary frequencies are relative to.
@@ -104,7 +105,7 @@ pub struct Segmenter {
     boosted: HashMap<String, usize>,
     /// [`Segmenter::parts`] of the words looked up so far, per thread (two jieba look-ups
     /// each, asked for every set phrase of every clause); emptied when a word is taught.
-    parts_seen: thread_local::ThreadLocal<std::cell::RefCell<HashMap<String, Option<std::sync::Arc<Parts>>>>>,
+    parts_seen: thread_local::ThreadLocal<std::cell::RefCell<HashMap<String, Option<Arc<Parts>>>>>,
 }
 
 impl Default for Segmenter {
@@ -157,7 +158,7 @@ impl Segmenter {
     /// A dictionary entry of three or more characters made of two dictionary words (jieba
     /// lists many set phrases: 经贸合作 = 经贸 + 合作, 按规定 = 按 + 规定), split as near the
     /// middle as possible. None for shorter words and non-entries.
-    pub fn parts(&self, word: &str) -> Option<std::sync::Arc<Parts>> {
+    pub fn parts(&self, word: &str) -> Option<Arc<Parts>> {
         // Short words and non-entries are answered at once; only entries are remembered.
         if word.chars().nth(2).is_none() || !self.is_dictionary_word(word) {
             return None;
@@ -167,7 +168,7 @@ impl Segmenter {
             return parts.clone();
         }
         // Shared, not copied: mining asks it of every token, and each answer held two strings.
-        let parts = self.split_entry(word).map(std::sync::Arc::new);
+        let parts = self.split_entry(word).map(Arc::new);
         seen.borrow_mut().insert(word.to_string(), parts.clone());
         parts
     }

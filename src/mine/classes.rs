@@ -25,12 +25,11 @@ pub(super) struct Classes<'a> {
     text: &'a str,
     tokens: &'a [Token],
     lexicon: &'a Lexicon,
-    known: Vec<TokenClasses>,
+    of_token: Vec<TokenClasses>,
 }
 
 /// One token's classes: its characters (the run rules ask it of every token several times),
 /// and a bit for each class, set once the class is known.
-#[derive(Clone)]
 struct TokenClasses {
     chars: u32,
     known: Cell<u16>,
@@ -53,7 +52,7 @@ enum Class {
 
 impl<'a> Classes<'a> {
     pub(super) fn new(text: &'a str, tokens: &'a [Token], lexicon: &'a Lexicon) -> Self {
-        let known = tokens
+        let of_token = tokens
             .iter()
             .map(|t| TokenClasses {
                 chars: text[t.span.clone()].chars().count() as u32,
@@ -61,17 +60,17 @@ impl<'a> Classes<'a> {
                 value: Cell::new(0),
             })
             .collect();
-        Classes { text, tokens, lexicon, known }
+        Classes { text, tokens, lexicon, of_token }
     }
 
     /// How many characters token `i` has.
     pub(super) fn chars(&self, i: usize) -> usize {
-        self.known[i].chars as usize
+        self.of_token[i].chars as usize
     }
 
     /// `class` of token `i`, worked out by `of` the first time it is asked for.
     fn memo(&self, i: usize, class: Class, of: fn(&str, Pos, &Lexicon) -> bool) -> bool {
-        let (cell, bit) = (&self.known[i], 1u16 << class as u16);
+        let (cell, bit) = (&self.of_token[i], 1u16 << class as u16);
         if cell.known.get() & bit != 0 {
             return cell.value.get() & bit != 0;
         }
@@ -289,7 +288,7 @@ mod tests {
                 assert_eq!(is_coverb(word), COVERBS.contains(&word), "{word}");
             }
         }
-        let answers = |i: usize| (0..9).filter(|&c| classes.known[i].known.get() & (1 << c) != 0).count();
+        let answers = |i: usize| (0..9).filter(|&c| classes.of_token[i].known.get() & (1 << c) != 0).count();
         assert!((0..tokens.len()).all(|i| answers(i) == 9), "every class remembered");
     }
 }

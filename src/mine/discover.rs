@@ -161,24 +161,20 @@ pub fn new_words<T: AsRef<[Token]>>(
         .into_iter()
         .flatten()
         .filter(|(string, s)| {
-            s.count >= MIN_FREQUENCY && !segmenter.is_dictionary_word(string) && !bound(&s.before, |_| true)
+            // A word always before it binds (it could be part of a term, which `see` checks
+            // when recording it).
+            s.count >= MIN_FREQUENCY && !segmenter.is_dictionary_word(string) && single(&s.before).is_none()
         })
         .collect();
     // Whether the one word after each string binds to the string's last word, asked of the
     // corpus at once.
-    let asked: Vec<(&str, &str)> = frequent
-        .iter()
-        .filter_map(|(_, s)| match s.after {
-            Side::One(word) if !word.is_empty() => Some((word, s.last)),
-            _ => None,
-        })
-        .collect();
+    let asked: Vec<(&str, &str)> = frequent.iter().filter_map(|(_, s)| Some((single(&s.after)?, s.last))).collect();
     let mut binding = binds(&asked).into_iter();
     let mut found: Vec<(String, usize)> = Vec::new();
     for (string, s) in frequent {
         // The answers come in the order asked.
-        let asked = matches!(s.after, Side::One(word) if !word.is_empty());
-        if !(asked && binding.next().expect("one answer per question")) {
+        let bound = single(&s.after).is_some() && binding.next().expect("one answer per question");
+        if !bound {
             found.push((left_character(&string, &s).unwrap_or(string), s.count));
         }
     }
@@ -291,10 +287,12 @@ fn is_unknown_word_shape(text: &str, window: &[Token], known: impl Fn(&str) -> b
             || window.iter().all(|t| t.pos == Pos::PersonName))
 }
 
-/// Always the same neighbour on that side, and one that binds to the string (a word before
-/// it binds when it could be part of a term, which `new_words` checks when recording it).
-fn bound(neighbours: &Side<&str>, binds: impl Fn(&str) -> bool) -> bool {
-    matches!(*neighbours, Side::One(w) if !w.is_empty() && binds(w))
+/// The neighbour always on that side, when it is one word (not the clause edge).
+fn single<'a>(neighbours: &Side<&'a str>) -> Option<&'a str> {
+    match *neighbours {
+        Side::One(word) if !word.is_empty() => Some(word),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -309,12 +307,12 @@ mod tests {
         side.insert("合作");
         side.insert("合作");
         assert_eq!(side, Side::One("合作"));
-        assert!(bound(&side, |_| true));
+        assert_eq!(single(&side), Some("合作"));
         side.insert("发展");
         assert_eq!(side, Side::Many);
         side.insert("合作");
-        assert!(!bound(&side, |_| true), "a third sighting of the first word does not make it one again");
-        assert!(!bound(&Side::One(""), |_| true), "the clause edge binds nothing");
+        assert_eq!(single(&side), None, "a third sighting of the first word does not make it one again");
+        assert_eq!(single(&Side::One("")), None, "the clause edge is no word");
     }
 
     fn discover(text: &str) -> Vec<String> {

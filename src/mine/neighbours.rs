@@ -88,7 +88,7 @@ impl WordContexts {
                 let table = table.into_inner().expect("no worker panicked");
                 table
                     .into_iter()
-                    .filter(|&(_, (second, n))| 2 * n as usize >= count_in(&words, second))
+                    .filter(|&(_, (second, n))| binds(n as usize, count_in(&words, second)))
                     .map(|(key, _)| key)
                     .collect()
             })
@@ -163,11 +163,13 @@ pub fn binds_asked<T: AsRef<[Token]>>(
             b.iter_mut().zip(d).for_each(|(b, d)| *b += d);
             (a, b)
         });
-    // A pair never met binds nothing, as it is in no table.
-    slots
-        .into_iter()
-        .map(|(w, p)| pair_counts[p] > 0 && 2 * pair_counts[p] as usize >= word_counts[w] as usize)
-        .collect()
+    slots.into_iter().map(|(w, p)| binds(pair_counts[p] as usize, word_counts[w] as usize)).collect()
+}
+
+/// The rule of binding: a pair met `together` times binds when that is at least half the
+/// `occurrences` of its second word. A pair never met binds nothing (it is in no table).
+fn binds(together: usize, occurrences: usize) -> bool {
+    together > 0 && 2 * together >= occurrences
 }
 
 /// How often the word hashed `hash` occurs, in the sharded word counts `words`.

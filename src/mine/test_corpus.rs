@@ -10,12 +10,11 @@ use crate::corpus::Document;
 use crate::lexicon::Lexicon;
 use crate::segment::Segmenter;
 
-/// A small corpus made ready for the tally, for the tests of the tally and of the runs it
-/// replays.
+/// One document of clauses, segmented, with its word contexts.
 pub(in crate::mine) struct TestCorpus {
-    pub docs: Vec<Document>,
-    pub sentences: Vec<Sentence>,
-    pub segmented: Segmented,
+    docs: Vec<Document>,
+    sentences: Vec<Sentence>,
+    segmented: Segmented,
     segmenter: Segmenter,
     lexicon: Lexicon,
     contexts: WordContexts,
