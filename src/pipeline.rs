@@ -193,7 +193,10 @@ fn select(candidates: &[Candidate], max_terms: Option<usize>) -> (Vec<Candidate>
             continue;
         }
         for (at, _) in longer.term.char_indices().skip(1) {
-            heads.entry(&longer.term[at..]).or_insert(longer.frequency);
+            // An item of a list (云计算 in 物联网、云计算) is no head of it.
+            if !longer.term[..at].ends_with('、') {
+                heads.entry(&longer.term[at..]).or_insert(longer.frequency);
+            }
         }
     }
     let pool: Vec<Candidate> = candidates[..pool_end]
@@ -469,6 +472,55 @@ mod tests {
         let table: Vec<_> = graph.evidence.iter().collect();
         assert_eq!(table.iter().map(|p| p.id).collect::<Vec<_>>(), (1..=table.len()).collect::<Vec<_>>());
         assert!(table.windows(2).all(|w| w[0].zh_span.as_ref().unwrap().start < w[1].zh_span.as_ref().unwrap().start));
+    }
+
+    #[test]
+    fn an_item_of_a_list_waits_for_its_translation_but_the_head_of_a_name_does_not() {
+        let candidate = |term: &str, frequency: usize, total: f64| Candidate {
+            term: term.into(),
+            words: vec![term.into()],
+            tags: Vec::new(),
+            occurrences: Vec::new(),
+            frequency,
+            documents: 1,
+            cues: Default::default(),
+            short_forms: Default::default(),
+            left_variety: 1,
+            right_variety: 1,
+            bound: false,
+            scores: crate::mine::score::Scores { total, ..Default::default() },
+        };
+        let pool = |longer: &str| {
+            let candidates = [candidate("量子通信", 5, 2.0), candidate(longer, 1, -5.0), candidate("云计算", 1, -6.0)];
+            let (selected, chosen) = select(&candidates, None);
+            assert_eq!(chosen, 1);
+            selected.iter().any(|c| c.term == "云计算")
+        };
+        assert!(pool("物联网、云计算"));
+        assert!(!pool("公共云计算"), "seen only inside the name, it would compete with it for its English");
+    }
+
+    /// The English of each given term in a build of a TSV memory.
+    fn given_english(tsv: &str, terms: &[&str]) -> Vec<Option<String>> {
+        let docs = vec![crate::corpus::parse(std::path::Path::new("m.tsv"), tsv, InputKind::Tsv).unwrap()];
+        let options = BuildOptions { terms: Some(terms.iter().map(|t| t.to_string()).collect()), ..Default::default() };
+        let build = build(&docs, &options);
+        let concepts = build.graph.concepts();
+        let english_of = |zh: &str| {
+            let concept = concepts.iter().find(|c| c.zh.text == zh)?;
+            concept.en.first().map(|(en, _)| en.text.clone())
+        };
+        terms.iter().map(|t| english_of(t)).collect()
+    }
+
+    #[test]
+    fn a_capitalised_word_met_only_inside_a_name_gives_way_to_the_name() {
+        // 律 glosses "law", 院 no "hall": the dictionary alone prefers "Law".
+        let tsv = "学生们在律院等候。\tThe students waited in the Law Hall.\n\
+                   律院的大门打开了。\tThe doors of the Law Hall opened.\n\
+                   新生走进律院。\tThe new students walked into the Law Hall.\n\
+                   天空很蓝。\tThe sky was blue.\n";
+        assert_eq!(given_english(tsv, &["律院"]), [Some("Law Hall".to_string())]);
     }
 
     #[test]

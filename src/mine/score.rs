@@ -274,6 +274,11 @@ fn explained_by<'c>(
         let words = &longer.words;
         for start in 0..words.len() {
             for end in start + 1..=words.len() {
+                // An item of a list (云计算 in 物联网、云计算) is a term of its own: the items
+                // before it are its peers, not its modifiers.
+                if start > 0 && words[start - 1] == "、" {
+                    continue;
+                }
                 let Some((&inner, &frequency)) = known.get_key_value(words[start..end].concat().as_str()) else {
                     continue;
                 };
@@ -433,6 +438,19 @@ mod tests {
         assert_eq!(nesting.get("不扩散条约缔约国"), Some(&5), "never alone: a piece");
         assert_eq!(nesting.get("禽流感"), None, "a word names its own thing");
         assert_eq!(nesting.get("上海合作"), None, "seen twice: too little to tell");
+    }
+
+    #[test]
+    fn an_item_of_a_list_is_no_piece_of_the_list() {
+        use Pos::{Noun, Punctuation};
+        let lexicon = Lexicon::new();
+        let contexts = WordContexts::new(&[], rayon::iter::empty::<(usize, Vec<crate::segment::Token>)>());
+        let nesting_of = |longer: Candidate| {
+            let candidates = vec![longer, candidate(&["云计算"], &[Noun], 3)];
+            nesting_frequencies(&candidates, &contexts, &lexicon).get("云计算").copied()
+        };
+        assert_eq!(nesting_of(candidate(&["公共", "云计算"], &[Noun, Noun], 3)), Some(3), "a modifier explains it");
+        assert_eq!(nesting_of(candidate(&["物联网", "、", "云计算"], &[Noun, Punctuation, Noun], 3)), None);
     }
 
     #[test]

@@ -59,6 +59,15 @@ impl Links {
     }
 }
 
+/// Whether `wanted` is one of `better` with words added: a term whose own English lies inside
+/// another term's ("learning" for 学识, inside "machine learning" for 机器学习) has no claim to
+/// the words around it, which the other term explains.
+fn extends_a_better(better: &[Option_], wanted: &Option_) -> bool {
+    let words = |o: &Option_| format!(" {} ", o.equivalent.english.to_lowercase());
+    let wanted = words(wanted);
+    better.iter().any(|o| wanted.contains(&words(o)))
+}
+
 fn nested(terms: &[&str], a: usize, b: usize) -> bool {
     terms[a].contains(terms[b]) || terms[b].contains(terms[a])
 }
@@ -118,7 +127,11 @@ fn improve_by_exchange(terms: &[&str], options: &[Vec<Option_>], state: &mut Lin
                     break;
                 }
                 let Some(&other) = state.holder.get(&wanted.key) else { continue };
-                if other == term || nested(terms, term, other) || wanted.equivalent.dictionary < EXCHANGE_DICTIONARY {
+                if other == term
+                    || nested(terms, term, other)
+                    || wanted.equivalent.dictionary < EXCHANGE_DICTIONARY
+                    || extends_a_better(&options[term][..index], wanted)
+                {
                     continue;
                 }
                 let before = state.score(options, other);
@@ -184,6 +197,25 @@ mod tests {
         let chosen = competitive_linking(&["绿色通道", "快速通道"], options);
         assert_eq!(chosen[0].as_ref().unwrap().english, "green lanes");
         assert_eq!(chosen[1].as_ref().unwrap().english, "express lanes");
+    }
+
+    #[test]
+    fn a_term_does_not_take_the_phrase_around_its_own_english() {
+        // 学识's "learning" lies inside 机器学习's "machine learning": greedy linking leaves it
+        // nothing, and taking "machine learning" from 机器学习, whose fallback scores well, would
+        // gain it more than 机器学习 loses.
+        // One pair: "machine learning and data", words 0..4.
+        let at = |key: u64, english: &str, score: f64, words: (usize, usize)| Option_ {
+            spots: vec![(0, words)],
+            ..option(key, english, score)
+        };
+        let options = vec![
+            vec![at(1, "machine learning", 0.95, (0, 2)), at(2, "machine learning and data", 0.9, (0, 4))],
+            vec![at(3, "learning", 0.94, (1, 2)), at(1, "machine learning", 0.77, (0, 2))],
+        ];
+        let chosen = competitive_linking(&["机器学习", "学识"], options);
+        assert_eq!(chosen[0].as_ref().unwrap().english, "machine learning");
+        assert_ne!(chosen[1].as_ref().map(|e| e.english.as_str()), Some("machine learning"));
     }
 
     #[test]

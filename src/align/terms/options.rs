@@ -213,11 +213,21 @@ pub(super) fn term_options(
             let to = by_count.partition_point(|&(count, _)| count <= t.count);
             compounds_of(&together, by_count[from..to].iter().map(|&(_, key)| key), &spots, english)
         });
+        // A capitalised word met only inside a name ("Law" of "the Law Hall", "Tang" of
+        // "Emperor Tang") that leaves part of the term unrendered (院 of 律院) is capitalised
+        // because it is part of the name: the name wins whatever the dictionary makes of its
+        // other words (院 glosses no "Hall"). Not a word that renders the whole term
+        // ("Council" for 理事会 inside "Council of Heads of Government"), nor a name of its
+        // own: several words (an organisation's name inside "Member States of the ..."), an
+        // acronym, or the term's pinyin (a person stays themselves). Met in one pair, every
+        // phrase of it is "always" inside the names there: that says nothing.
+        let capitalised = t.count >= 2 && !romanised && own < EXACT_RENDERING && is_capitalised_word(surface_of(t));
         let fragment = alike.get(&key).into_iter().flatten().any(|&(c, longer_by)| {
             let longer = &together[&c];
+            let name = canonical::is_name(surface_of(longer));
             longer.count == t.count
-                && ((longer_by == 1 && global(c, longer) == global(key, t)) || canonical::is_name(surface_of(longer)))
-                && own <= dictionary(c) + FRAGMENT_MARGIN
+                && ((longer_by == 1 && global(c, longer) == global(key, t)) || name)
+                && (own <= dictionary(c) + FRAGMENT_MARGIN || name && capitalised)
         });
         if fragment {
             continue;
@@ -264,6 +274,14 @@ pub(super) fn term_options(
             })
         })
         .collect()
+}
+
+/// One word, capitalised and not an acronym ("Hall", "Tang"; not "WHO", "Law Hall").
+fn is_capitalised_word(surface: &str) -> bool {
+    let mut chars = surface.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().any(char::is_lowercase)
+        && chars.all(char::is_alphabetic)
 }
 
 /// Most words of a name written in pinyin (a syllable a word at most).
@@ -379,6 +397,15 @@ fn list_items(surface: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_capitalised_word_is_one_word_and_no_acronym() {
+        assert!(is_capitalised_word("Hall"));
+        assert!(is_capitalised_word("Tang"));
+        for surface in ["hall", "WHO", "Law Hall", "Gulf-Union", "X", "Hall's"] {
+            assert!(!is_capitalised_word(surface), "{surface}");
+        }
+    }
 
     #[test]
     fn names_are_spelled_in_pinyin_run_together() {
