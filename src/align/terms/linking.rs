@@ -18,10 +18,22 @@ struct Links {
 }
 
 impl Links {
-    /// A phrase is free for `term` when no other term holds it and one of its spots does not
+    /// [`Links::is_open`], and not a piece of a compound: only [`take_pieces`] gives those out.
+    fn is_free(&self, terms: &[&str], term: usize, option: &Option_) -> bool {
+        option.piece_of.is_none() && self.is_open(terms, term, option)
+    }
+
+    /// A piece of a compound is free when a longer term containing this one holds the
+    /// compound (that term's extra characters are the compound's extra words) and it is open.
+    fn piece_is_free(&self, terms: &[&str], term: usize, option: &Option_) -> bool {
+        let holder = option.piece_of.and_then(|compound| self.holder.get(&compound));
+        holder.is_some_and(|&t| t != term && terms[t].contains(terms[term])) && self.is_open(terms, term, option)
+    }
+
+    /// A phrase is open to `term` when no other term holds it and one of its spots does not
     /// conflict with a phrase another term holds ("fast" inside a taken "fast tracks"), unless
     /// the two terms nest (水质 "water quality" inside 地下水水质 "quality of groundwater").
-    fn is_free(&self, terms: &[&str], term: usize, option: &Option_) -> bool {
+    fn is_open(&self, terms: &[&str], term: usize, option: &Option_) -> bool {
         if self.holder.get(&option.key).is_some_and(|&t| t != term) {
             return false;
         }
@@ -65,7 +77,7 @@ impl Links {
 fn extends_a_better(better: &[Option_], wanted: &Option_) -> bool {
     let words = |o: &Option_| format!(" {} ", o.equivalent.english.to_lowercase());
     let wanted = words(wanted);
-    better.iter().any(|o| wanted.contains(&words(o)))
+    better.iter().any(|o| o.piece_of.is_none() && wanted.contains(&words(o)))
 }
 
 fn nested(terms: &[&str], a: usize, b: usize) -> bool {
@@ -97,6 +109,7 @@ pub(super) fn competitive_linking(terms: &[&str], options: Vec<Vec<Option_>>) ->
         }
     }
     improve_by_exchange(terms, &options, &mut state);
+    take_pieces(terms, &options, &mut state);
     // One supporting pair is no statistical evidence: every phrase of that pair co-occurs with
     // the term alike. Only the dictionary, or a vouching identity or acronym, can then tell
     // which phrase translates the term; without them the term keeps no English. (The phrase
@@ -109,6 +122,25 @@ pub(super) fn competitive_linking(terms: &[&str], options: Vec<Vec<Option_>>) ->
         .enumerate()
         .map(|(t, o)| o.map(|o| &options[t][o]).filter(|o| trusted(o)).map(|o| o.equivalent.clone()))
         .collect()
+}
+
+/// A term whose compound a longer term took (赤壁镇 "Red Cliff Town" beside 赤壁) takes the
+/// piece of it ("Red Cliff") when it holds no English met in two pairs or more (a term with an
+/// attested English of its own keeps it) and the piece is.
+fn take_pieces(terms: &[&str], options: &[Vec<Option_>], state: &mut Links) {
+    for term in 0..options.len() {
+        let current = state.chosen[term].map(|o| &options[term][o].equivalent);
+        let (score, met) = current.map_or((0.0, 0), |e| (e.score, e.cooccurrences));
+        let piece = options[term].iter().enumerate().filter(|(_, o)| o.piece_of.is_some()).find(|(_, o)| {
+            met < 2
+                && o.equivalent.cooccurrences >= 2
+                && o.equivalent.score > score
+                && state.piece_is_free(terms, term, o)
+        });
+        if let Some((index, _)) = piece {
+            state.take(options, term, Some(index));
+        }
+    }
 }
 
 /// Greedy linking can strand a term whose only good English went to a term that had another
@@ -165,6 +197,7 @@ mod tests {
         Option_ {
             key,
             vouched: false,
+            piece_of: None,
             spots: vec![(0, (key as usize, key as usize + 1))],
             equivalent: Equivalent {
                 english: english.into(),
@@ -216,6 +249,32 @@ mod tests {
         let chosen = competitive_linking(&["机器学习", "学识"], options);
         assert_eq!(chosen[0].as_ref().unwrap().english, "machine learning");
         assert_ne!(chosen[1].as_ref().map(|e| e.english.as_str()), Some("machine learning"));
+    }
+
+    #[test]
+    fn a_term_whose_compound_a_longer_term_took_takes_the_piece_of_it() {
+        let at = |key: u64, english: &str, score: f64, met: usize, words: (usize, usize)| {
+            let mut o = option(key, english, score);
+            o.spots = vec![(0, words)];
+            o.equivalent.cooccurrences = met;
+            o
+        };
+        let piece = Option_ { piece_of: Some(1), ..at(2, "Red Cliff", 0.7, 3, (0, 2)) };
+        let town = vec![at(1, "Red Cliff Town", 0.9, 3, (0, 3))];
+        let guess = at(3, "ever see", 0.3, 1, (5, 7));
+        let chosen = competitive_linking(
+            &["赤壁镇", "赤壁"],
+            vec![town.clone(), vec![at(1, "Red Cliff Town", 0.8, 3, (0, 3)), guess, piece.clone()]],
+        );
+        assert_eq!(chosen[0].as_ref().unwrap().english, "Red Cliff Town");
+        assert_eq!(chosen[1].as_ref().unwrap().english, "Red Cliff");
+        // An English met in several pairs of its own stays.
+        let own = at(4, "Scarlet Cliff", 0.5, 3, (8, 10));
+        let chosen = competitive_linking(&["赤壁镇", "赤壁"], vec![town.clone(), vec![own, piece.clone()]]);
+        assert_eq!(chosen[1].as_ref().unwrap().english, "Scarlet Cliff");
+        // Nor is the piece taken when no longer term holds the compound.
+        let chosen = competitive_linking(&["赤壁"], vec![vec![at(3, "ever see", 0.3, 1, (5, 7)), piece]]);
+        assert_eq!(chosen[0], None);
     }
 
     #[test]

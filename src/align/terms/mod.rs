@@ -162,6 +162,10 @@ struct Option_ {
     /// Where the phrase stands in the supporting pairs: (pair, word range).
     spots: Vec<(usize, (usize, usize))>,
     equivalent: Equivalent,
+    /// The key of the compound this phrase is a piece of, always met inside it ("Red Cliff"
+    /// of "Red Cliff Town"): the term takes it only when a longer term containing it holds
+    /// the compound ([`linking`]).
+    piece_of: Option<u64>,
 }
 
 /// What every translation of a build's terms reads, prepared once: the English side of the
@@ -248,7 +252,10 @@ impl<'a> Translator<'a> {
         let seen: Vec<Vec<Equivalent>> = long_of
             .iter()
             .zip(&options)
-            .map(|(long, o)| long.map_or_else(Vec::new, |_| o.iter().map(|o| o.equivalent.clone()).collect()))
+            .map(|(long, o)| {
+                let whole = o.iter().filter(|o| o.piece_of.is_none());
+                long.map_or_else(Vec::new, |_| whole.map(|o| o.equivalent.clone()).collect())
+            })
             .collect();
         let mut chosen = competitive_linking(&terms, options);
         for (short, long) in long_of.iter().enumerate() {
@@ -362,7 +369,7 @@ impl Definitions {
 fn reward_short_form_acronyms(candidates: &[Candidate], options: &mut [Vec<Option_>], definitions: &Definitions) {
     let index: HashMap<&str, usize> = candidates.iter().enumerate().map(|(i, c)| (c.term.as_str(), i)).collect();
     for (long, candidate) in candidates.iter().enumerate() {
-        let Some(best) = options[long].first() else { continue };
+        let Some(best) = options[long].iter().find(|o| o.piece_of.is_none()) else { continue };
         let Some(acronym) = definitions.acronym_of(&best.equivalent.english) else {
             continue;
         };

@@ -188,8 +188,11 @@ pub(super) fn term_options(
         .collect();
     order.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let identity_possible = if latin.is_empty() { 0.0 } else { 1.0 };
-    // (score, key, dice, dictionary, identity), best first.
-    let mut kept: Vec<(f64, u64, f64, f64, bool)> = Vec::new();
+    // (score, key, dice, dictionary, identity, the compound it is a piece of), best first.
+    let mut kept: Vec<Kept> = Vec::new();
+    // The best pieces that gave way to a compound: a longer term holding the compound leaves
+    // this one the piece ([`linking`]).
+    let mut pieces: Vec<Kept> = Vec::new();
     for (bound, key) in order {
         let floor = if kept.len() >= MAX_OPTIONS { kept[MAX_OPTIONS - 1].0 } else { MIN_SCORE };
         if bound + identity_possible < floor {
@@ -222,16 +225,14 @@ pub(super) fn term_options(
         // acronym, or the term's pinyin (a person stays themselves). Met in one pair, every
         // phrase of it is "always" inside the names there: that says nothing.
         let capitalised = t.count >= 2 && !romanised && own < EXACT_RENDERING && is_capitalised_word(surface_of(t));
-        let fragment = alike.get(&key).into_iter().flatten().any(|&(c, longer_by)| {
+        let piece_of = alike.get(&key).into_iter().flatten().find(|&&(c, longer_by)| {
             let longer = &together[&c];
             let name = canonical::is_name(surface_of(longer));
             longer.count == t.count
                 && ((longer_by == 1 && global(c, longer) == global(key, t)) || name)
                 && (own <= dictionary(c) + FRAGMENT_MARGIN || name && capitalised)
         });
-        if fragment {
-            continue;
-        }
+        let piece_of = piece_of.map(|&(c, _)| c);
         let identity = if romanised || latin.contains(&surface_of(t).to_lowercase()) { 1.0 } else { 0.0 };
         // Word order differs between the languages, so position only nudges (IBM 2's
         // diagonal preference, mildly).
@@ -239,19 +240,21 @@ pub(super) fn term_options(
         let score = dice * (0.4 + 0.6 * own) * (1.0 - DISTORTION_WEIGHT * distortion)
             + identity
             + ALIGNED_WEIGHT * aligned_share(key);
-        if score < floor {
+        let (list, most) = if piece_of.is_some() { (&mut pieces, MAX_PIECES) } else { (&mut kept, MAX_OPTIONS) };
+        if score < floor || list.len() >= most && score <= list[most - 1].0 {
             continue;
         }
         let surface = surface_of(t);
-        let at = kept
+        let at = list
             .iter()
             .position(|k| score > k.0 || (score == k.0 && surface < surface_of(&together[&k.1])))
-            .unwrap_or(kept.len());
-        kept.insert(at, (score, key, dice, own, identity > 0.0));
-        kept.truncate(MAX_OPTIONS);
+            .unwrap_or(list.len());
+        list.insert(at, (score, key, dice, own, identity > 0.0, piece_of));
+        list.truncate(most);
     }
     kept.into_iter()
-        .filter_map(|(score, key, dice, dictionary, vouched)| {
+        .chain(pieces)
+        .filter_map(|(score, key, dice, dictionary, vouched, piece_of)| {
             let t = together.get(&key)?;
             let written = written(t);
             let mut support: Vec<usize> = spots[t.range.clone()].iter().map(|s| s.1).collect();
@@ -259,6 +262,7 @@ pub(super) fn term_options(
             Some(Option_ {
                 key,
                 vouched,
+                piece_of,
                 spots: spots[t.range.clone()].iter().map(|s| (s.1, s.2)).collect(),
                 equivalent: Equivalent {
                     english: canonical::preferred(&written, |w| english.seen_lower(w)),
@@ -283,6 +287,12 @@ fn is_capitalised_word(surface: &str) -> bool {
         && chars.clone().any(char::is_lowercase)
         && chars.all(char::is_alphabetic)
 }
+
+/// An option found: (score, key, dice, dictionary, identity, the compound it is a piece of).
+type Kept = (f64, u64, f64, f64, bool, Option<u64>);
+
+/// Most pieces of compounds kept beside a term's options.
+const MAX_PIECES: usize = 2;
 
 /// Most words of a name written in pinyin (a syllable a word at most).
 const MAX_NAME_WORDS: usize = 4;
