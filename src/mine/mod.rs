@@ -333,6 +333,17 @@ mod tests {
     }
 
     #[test]
+    fn a_frequent_general_word_ranks_below_a_rarer_domain_term() {
+        let text = "发展是硬道理。我们要发展。发展需要时间。共同发展。发展得很快。\
+                    光伏组件的价格下降。光伏组件出口增加。";
+        let candidates = mined(text);
+        let rank = |term: &str| candidates.iter().position(|c| c.term == term);
+        let general = rank("发展").expect("mined");
+        assert!(rank("光伏组件").expect("mined") < general);
+        assert!(candidates[general].scores.total < -5.0, "{}", candidates[general].scores.total);
+    }
+
+    #[test]
     fn demonstrative_short_forms_are_not_cued() {
         let candidates = mined("东南亚国家联盟（以下简称“东盟”或“本联盟”）成立。“该宪章”与“本地化”不同。");
         let cued: Vec<_> = candidates.iter().filter(|c| !c.cues.is_empty()).map(|c| c.term.as_str()).collect();

@@ -198,7 +198,7 @@ pub fn rank(
             spread: x[7],
             length: length_prior(chars),
             fragment: x[17],
-            total: total(x),
+            total: total(x) - if is_general_word(x) { GENERAL_WORD_PENALTY } else { 0.0 },
         };
     });
     let mut order: Vec<usize> = (0..candidates.len()).collect();
@@ -212,6 +212,24 @@ pub fn rank(
     let ranked = order.iter().map(|&i| slots[i].take().expect("each index once")).collect();
     (ranked, features)
 }
+
+/// A dictionary word as common in general Chinese as 合作 or 发展 (seen some 8,000 times or
+/// more in jieba's 60 million words) is general vocabulary, not a term, however often a text
+/// uses it: the weighted features alone let a frequent one climb among terms. Unless it is a
+/// name, or the translation writes it as one (大会 "General Assembly" in a UN memory: its
+/// English partner capitalised inside the sentence at least half the time).
+fn is_general_word(x: &[f64; FEATURES]) -> bool {
+    x[DICTIONARY_WORD] == 1.0 && x[GENERALITY] >= GENERAL_WORD && x[NAME] == 0.0 && x[PARTNER + 1] < 0.5
+}
+
+/// The generality (see [`generality`]) from which a dictionary word is general vocabulary.
+const GENERAL_WORD: f64 = 0.85;
+/// What a general word loses: enough to rank it below the terms and out of the glossary.
+const GENERAL_WORD_PENALTY: f64 = 10.0;
+/// Indices of the features [`is_general_word`] reads.
+const GENERALITY: usize = 4;
+const DICTIONARY_WORD: usize = 5;
+const NAME: usize = 12;
 
 /// How specific to this corpus the most specific word of a multi-word candidate is: a
 /// phrase built on a domain word (缔约国 + 会议) is more likely a term than one of general
@@ -482,6 +500,25 @@ mod tests {
     #[test]
     fn generic_words_have_less_termhood_than_unknown_ones() {
         assert!(termhood(5, 1000, 200_000) < termhood(5, 1000, 0));
+    }
+
+    #[test]
+    fn a_common_dictionary_word_is_general_vocabulary_unless_a_name() {
+        let mut x = [0.0; FEATURES];
+        x[DICTIONARY_WORD] = 1.0;
+        x[GENERALITY] = generality(20_000);
+        assert!(is_general_word(&x));
+        x[GENERALITY] = generality(2_000);
+        assert!(!is_general_word(&x), "a less common word is left to the weights");
+        x[GENERALITY] = generality(20_000);
+        x[NAME] = 1.0;
+        assert!(!is_general_word(&x), "jieba tags it a name");
+        x[NAME] = 0.0;
+        x[PARTNER + 1] = 0.8;
+        assert!(!is_general_word(&x), "the translation writes it as a name");
+        x[PARTNER + 1] = 0.0;
+        x[DICTIONARY_WORD] = 0.0;
+        assert!(!is_general_word(&x), "a combination's generality is left to the weights");
     }
 
     #[test]
