@@ -477,18 +477,8 @@ mod tests {
     #[test]
     fn an_item_of_a_list_waits_for_its_translation_but_the_head_of_a_name_does_not() {
         let candidate = |term: &str, frequency: usize, total: f64| Candidate {
-            term: term.into(),
-            words: vec![term.into()],
-            tags: Vec::new(),
-            occurrences: Vec::new(),
-            frequency,
-            documents: 1,
-            cues: Default::default(),
-            short_forms: Default::default(),
-            left_variety: 1,
-            right_variety: 1,
-            bound: false,
             scores: crate::mine::score::Scores { total, ..Default::default() },
+            ..Candidate::of_words(&[term], &[], frequency)
         };
         let pool = |longer: &str| {
             let candidates = [candidate("量子通信", 5, 2.0), candidate(longer, 1, -5.0), candidate("云计算", 1, -6.0)];

@@ -98,6 +98,27 @@ pub struct Candidate {
     pub scores: Scores,
 }
 
+#[cfg(test)]
+impl Candidate {
+    /// A candidate of `words` seen `frequency` times, with no occurrences, cues or scores.
+    pub(crate) fn of_words(words: &[&str], tags: &[Pos], frequency: usize) -> Candidate {
+        Candidate {
+            term: words.concat(),
+            words: words.iter().map(|w| w.to_string()).collect(),
+            tags: tags.to_vec(),
+            occurrences: Vec::new(),
+            frequency,
+            documents: 1,
+            cues: Default::default(),
+            short_forms: Default::default(),
+            left_variety: 1,
+            right_variety: 1,
+            bound: false,
+            scores: Scores::default(),
+        }
+    }
+}
+
 /// Mines and ranks candidates, best first. Teaches `segmenter` the cued and discovered
 /// words it finds.
 pub fn mine(docs: &[Document], segmenter: &mut Segmenter, lexicon: &Lexicon) -> Vec<Candidate> {

@@ -423,20 +423,7 @@ mod tests {
     use super::*;
 
     fn candidate(words: &[&str], tags: &[Pos], frequency: usize) -> Candidate {
-        Candidate {
-            term: words.concat(),
-            words: words.iter().map(|w| w.to_string()).collect(),
-            tags: tags.to_vec(),
-            occurrences: Vec::new(),
-            frequency,
-            documents: 1,
-            cues: Default::default(),
-            short_forms: Default::default(),
-            left_variety: 1,
-            right_variety: 1,
-            bound: false,
-            scores: Scores::default(),
-        }
+        Candidate::of_words(words, tags, frequency)
     }
 
     #[test]
