@@ -18,6 +18,7 @@
 //!   precedes the same word that binds to it: a piece of a longer unit.
 
 use super::bilingual::{EnglishSide, Partner};
+use super::classes::COORDINATORS;
 use super::neighbours::WordContexts;
 use super::{Candidate, CueKind};
 use crate::corpus::Document;
@@ -118,7 +119,7 @@ pub fn features(
         f64::from(u8::from(!single && matches!(first, Some(Pos::Verb)))),
         f64::from(u8::from(single && matches!(first, Some(Pos::Verb)))),
         f64::from(u8::from(!single && c.tags.last() == Some(&Pos::Adjective))),
-        f64::from(u8::from(c.words.iter().any(|w| matches!(w.as_str(), "和" | "及" | "与" | "、" | "以及")))),
+        f64::from(u8::from(c.words.iter().any(|w| COORDINATORS.contains(&w.as_str())))),
         // Every occurrence inside one longer candidate that explains it: a piece of a name.
         fragment(c).max(f64::from(u8::from(nested_in.is_some_and(|n| n >= c.frequency)))),
         (open / frequency).min(1.0),
@@ -193,7 +194,7 @@ pub fn rank(
         let weirdness = termhood(candidate.frequency, total_tokens, segmenter.dictionary_frequency(&candidate.term));
         candidate.scores = Scores {
             cvalue: cvalue(chars, candidate.frequency, nested),
-            termhood: weirdness - GENERALITY_WEIGHT * x[4],
+            termhood: weirdness - GENERALITY_WEIGHT * x[GENERALITY],
             cue: x[6],
             spread: x[7],
             length: length_prior(chars),

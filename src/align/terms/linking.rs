@@ -131,11 +131,11 @@ fn take_pieces(terms: &[&str], options: &[Vec<Option_>], state: &mut Links) {
     for term in 0..options.len() {
         let current = state.chosen[term].map(|o| &options[term][o].equivalent);
         let (score, met) = current.map_or((0.0, 0), |e| (e.score, e.cooccurrences));
+        if met >= 2 {
+            continue;
+        }
         let piece = options[term].iter().enumerate().filter(|(_, o)| o.piece_of.is_some()).find(|(_, o)| {
-            met < 2
-                && o.equivalent.cooccurrences >= 2
-                && o.equivalent.score > score
-                && state.piece_is_free(terms, term, o)
+            o.equivalent.cooccurrences >= 2 && o.equivalent.score > score && state.piece_is_free(terms, term, o)
         });
         if let Some((index, _)) = piece {
             state.take(options, term, Some(index));

@@ -225,14 +225,18 @@ pub(super) fn term_options(
         // acronym, or the term's pinyin (a person stays themselves). Met in one pair, every
         // phrase of it is "always" inside the names there: that says nothing.
         let capitalised = t.count >= 2 && !romanised && own < EXACT_RENDERING && is_capitalised_word(surface_of(t));
-        let piece_of = alike.get(&key).into_iter().flatten().find(|&&(c, longer_by)| {
-            let longer = &together[&c];
-            let name = canonical::is_name(surface_of(longer));
-            longer.count == t.count
-                && ((longer_by == 1 && global(c, longer) == global(key, t)) || name)
-                && (own <= dictionary(c) + FRAGMENT_MARGIN || name && capitalised)
-        });
-        let piece_of = piece_of.map(|&(c, _)| c);
+        let piece_of = alike
+            .get(&key)
+            .into_iter()
+            .flatten()
+            .find(|&&(c, longer_by)| {
+                let longer = &together[&c];
+                let name = canonical::is_name(surface_of(longer));
+                longer.count == t.count
+                    && ((longer_by == 1 && global(c, longer) == global(key, t)) || name)
+                    && (own <= dictionary(c) + FRAGMENT_MARGIN || name && capitalised)
+            })
+            .map(|&(c, _)| c);
         let identity = if romanised || latin.contains(&surface_of(t).to_lowercase()) { 1.0 } else { 0.0 };
         // Word order differs between the languages, so position only nudges (IBM 2's
         // diagonal preference, mildly).
