@@ -245,7 +245,7 @@ pub(super) fn term_options(
             + identity
             + ALIGNED_WEIGHT * aligned_share(key);
         let (list, most) = if piece_of.is_some() { (&mut pieces, MAX_PIECES) } else { (&mut kept, MAX_OPTIONS) };
-        if score < floor || list.len() >= most && score <= list[most - 1].0 {
+        if score < floor || list.len() >= most && score < list[most - 1].0 {
             continue;
         }
         let surface = surface_of(t);
