@@ -119,6 +119,8 @@ pub const ENGLISH_FUNCTION_WORDS: &[&str] = &[
     "over",
     "own",
     "per",
+    // The possessive clitic of scraped text that sets it apart ("Hua ’s Elite"): cut as a word.
+    "s",
     "same",
     "several",
     "shall",

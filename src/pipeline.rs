@@ -514,6 +514,19 @@ mod tests {
     }
 
     #[test]
+    fn a_possessive_set_apart_by_scraping_opens_no_english() {
+        // Scraped fiction writes "Family ’s": the lone "s" is the clitic, not a word.
+        let tsv = "王家三长老到了。\tThe Wang Family ’s Third Elder arrived.\n\
+                   他拜见王家三长老。\tHe greeted the Wang Family ’s Third Elder.\n\
+                   王家三长老笑了。\tThe Wang Family ’s Third Elder laughed.\n\
+                   天空很蓝。\tThe sky was blue.\n";
+        let english = given_english(tsv, &["王家三长老"]);
+        let english = english[0].as_deref().unwrap_or("");
+        assert!(!english.starts_with("s "), "{english}");
+        assert!(english.ends_with("Third Elder"), "{english}");
+    }
+
+    #[test]
     fn every_stage_is_reported_as_it_ends_and_recorded() {
         let text = normalize_zh("我们要发展数字经济。数字经济是新动能。发展数字经济。", false);
         let docs = vec![Document::monolingual("t".into(), InputKind::Plain, text)];

@@ -4,7 +4,9 @@
 //! dictionary, and is not bound to one neighbour on either side (else it is a piece of a
 //! longer unit, [`super::neighbours`]). Found words are taught to the segmenter so the miner sees them whole.
 
+use super::classes::is_numeral_prefix;
 use super::runs::{can_start, links_clauses};
+use super::score::{generality, GENERAL_WORD};
 use super::{by_shard, shard_of, string_hash};
 use crate::corpus::{is_han, Document};
 use crate::lexicon::Lexicon;
@@ -32,6 +34,8 @@ struct Seen<'a> {
     left_word: Side<u64>,
     /// Whether every such word was a grammatical character and that one ([`glued_to_grammar`]).
     left_after_grammar: bool,
+    /// Whether its first piece is of a class that opens no term ([`opens_unknown_word`]).
+    odd_start: bool,
 }
 
 impl Default for Seen<'_> {
@@ -45,6 +49,7 @@ impl Default for Seen<'_> {
             left_character: Side::None,
             left_word: Side::None,
             left_after_grammar: true,
+            odd_start: false,
         }
     }
 }
@@ -105,6 +110,7 @@ impl Seen<'_> {
         self.left_character.absorb(later.left_character);
         self.left_word.absorb(later.left_word);
         self.left_after_grammar &= later.left_after_grammar;
+        self.odd_start |= later.odd_start;
     }
 }
 
@@ -163,7 +169,8 @@ pub fn new_words<T: AsRef<[Token]>>(
         .filter(|(string, s)| {
             // A word always before it binds (it could be part of a term, which `see` checks
             // when recording it).
-            s.count >= MIN_FREQUENCY && !segmenter.is_dictionary_word(string) && single(&s.before).is_none()
+            let least = if s.odd_start { MIN_ODD_START_FREQUENCY } else { MIN_FREQUENCY };
+            s.count >= least && !segmenter.is_dictionary_word(string) && single(&s.before).is_none()
         })
         .collect();
     // Whether the one word after each string binds to the string's last word, asked of the
@@ -212,12 +219,15 @@ fn see<'a>(
     for start in 0..line.len() {
         // A one-character adjective before a noun is a free modifier (新产业, 大项目).
         let free_modifier = line[start].pos == Pos::Adjective && word(start).chars().count() == 1;
-        if free_modifier || !can_start(word(start), line[start].pos, lexicon) {
+        let after_number = start > 0 && line[start - 1].pos == Pos::Numeral;
+        let odd = !can_start(word(start), line[start].pos, lexicon)
+            && opens_unknown_word(word(start), line[start].pos, after_number, segmenter);
+        if free_modifier || !(can_start(word(start), line[start].pos, lexicon) || odd) {
             continue;
         }
         for end in start + MIN_TOKENS..=line.len().min(start + MAX_TOKENS) {
             let window = &line[start..end];
-            if !is_unknown_word_shape(text, window, |w| segmenter.is_dictionary_word(w)) {
+            if !is_unknown_word_shape(text, window, odd, |w| segmenter.is_dictionary_word(w)) {
                 continue;
             }
             let string = &text[window[0].span.start..window[window.len() - 1].span.end];
@@ -227,6 +237,7 @@ fn see<'a>(
             }
             let entry = shard.get_mut(string).expect("inserted above");
             entry.count += 1;
+            entry.odd_start |= odd;
             entry.last = word(end - 1);
             // Only a word that could be part of a term makes the string a piece of one.
             let before = start.checked_sub(1).filter(|&i| can_start(word(i), line[i].pos, lexicon));
@@ -248,8 +259,9 @@ fn see<'a>(
 
 /// Han only, 3–8 characters, no grammatical word, number, date or one-character verb (是)
 /// inside, a last piece that could head a noun, and at least one single-character piece (the
-/// mark of a word jieba did not know). The first piece must be able to start a term.
-fn is_unknown_word_shape(text: &str, window: &[Token], known: impl Fn(&str) -> bool) -> bool {
+/// mark of a word jieba did not know). The first piece must be able to start a term, or be
+/// `odd_start` ([`opens_unknown_word`]), which exempts it from the grammatical classes.
+fn is_unknown_word_shape(text: &str, window: &[Token], odd_start: bool, known: impl Fn(&str) -> bool) -> bool {
     // The cheapest tests first, no allocation: this is asked of every two to four tokens of
     // every clause, and most windows fail at once.
     let word = |t: &Token| &text[t.span.clone()];
@@ -264,7 +276,7 @@ fn is_unknown_word_shape(text: &str, window: &[Token], known: impl Fn(&str) -> b
             || matches!(t.pos, Pos::Time | Pos::Numeral | Pos::Classifier)
             || links_clauses(word(t), t.pos)
     };
-    if window.iter().any(grammatical) {
+    if window.iter().skip(usize::from(odd_start)).any(grammatical) {
         return false;
     }
     let (mut chars, mut single) = (0, false);
@@ -286,6 +298,27 @@ fn is_unknown_word_shape(text: &str, window: &[Token], known: impl Fn(&str) -> b
             // A foreign name jieba cut into names of its own (弗拉格 + 斯塔夫).
             || window.iter().all(|t| t.pos == Pos::PersonName))
 }
+
+/// jieba gives the first character or word of many names it does not know a class that opens
+/// no term: a Chinese numeral (七 + 公主 "the Seventh Princess"), a measure word (it lists the
+/// country 马里 as one), a one-character verb (抹 of 抹茶 "matcha", 准 "associate" in 准 +
+/// 会员). Such a piece may open a new word, unless it is what its class says: a measure word
+/// after a number (五 + 千克 + 铀), or a verb as common as general vocabulary, which before a
+/// word is a predicate with its object (是 + 法师, 请 + 秘书长, 有 + 代表团).
+fn opens_unknown_word(word: &str, pos: Pos, after_number: bool, segmenter: &Segmenter) -> bool {
+    let chars = word.chars().count();
+    word.chars().all(is_han)
+        && match pos {
+            Pos::Numeral => chars == 1 && is_numeral_prefix(word),
+            Pos::Classifier => chars >= 2 && !after_number,
+            Pos::Verb => chars == 1 && generality(segmenter.dictionary_frequency(word)) < GENERAL_WORD,
+            _ => false,
+        }
+}
+
+/// A string whose first piece opens no term ([`opens_unknown_word`]) needs a sighting more
+/// than [`MIN_FREQUENCY`]: a number or verb before a word is more often a phrase than a name.
+const MIN_ODD_START_FREQUENCY: usize = 3;
 
 /// The neighbour always on that side, when it is one word (not the clause edge).
 fn single<'a>(neighbours: &Side<&'a str>) -> Option<&'a str> {
@@ -391,6 +424,28 @@ mod tests {
         // Always after the same word: that word is the text's, not the name's.
         let words = discover("大执事凌重宽却是跑过来。\n大执事凌重宽说是商量。\n大执事凌重宽阻止了他。\n");
         assert!(!words.iter().any(|w| w.starts_with('事')), "{words:?}");
+    }
+
+    #[test]
+    fn a_name_opened_by_a_numeral_a_measure_word_or_a_rare_verb_is_found() {
+        // jieba tags 九 a numeral, 居里 a measure word, 抹 a verb; each opens a name here.
+        let words = discover("众人拜见九王子。\n九王子的剑，九王子的马。\n");
+        assert!(words.contains(&"九王子".to_string()), "{words:?}");
+        let words = discover("居里镇的居民。\n他去过居里镇，居里镇很小。\n");
+        assert!(words.contains(&"居里镇".to_string()), "{words:?}");
+        let words = discover("抹茶狗的主人。\n看见抹茶狗，抹茶狗的窝。\n");
+        assert!(words.contains(&"抹茶狗".to_string()), "{words:?}");
+    }
+
+    #[test]
+    fn an_odd_first_piece_needs_a_third_sighting_and_its_class_must_not_hold() {
+        let words = discover("众人拜见九王子。\n九王子的剑。\n");
+        assert!(!words.contains(&"九王子".to_string()), "seen twice: {words:?}");
+        // A measure word after a number measures; a common verb takes its object.
+        let words = discover("运来五千克铀。\n又有三千克铀，八千克铀。\n");
+        assert!(!words.iter().any(|w| w.contains("千克")), "{words:?}");
+        let words = discover("他是法师，我是法师。\n你是法师吗？\n谁是法师。\n");
+        assert!(!words.iter().any(|w| w.starts_with('是')), "{words:?}");
     }
 
     #[test]

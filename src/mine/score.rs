@@ -224,7 +224,7 @@ fn is_general_word(x: &[f64; FEATURES]) -> bool {
 }
 
 /// The generality (see [`generality`]) from which a dictionary word is general vocabulary.
-const GENERAL_WORD: f64 = 0.85;
+pub(super) const GENERAL_WORD: f64 = 0.85;
 /// What a general word loses: enough to rank it below the terms and out of the glossary.
 const GENERAL_WORD_PENALTY: f64 = 10.0;
 /// Indices of the features [`is_general_word`] reads.
