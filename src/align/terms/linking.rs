@@ -110,6 +110,7 @@ pub(super) fn competitive_linking(terms: &[&str], options: Vec<Vec<Option_>>) ->
     }
     improve_by_exchange(terms, &options, &mut state);
     take_pieces(terms, &options, &mut state);
+    take_synonyms(terms, &options, &mut state);
     // One supporting pair is no statistical evidence: every phrase of that pair co-occurs with
     // the term alike. Only the dictionary, or a vouching identity or acronym, can then tell
     // which phrase translates the term; without them the term keeps no English. (The phrase
@@ -139,6 +140,37 @@ fn take_pieces(terms: &[&str], options: &[Vec<Option_>], state: &mut Links) {
         });
         if let Some((index, _)) = piece {
             state.take(options, term, Some(index));
+        }
+    }
+}
+
+/// Translators render synonyms alike (受害人 and 受害者 "victim", 峰会 and 首脑会议 "Summit"),
+/// which linking one phrase to one term cannot give. A term holding no English met in two
+/// pairs takes a phrase another term holds when the phrase is one of its options met in two
+/// pairs or more and scoring above what it holds, the two terms meet it in different pairs (in
+/// a pair where both do, it renders one of them) and do not nest, and the dictionary supports
+/// it or the terms share a character: a title rendered as the name of the one it addresses
+/// (师妹 "Zhao Ying", held by 赵颖) is neither. Last, so it takes no words from another link.
+fn take_synonyms(terms: &[&str], options: &[Vec<Option_>], state: &mut Links) {
+    for term in 0..options.len() {
+        let current = state.chosen[term].map(|o| &options[term][o].equivalent);
+        let (score, met) = current.map_or((0.0, 0), |e| (e.score, e.cooccurrences));
+        if met >= 2 {
+            continue;
+        }
+        let synonym = options[term].iter().position(|o| {
+            if o.piece_of.is_some() || o.equivalent.cooccurrences < 2 || o.equivalent.score <= score {
+                return false;
+            }
+            let Some(&holder) = state.holder.get(&o.key) else { return false };
+            let Some(held) = state.chosen[holder].map(|h| &options[holder][h]) else { return false };
+            let alike = o.equivalent.dictionary >= EXCHANGE_DICTIONARY
+                || terms[term].chars().any(|c| terms[holder].contains(c));
+            let apart = o.spots.iter().all(|(pair, _)| held.spots.iter().all(|(p, _)| p != pair));
+            holder != term && !nested(terms, holder, term) && alike && apart
+        });
+        if synonym.is_some() {
+            state.chosen[term] = synonym;
         }
     }
 }
@@ -275,6 +307,31 @@ mod tests {
         // Nor is the piece taken when no longer term holds the compound.
         let chosen = competitive_linking(&["赤壁"], vec![vec![at(3, "ever see", 0.3, 1, (5, 7)), piece]]);
         assert_eq!(chosen[0], None);
+    }
+
+    #[test]
+    fn synonyms_met_in_different_pairs_share_their_english() {
+        // "victim" in pairs 0–2 for one term and 3–5 for the other; dictionary support `dict`.
+        let victim = |score: f64, pairs: std::ops::Range<usize>, dict: f64| {
+            let mut o = option(1, "victim", score);
+            o.spots = pairs.map(|p| (p, (0, 1))).collect();
+            o.equivalent.cooccurrences = o.spots.len();
+            o.equivalent.dictionary = dict;
+            o
+        };
+        let link = |terms: [&str; 2], second: Option_| {
+            let chosen = competitive_linking(&terms, vec![vec![victim(0.9, 0..3, 0.9)], vec![second]]);
+            chosen.into_iter().map(|e| e.map(|e| e.english)).collect::<Vec<_>>()
+        };
+        let victim_twice = [Some("victim".to_string()), Some("victim".to_string())];
+        assert_eq!(link(["受害者", "遇难人"], victim(0.8, 3..6, 0.9)), victim_twice, "the dictionary supports it");
+        assert_eq!(link(["受害者", "受害人"], victim(0.8, 3..6, 0.0)), victim_twice, "they share 受害");
+        // Neither supported nor alike: a title the translation renders as a person's name.
+        assert_eq!(link(["受害者", "师妹"], victim(0.8, 3..6, 0.0))[1], None);
+        // Met in one pair together, the phrase renders one of them there.
+        assert_eq!(link(["受害者", "遇难人"], victim(0.8, 2..5, 0.9))[1], None);
+        // Met in one pair only, it is no evidence.
+        assert_eq!(link(["受害者", "遇难人"], victim(0.8, 3..4, 0.9))[1], None);
     }
 
     #[test]
