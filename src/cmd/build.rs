@@ -102,7 +102,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     // Before the build's work, not after it: the folder must be writable, and no other
     // writer may change it until this build commits (an import meanwhile waits, then fails).
     let writer = Writer::lock(dir, args.wait.duration())?;
-    let mut err = std::io::stderr().lock();
+    // Not held locked across the build: a worker thread's panic message waits for the lock,
+    // and the build would hang on it instead of failing.
+    let mut err = std::io::stderr();
     if args.verbose {
         for (path, charset) in &report.encodings {
             writeln!(err, "zhterm: {}: {}", path.display(), charset.describe())?;

@@ -64,7 +64,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         ..Default::default()
     };
     let input = check::read(&args.inputs, &options)?;
-    let mut err = std::io::stderr().lock();
+    // Locked per line, never across the work (a worker's panic message would wait for it).
+    let mut err = std::io::stderr();
     for (path, message) in &input.report.warnings {
         writeln!(err, "zhterm: warning: {}: {message}", path.display())?;
     }

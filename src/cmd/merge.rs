@@ -30,7 +30,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let first = Glossary::open(&args.first)?.graph()?;
     let second = Glossary::open(&args.second)?.graph()?;
     let (merged, conflicts) = curate::merge::merge(&first, &second);
-    let mut err = std::io::stderr().lock();
+    // Locked per line, never across the work (a worker's panic message would wait for it).
+    let mut err = std::io::stderr();
     for c in &conflicts {
         writeln!(err, "zhterm: warning: conflict on {}: kept {} (first), not {} (second)", c.zh, c.kept, c.other)?;
     }
