@@ -66,6 +66,15 @@ impl Links {
         }
     }
 
+    /// The score of what `term` holds (0 for nothing), unless it is an English met in two
+    /// pairs or more: an attested English of the term's own, which it keeps.
+    fn unattested(&self, options: &[Vec<Option_>], term: usize) -> Option<f64> {
+        match self.chosen[term].map(|o| &options[term][o].equivalent) {
+            Some(held) if held.cooccurrences >= 2 => None,
+            held => Some(held.map_or(0.0, |e| e.score)),
+        }
+    }
+
     fn score(&self, options: &[Vec<Option_>], term: usize) -> f64 {
         self.chosen[term].map_or(0.0, |o| options[term][o].equivalent.score)
     }
@@ -130,11 +139,7 @@ pub(super) fn competitive_linking(terms: &[&str], options: Vec<Vec<Option_>>) ->
 /// attested English of its own keeps it) and the piece is.
 fn take_pieces(terms: &[&str], options: &[Vec<Option_>], state: &mut Links) {
     for term in 0..options.len() {
-        let current = state.chosen[term].map(|o| &options[term][o].equivalent);
-        let (score, met) = current.map_or((0.0, 0), |e| (e.score, e.cooccurrences));
-        if met >= 2 {
-            continue;
-        }
+        let Some(score) = state.unattested(options, term) else { continue };
         let piece = options[term].iter().enumerate().filter(|(_, o)| o.piece_of.is_some()).find(|(_, o)| {
             o.equivalent.cooccurrences >= 2 && o.equivalent.score > score && state.piece_is_free(terms, term, o)
         });
@@ -153,11 +158,7 @@ fn take_pieces(terms: &[&str], options: &[Vec<Option_>], state: &mut Links) {
 /// (师妹 "Zhao Ying", held by 赵颖) is neither. Last, so it takes no words from another link.
 fn take_synonyms(terms: &[&str], options: &[Vec<Option_>], state: &mut Links) {
     for term in 0..options.len() {
-        let current = state.chosen[term].map(|o| &options[term][o].equivalent);
-        let (score, met) = current.map_or((0.0, 0), |e| (e.score, e.cooccurrences));
-        if met >= 2 {
-            continue;
-        }
+        let Some(score) = state.unattested(options, term) else { continue };
         let synonym = options[term].iter().position(|o| {
             if o.piece_of.is_some() || o.equivalent.cooccurrences < 2 || o.equivalent.score <= score {
                 return false;
