@@ -48,6 +48,7 @@ enum Class {
     NegatingPrefix,
     Coordinator,
     AllHan,
+    LocativePhrase,
 }
 
 impl<'a> Classes<'a> {
@@ -117,6 +118,11 @@ impl<'a> Classes<'a> {
         self.memo(i, Class::Coordinator, |word, _, _| COORDINATORS.contains(&word))
     }
 
+    /// [`is_locative_phrase`] of token `i`.
+    pub(super) fn locative_phrase(&self, i: usize) -> bool {
+        self.memo(i, Class::LocativePhrase, |word, _, lexicon| is_locative_phrase(word, lexicon))
+    }
+
     /// Token `i` is all Chinese characters.
     pub(super) fn all_han(&self, i: usize) -> bool {
         self.memo(i, Class::AllHan, |word, _, _| word.chars().all(is_han))
@@ -176,6 +182,19 @@ pub(super) fn is_content_word(word: &str, pos: Pos) -> bool {
         && !(word.chars().count() >= 2 && word.ends_with(['于', '於', '们']))
 }
 
+/// A postposition 上, 中, 内 or 里 ("on", "in", "within"), which jieba may tag a noun (范围 +
+/// 内 "within the scope"), or a place phrase it lists as one word (床上 "in bed"): a word
+/// CC-CEDICT does not know, of one it does and such a postposition. It heads no term and is
+/// none; a word CC-CEDICT knows is its own (皇上 "the emperor", 高中 "senior high school",
+/// 公里 "kilometre").
+pub(super) fn is_locative_phrase(word: &str, lexicon: &Lexicon) -> bool {
+    let Some(rest) = word.strip_suffix(POSTPOSITIONS) else { return false };
+    rest.is_empty() || lexicon.class(rest).known && !lexicon.class(word).known
+}
+
+/// The postpositions of [`is_locative_phrase`].
+pub(super) const POSTPOSITIONS: [char; 4] = ['上', '中', '内', '里'];
+
 /// Words that end a run: punctuation, grammatical words, numbers and measure words.
 pub fn breaks_run(word: &str, pos: Pos) -> bool {
     pos.is_function()
@@ -225,7 +244,7 @@ pub fn can_start(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
 /// Verb+于 words (致力于, 有利于) govern an object whatever their tag; X们 is a plural of people.
 pub fn can_head(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
     // Verb+于 words govern an object; 们 marks a plural of people (团长们), not a name.
-    if word.chars().count() >= 2 && word.ends_with(['于', '於', '们']) {
+    if word.chars().count() >= 2 && word.ends_with(['于', '於', '们']) || is_locative_phrase(word, lexicon) {
         return false;
     }
     match pos {
@@ -283,12 +302,25 @@ mod tests {
                 assert_eq!(classes.predicate(i), is_predicate(word, pos, &lexicon), "{word}");
                 assert_eq!(classes.can_head(i), can_head(word, pos, &lexicon), "{word}");
                 assert_eq!(classes.can_start(i), can_start(word, pos, &lexicon), "{word}");
+                assert_eq!(classes.locative_phrase(i), is_locative_phrase(word, &lexicon), "{word}");
                 assert_eq!(classes.chars(i), word.chars().count(), "{word}");
                 assert_eq!(is_modal_verb(word), MODAL_VERBS.contains(&word), "{word}");
                 assert_eq!(is_coverb(word), COVERBS.contains(&word), "{word}");
             }
         }
-        let answers = |i: usize| (0..9).filter(|&c| classes.of_token[i].known.get() & (1 << c) != 0).count();
-        assert!((0..tokens.len()).all(|i| answers(i) == 9), "every class remembered");
+        let answers = |i: usize| (0..10).filter(|&c| classes.of_token[i].known.get() & (1 << c) != 0).count();
+        assert!((0..tokens.len()).all(|i| answers(i) == 10), "every class remembered");
+    }
+
+    #[test]
+    fn a_place_phrase_heads_no_term_but_a_word_the_dictionary_knows_does() {
+        let lexicon = Lexicon::new();
+        for phrase in ["内", "上", "床上", "桌面上", "记忆里"] {
+            assert!(is_locative_phrase(phrase, &lexicon), "{phrase}");
+            assert!(!can_head(phrase, Pos::Noun, &lexicon), "{phrase}");
+        }
+        for word in ["皇上", "高中", "公里", "国内"] {
+            assert!(!is_locative_phrase(word, &lexicon), "{word}");
+        }
     }
 }

@@ -4,7 +4,7 @@
 //! dictionary, and is not bound to one neighbour on either side (else it is a piece of a
 //! longer unit, [`super::neighbours`]). Found words are taught to the segmenter so the miner sees them whole.
 
-use super::classes::is_numeral_prefix;
+use super::classes::{is_numeral_prefix, POSTPOSITIONS};
 use super::runs::{can_start, links_clauses};
 use super::score::{generality, GENERAL_WORD};
 use super::{by_shard, shard_of, string_hash};
@@ -266,8 +266,11 @@ fn is_unknown_word_shape(text: &str, window: &[Token], odd_start: bool, known: i
     // every clause, and most windows fail at once.
     let word = |t: &Token| &text[t.span.clone()];
     let last = window[window.len() - 1].pos;
+    let last_word = word(&window[window.len() - 1]);
     if !window.windows(2).all(|p| p[0].span.end == p[1].span.start)
         || matches!(last, Pos::Verb | Pos::Adverb | Pos::Locative)
+        // A postposition however tagged (领土 + 内 "within the territory") ends a place phrase.
+        || last_word.chars().count() == 1 && last_word.ends_with(POSTPOSITIONS)
     {
         return false;
     }
@@ -446,6 +449,12 @@ mod tests {
         assert!(!words.iter().any(|w| w.contains("千克")), "{words:?}");
         let words = discover("他是法师，我是法师。\n你是法师吗？\n谁是法师。\n");
         assert!(!words.iter().any(|w| w.starts_with('是')), "{words:?}");
+    }
+
+    #[test]
+    fn a_place_phrase_is_not_a_word() {
+        let words = discover("在领土内实施袭击。\n领土内的平民，领土内的安全。\n");
+        assert!(!words.iter().any(|w| w.ends_with('内')), "{words:?}");
     }
 
     #[test]

@@ -73,7 +73,7 @@ pub(super) fn classified_runs<'t>(text: &str, tokens: &'t [Token], classes: &Cla
             && matches!(tokens[start].pos, Pos::Verb | Pos::VerbalNoun)
             && classes.chars(start) >= 2;
         if !(starts(start) || opens(start) || verb_opens) {
-            let single = classes.chars(start) >= 2 && classes.content(start);
+            let single = classes.chars(start) >= 2 && classes.content(start) && !classes.locative_phrase(start);
             if single {
                 found.push(Run {
                     span: tokens[start].span.clone(),
@@ -111,7 +111,7 @@ pub(super) fn classified_runs<'t>(text: &str, tokens: &'t [Token], classes: &Cla
             }
             // Every content word of two characters or more is a candidate on its own: a verb
             // or an adjective can be a domain term (停火, 引渡, 可持续), which the scores decide.
-            let single = end == start && chars >= 2 && classes.content(end);
+            let single = end == start && chars >= 2 && classes.content(end) && !classes.locative_phrase(end);
             // An adjective heads a longer term (性别平等, 生殖健康).
             let adjective_head = end > start && tokens[end].pos == Pos::Adjective && classes.chars(end) >= 2;
             // So does a verb after a noun (司法 + 协助, 技术 + 转让): a nominalised action.
@@ -187,6 +187,13 @@ mod tests {
             let words: String = tokens[run.tokens.clone()].iter().map(|t| &text[t.span.clone()]).collect();
             assert_eq!(&text[run.span.clone()], words);
         }
+    }
+
+    #[test]
+    fn a_run_does_not_end_on_a_postposition() {
+        let found = runs("武装团体在其控制的领土内实施袭击。");
+        assert!(found.iter().any(|t| t == "领土"), "{found:?}");
+        assert!(!found.iter().any(|t| t.ends_with('内')), "{found:?}");
     }
 
     #[test]
