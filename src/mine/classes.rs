@@ -189,7 +189,8 @@ pub(super) fn is_content_word(word: &str, pos: Pos) -> bool {
 /// 公里 "kilometre").
 pub(super) fn is_locative_phrase(word: &str, lexicon: &Lexicon) -> bool {
     let Some(rest) = word.strip_suffix(POSTPOSITIONS) else { return false };
-    rest.is_empty() || lexicon.class(rest).known && !lexicon.class(word).known
+    // The word itself first: the other classes have looked it up already.
+    rest.is_empty() || !lexicon.class(word).known && lexicon.class(rest).known
 }
 
 /// The postpositions of [`is_locative_phrase`].
