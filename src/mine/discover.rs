@@ -220,9 +220,9 @@ fn see<'a>(
         // A one-character adjective before a noun is a free modifier (新产业, 大项目).
         let free_modifier = line[start].pos == Pos::Adjective && word(start).chars().count() == 1;
         let after_number = start > 0 && line[start - 1].pos == Pos::Numeral;
-        let odd = !can_start(word(start), line[start].pos, lexicon)
-            && opens_unknown_word(word(start), line[start].pos, after_number, segmenter);
-        if free_modifier || !(can_start(word(start), line[start].pos, lexicon) || odd) {
+        let starts = can_start(word(start), line[start].pos, lexicon);
+        let odd = !starts && opens_unknown_word(word(start), line[start].pos, after_number, segmenter);
+        if free_modifier || !(starts || odd) {
             continue;
         }
         for end in start + MIN_TOKENS..=line.len().min(start + MAX_TOKENS) {
