@@ -167,7 +167,9 @@ fn take_synonyms(terms: &[&str], options: &[Vec<Option_>], state: &mut Links) {
             let Some(held) = state.chosen[holder].map(|h| &options[holder][h]) else { return false };
             let alike = o.equivalent.dictionary >= EXCHANGE_DICTIONARY
                 || terms[term].chars().any(|c| terms[holder].contains(c));
-            let apart = o.spots.iter().all(|(pair, _)| held.spots.iter().all(|(p, _)| p != pair));
+            // Spots are in pair order: a search per spot, not a scan of the holder's (a
+            // frequent term meets its phrase in a few hundred sampled pairs).
+            let apart = o.spots.iter().all(|(pair, _)| held.spots.binary_search_by_key(pair, |&(p, _)| p).is_err());
             holder != term && !nested(terms, holder, term) && alike && apart
         });
         if synonym.is_some() {

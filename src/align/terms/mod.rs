@@ -159,7 +159,7 @@ struct Option_ {
     /// Written the same on both sides, or the acronym of the long form's English: evidence
     /// that needs no count.
     vouched: bool,
-    /// Where the phrase stands in the supporting pairs: (pair, word range).
+    /// Where the phrase stands in the supporting pairs: (pair, word range), in pair order.
     spots: Vec<(usize, (usize, usize))>,
     equivalent: Equivalent,
     /// The key of the compound this phrase is a piece of, always met inside it ("Red Cliff"
