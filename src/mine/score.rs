@@ -256,7 +256,8 @@ fn nesting_frequencies<'c>(
     contexts: &WordContexts,
     lexicon: &Lexicon,
 ) -> HashMap<&'c str, usize> {
-    let known: HashMap<&str, usize> = candidates.iter().map(|c| (c.term.as_str(), c.frequency)).collect();
+    let known: HashMap<&str, (usize, bool)> =
+        candidates.iter().map(|c| (c.term.as_str(), (c.frequency, c.tags.is_empty()))).collect();
     // What each candidate explains, on all cores; the most frequent explainer kept.
     let explained: Vec<(HashSet<&str>, usize)> = candidates
         .par_iter()
@@ -275,7 +276,7 @@ fn nesting_frequencies<'c>(
 /// The candidates `longer` explains ([`nesting_frequencies`]).
 fn explained_by<'c>(
     longer: &Candidate,
-    known: &HashMap<&'c str, usize>,
+    known: &HashMap<&'c str, (usize, bool)>,
     contexts: &WordContexts,
     lexicon: &Lexicon,
 ) -> HashSet<&'c str> {
@@ -298,7 +299,7 @@ fn explained_by<'c>(
                 if start > 0 && words[start - 1] == "、" {
                     continue;
                 }
-                let Some((&inner, &frequency)) = known.get_key_value(words[start..end].concat().as_str()) else {
+                let Some((&inner, &(frequency, _))) = known.get_key_value(words[start..end].concat().as_str()) else {
                     continue;
                 };
                 // A verb before it may be its predicate (发展 + 储能产业), not a modifier.
@@ -320,12 +321,18 @@ fn explained_by<'c>(
             }
         }
     } else {
+        // A string found by search (no tags) holds the occurrences of everything inside it;
+        // one token (艾滋病毒) holds only those of strings found by search: the segmenter
+        // counted 艾滋病 where it stood alone.
+        let searched = longer.tags.is_empty();
         let bounds: Vec<usize> = longer.term.char_indices().map(|(i, _)| i).chain([longer.term.len()]).collect();
         for (a, &start) in bounds.iter().enumerate() {
             for &end in &bounds[a + 1..] {
                 let inner = &longer.term[start..end];
                 if inner.len() < longer.term.len() {
-                    explained.extend(known.get_key_value(inner).map(|(&k, _)| k));
+                    let found =
+                        known.get_key_value(inner).filter(|(_, &(_, inner_searched))| searched || inner_searched);
+                    explained.extend(found.map(|(&k, _)| k));
                 }
             }
         }
@@ -457,6 +464,24 @@ mod tests {
         };
         assert_eq!(nesting_of(candidate(&["公共", "云计算"], &[Noun, Noun], 3)), Some(3), "a modifier explains it");
         assert_eq!(nesting_of(candidate(&["物联网", "、", "云计算"], &[Noun, Punctuation, Noun], 3)), None);
+    }
+
+    #[test]
+    fn one_token_explains_only_the_strings_found_by_search_inside_it() {
+        use Pos::Noun;
+        let lexicon = Lexicon::new();
+        let contexts = WordContexts::new(&[], rayon::iter::empty::<(usize, Vec<crate::segment::Token>)>());
+        let searched = |term: &str, frequency: usize| candidate(&[term], &[], frequency);
+        let nesting_of = |longer: Candidate, inner: Candidate| {
+            let term = inner.term.clone();
+            nesting_frequencies(&[longer, inner], &contexts, &lexicon).get(term.as_str()).copied()
+        };
+        // The segmenter counted 疟疾 where it stood alone, not inside the token 疟疾病例.
+        assert_eq!(nesting_of(candidate(&["疟疾病例"], &[Noun], 6), candidate(&["疟疾"], &[Noun], 4)), None);
+        // A string found by search counts every occurrence, those inside the token too.
+        assert_eq!(nesting_of(candidate(&["疟疾病例"], &[Noun], 6), searched("疟疾", 8)), Some(6));
+        // A string found by search holds the occurrences of the tokens inside it.
+        assert_eq!(nesting_of(searched("《疟疾报告》", 3), candidate(&["疟疾"], &[Noun], 4)), Some(3));
     }
 
     #[test]
