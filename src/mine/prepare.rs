@@ -12,7 +12,7 @@ use crate::segment::{Pos, Segmenter, Token};
 
 /// Tokens as the run rules need them: bound prefixes joined, verbal set phrases tagged as verbs.
 pub fn prepare(text: &str, tokens: Vec<Token>, segmenter: &Segmenter, lexicon: &Lexicon) -> Vec<Token> {
-    let mut tokens = join_surnames(text, merge_bound_prefixes(text, tokens, lexicon));
+    let mut tokens = join_surnames(text, merge_bound_prefixes(text, tokens, segmenter, lexicon));
     let mut previous_end = None;
     for token in &mut tokens {
         let word = &text[token.span.clone()];
@@ -84,7 +84,7 @@ fn phrase_pos(word: &str, segmenter: &Segmenter, lexicon: &Lexicon) -> Option<Po
 /// Bound prefixes of Chinese word formation that jieba splits off as verbs, joined to the word
 /// they attach to: 去/逆/反/非… before a -化, -主义 or 歧视 word (去杠杆化, 反殖民主义, 非歧视),
 /// and "-able" 可 before a compound that opens with a verb (可 + 再生能源).
-fn merge_bound_prefixes(text: &str, tokens: Vec<Token>, lexicon: &Lexicon) -> Vec<Token> {
+fn merge_bound_prefixes(text: &str, tokens: Vec<Token>, segmenter: &Segmenter, lexicon: &Lexicon) -> Vec<Token> {
     const PREFIXES: &[&str] = &["去", "逆", "反", "非", "泛", "超", "跨"];
     let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
     for token in tokens {
@@ -111,7 +111,22 @@ fn merge_bound_prefixes(text: &str, tokens: Vec<Token>, lexicon: &Lexicon) -> Ve
                         && token.pos != Pos::Locative
                     || prefix == "可" && word.chars().count() == 2)
                 && lexicon.class(&text[previous.span.start..token.span.end]).nominal;
-            if glued && (negating || able || listed) {
+            // Two characters jieba could only cut apart, which CC-CEDICT lists together as a
+            // noun and never as a verb (抹 + 茶 = 抹茶 "green tea powder"): a word jieba's
+            // dictionary lacks, not a verb and its object. Not an adverb before a verb (都 +
+            // 会 "will all", not 都会 "metropolis").
+            let noun_pair = prefix.chars().count() == 1
+                && word.chars().count() == 1
+                && prefix.chars().chain(word.chars()).all(is_han)
+                && !previous.pos.is_function()
+                && !matches!(previous.pos, Pos::Adverb | Pos::Numeral)
+                && token.pos.is_nominal()
+                && {
+                    let pair = &text[previous.span.start..token.span.end];
+                    let class = lexicon.class(pair);
+                    class.nominal && !class.verb_sense && !segmenter.is_dictionary_word(pair)
+                };
+            if glued && (negating || able || listed || noun_pair) {
                 previous.span.end = token.span.end;
                 previous.pos = Pos::Noun;
                 continue;
@@ -183,6 +198,22 @@ mod tests {
     }
 
     #[test]
+    fn two_characters_the_dictionary_lists_as_a_noun_are_one_word_but_an_adverb_and_a_verb_are_not() {
+        let (segmenter, lexicon) = (Segmenter::new(), Lexicon::new());
+        let words = |text: &str| -> Vec<String> {
+            let tokens = prepare(text, segmenter.tokens(text, 0), &segmenter, &lexicon);
+            tokens.iter().map(|t| text[t.span.clone()].to_string()).collect()
+        };
+        // jieba cuts 抹 (a verb, "to smear") from 茶; CC-CEDICT lists 抹茶 as a noun only.
+        assert!(words("她点了一杯抹茶。").contains(&"抹茶".to_string()), "{:?}", words("她点了一杯抹茶。"));
+        assert!(words("抹茶蛋糕很好吃").contains(&"抹茶".to_string()));
+        // CC-CEDICT lists 都会 "metropolis", but here it is 都 "all" and the modal 会.
+        assert!(!words("他们都会来。").contains(&"都会".to_string()));
+        // A verb and a noun the dictionary does not list together stay two words.
+        assert!(!words("他抹了抹桌子").iter().any(|w| w == "抹桌" || w == "抹桌子"));
+    }
+
+    #[test]
     fn made_up_words_are_names_unless_a_grammatical_character_is_glued_on() {
         let (segmenter, lexicon) = (Segmenter::new(), Lexicon::new());
         assert!(has_grammatical_edge("疫情也", &segmenter));
@@ -197,7 +228,7 @@ mod tests {
     #[test]
     fn bound_prefixes_join_their_word() {
         let text = "开展去极端化合作，开发可再生能源，可推动发展";
-        let tokens = merge_bound_prefixes(text, Segmenter::new().tokens(text, 0), &Lexicon::new());
+        let tokens = merge_bound_prefixes(text, Segmenter::new().tokens(text, 0), &Segmenter::new(), &Lexicon::new());
         let words: Vec<_> = tokens.iter().map(|t| &text[t.span.clone()]).collect();
         assert!(words.contains(&"去极端化") && words.contains(&"可再生能源"), "{words:?}");
         assert!(!words.iter().any(|w| w.starts_with("可推动")), "{words:?}");
