@@ -304,11 +304,14 @@ fn explained_by<'c>(
                 };
                 // A verb before it may be its predicate (发展 + 储能产业), not a modifier.
                 let modifier = start > 0 && !matches!(longer.tags.first(), Some(Pos::Verb | Pos::VerbalNoun));
-                // A phrase of words no dictionary lists as one, seen only inside the longer
-                // one (条约不结盟缔约国 in 条约不结盟缔约国集团), is a piece of it, whatever is
-                // added; a word (禽流感 in 禽流感疫情) names its own thing. Seen fewer than
-                // MIN_PIECE_EVIDENCE times, that it never occurs alone says little.
-                let only_inside = (MIN_PIECE_EVIDENCE..=longer.frequency).contains(&frequency)
+                // A phrase of words no dictionary lists as one, seen (nearly) only inside the
+                // longer one (条约不结盟缔约国 in 条约不结盟缔约国集团), is a piece of it,
+                // whatever is added; a word (禽流感 in 禽流感疫情) names its own thing. Seen
+                // fewer than MIN_PIECE_EVIDENCE times, that it never occurs alone says little.
+                // Nearly: PIECE_SHARE of the time, since one stray occurrence (a heading, a
+                // different cut) must not make a piece a term.
+                let only_inside = frequency >= MIN_PIECE_EVIDENCE
+                    && longer.frequency as f64 >= PIECE_SHARE * frequency as f64
                     && end - start > 1
                     && end - start < words.len()
                     && !lexicon.class(inner).known;
@@ -343,6 +346,9 @@ fn explained_by<'c>(
 /// How often a phrase must occur, always inside the same longer candidate, to count as a
 /// piece of it ([`nesting_frequencies`]).
 const MIN_PIECE_EVIDENCE: usize = 3;
+/// The share of its occurrences a phrase must have inside one longer candidate to count as a
+/// piece of it.
+const PIECE_SHARE: f64 = 0.8;
 
 /// C-value with the longer candidates' share taken as that of the most frequent one (the
 /// classic average lets rare long titles hide that a fragment nearly always sits in one name).
@@ -435,8 +441,8 @@ mod tests {
     }
 
     #[test]
-    fn a_phrase_seen_only_inside_one_longer_candidate_is_a_piece_of_it_unless_it_is_a_word() {
-        use Pos::{Noun, ProperNoun};
+    fn a_phrase_seen_nearly_only_inside_one_longer_candidate_is_a_piece_of_it_unless_it_is_a_word() {
+        use Pos::{Conjunction, Noun, ProperNoun, Verb};
         let lexicon = Lexicon::new();
         let contexts = WordContexts::new(&[], rayon::iter::empty::<(usize, Vec<crate::segment::Token>)>());
         let candidates = vec![
@@ -446,9 +452,15 @@ mod tests {
             candidate(&["禽", "流感"], &[Noun, Noun], 4),
             candidate(&["上海", "合作", "组织"], &[ProperNoun, Noun, Noun], 2),
             candidate(&["上海", "合作"], &[ProperNoun, Noun], 2),
+            candidate(&["国际", "和平", "与", "安全"], &[Noun, Noun, Conjunction, Noun], 8),
+            candidate(&["国际", "和平"], &[Noun, Noun], 9),
+            candidate(&["减少", "灾害", "风险", "框架"], &[Verb, Noun, Noun, Noun], 4),
+            candidate(&["灾害", "风险"], &[Noun, Noun], 6),
         ];
         let nesting = nesting_frequencies(&candidates, &contexts, &lexicon);
         assert_eq!(nesting.get("不扩散条约缔约国"), Some(&5), "never alone: a piece");
+        assert_eq!(nesting.get("国际和平"), Some(&8), "once alone in nine: still a piece");
+        assert_eq!(nesting.get("灾害风险"), None, "alone one time in three: a phrase of its own");
         assert_eq!(nesting.get("禽流感"), None, "a word names its own thing");
         assert_eq!(nesting.get("上海合作"), None, "seen twice: too little to tell");
     }
