@@ -514,6 +514,22 @@ mod tests {
     }
 
     #[test]
+    fn a_foreign_name_written_by_sound_keeps_its_english_from_a_nickname() {
+        // The translation writes a town's Chinese nickname as its name too, and more often than
+        // the name met with it: co-occurrence prefers the nickname for "Morristown", the sound
+        // of the characters does not.
+        let tsv = "莫里斯顿又称钟表城，很大。\tMorristown is big.\n\
+                   钟表城莫里斯顿很热。\tMorristown is hot.\n\
+                   他住在钟表城莫里斯顿。\tHe lives in Morristown.\n\
+                   钟表城下雪了。\tIt snowed in Morristown.\n\
+                   钟表城有一条河。\tMorristown has a river.\n\
+                   天空很蓝。\tThe sky was blue.\n";
+        let english = given_english(tsv, &["莫里斯顿", "钟表城"]);
+        assert_eq!(english[0].as_deref(), Some("Morristown"), "{english:?}");
+        assert_ne!(english[1].as_deref(), Some("Morristown"), "{english:?}");
+    }
+
+    #[test]
     fn a_possessive_set_apart_by_scraping_opens_no_english() {
         // Scraped fiction writes "Family ’s": the lone "s" is the clitic, not a word.
         let tsv = "王家三长老到了。\tThe Wang Family ’s Third Elder arrived.\n\

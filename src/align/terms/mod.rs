@@ -25,6 +25,7 @@ mod linking;
 mod options;
 mod pairs;
 mod short_forms;
+mod sounds;
 pub mod spans;
 
 use super::english;

@@ -136,16 +136,22 @@ pub(super) fn term_options(
         .collect();
     // A name is written in English as its pinyin (张若尘 → Zhang Ruochen): a phrase that spells
     // it is as good as an identity.
-    let spelled: rustc_hash::FxHashSet<u64> = romanised
-        .map(|romanised| {
-            spots
-                .iter()
-                .filter(|s| s.2 .1 - s.2 .0 <= MAX_NAME_WORDS)
-                .filter(|s| spells(english.surface(s.1, &Phrase { key: 0, words: s.2 }), &romanised))
-                .map(|s| s.0)
-                .collect()
-        })
-        .unwrap_or_default();
+    // So is a foreign name written by sound (弗拉格斯塔夫 → Flagstaff, [`sounds`]).
+    let sounds = sounds::of_term(&candidate.term);
+    let spelled: rustc_hash::FxHashSet<u64> = if romanised.is_some() || sounds.is_some() {
+        let spelled_out = |surface: &str| {
+            romanised.as_ref().is_some_and(|r| spells(surface, r))
+                || sounds.as_ref().is_some_and(|s| sounds::sounds_like(surface, s))
+        };
+        spots
+            .iter()
+            .filter(|s| s.2 .1 - s.2 .0 <= MAX_NAME_WORDS)
+            .filter(|s| spelled_out(english.surface(s.1, &Phrase { key: 0, words: s.2 })))
+            .map(|s| s.0)
+            .collect()
+    } else {
+        Default::default()
+    };
     let global = |key: u64, t: &Together| frequency.get(&key).map_or(t.count, |c| c.load(Relaxed));
     // The phrases by co-occurrence count: a piece gives way only to a longer phrase met as
     // often, and the search below asks for the pieces of few counts (it stops early), so each
