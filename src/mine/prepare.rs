@@ -66,9 +66,14 @@ fn is_made_up_word(word: &str, pos: Pos, segmenter: &Segmenter, lexicon: &Lexico
 /// 贡献 "make a contribution", 按规定 "as prescribed"). One opening with a preposition is a
 /// prepositional phrase; one made of a predicate and a non-verb is a verb phrase; neither
 /// is a name. Two verbs side by side (复工复产, 互联互通) make a set phrase that names a
-/// policy, and keep their tag.
+/// policy, and keep their tag. A word CC-CEDICT knows only as a noun is none of these,
+/// whatever its first character: 对照组 "control group" does not open with the preposition 对.
 fn phrase_pos(word: &str, segmenter: &Segmenter, lexicon: &Lexicon) -> Option<Pos> {
     let parts = segmenter.parts(word)?;
+    let class = lexicon.class(word);
+    if class.nominal && !class.verb_sense {
+        return None;
+    }
     if parts.first_pos == Pos::Preposition {
         return Some(Pos::Preposition);
     }
@@ -242,5 +247,6 @@ mod tests {
         assert_eq!(phrase_pos("互联互通", &segmenter, &lexicon), None);
         assert_eq!(phrase_pos("公共卫生", &segmenter, &lexicon), None);
         assert_eq!(phrase_pos("保护器", &segmenter, &lexicon), None);
+        assert_eq!(phrase_pos("对照组", &segmenter, &lexicon), None, "a noun, not 对 + 照组");
     }
 }
