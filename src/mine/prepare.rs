@@ -46,7 +46,31 @@ pub fn prepare(text: &str, tokens: Vec<Token>, segmenter: &Segmenter, lexicon: &
             token.pos = Pos::VerbalNoun;
         }
     }
-    tokens
+    join_agent_suffix(text, tokens)
+}
+
+/// A word CC-CEDICT knows, never as a verb.
+fn is_noun_word(word: &str, lexicon: &Lexicon) -> bool {
+    let class = lexicon.class(word);
+    class.nominal && !class.verb_sense
+}
+
+/// The agent suffix 者 makes a noun of the predicate it is glued to (密切接触 + 者 "close
+/// contact", 贩毒 + 者 "drug trafficker"): one word, as jieba writes those it knows (吸毒者).
+fn join_agent_suffix(text: &str, tokens: Vec<Token>) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    for token in tokens {
+        if let Some(previous) = out.last_mut() {
+            let predicate = matches!(previous.pos, Pos::Verb | Pos::VerbalNoun | Pos::Idiom | Pos::Adjective);
+            if &text[token.span.clone()] == "者" && previous.span.end == token.span.start && predicate {
+                previous.span.end = token.span.end;
+                previous.pos = Pos::Noun;
+                continue;
+            }
+        }
+        out.push(token);
+    }
+    out
 }
 
 /// A word of two to four Chinese characters that neither jieba's dictionary nor CC-CEDICT
@@ -70,8 +94,7 @@ fn is_made_up_word(word: &str, pos: Pos, segmenter: &Segmenter, lexicon: &Lexico
 /// whatever its first character: 对照组 "control group" does not open with the preposition 对.
 fn phrase_pos(word: &str, segmenter: &Segmenter, lexicon: &Lexicon) -> Option<Pos> {
     let parts = segmenter.parts(word)?;
-    let class = lexicon.class(word);
-    if class.nominal && !class.verb_sense {
+    if is_noun_word(word, lexicon) {
         return None;
     }
     if parts.first_pos == Pos::Preposition {
@@ -216,6 +239,17 @@ mod tests {
         assert!(!words("他们都会来。").contains(&"都会".to_string()));
         // A verb and a noun the dictionary does not list together stay two words.
         assert!(!words("他抹了抹桌子").iter().any(|w| w == "抹桌" || w == "抹桌子"));
+    }
+
+    #[test]
+    fn the_agent_suffix_makes_one_noun_of_its_predicate() {
+        let (segmenter, lexicon) = (Segmenter::new(), Lexicon::new());
+        let text = "密切接触者已被隔离，吸毒者和贩毒者";
+        let tokens = prepare(text, segmenter.tokens(text, 0), &segmenter, &lexicon);
+        for word in ["密切接触者", "贩毒者"] {
+            let token = tokens.iter().find(|t| &text[t.span.clone()] == word);
+            assert_eq!(token.map(|t| t.pos), Some(Pos::Noun), "{word}: {tokens:?}");
+        }
     }
 
     #[test]
