@@ -117,7 +117,7 @@ pub fn features(
         (c.words.len() as f64).min(7.0) / 7.0,
         f64::from(u8::from(single && matches!(first, Some(Pos::PersonName | Pos::ProperNoun)))),
         f64::from(u8::from(!single && matches!(first, Some(Pos::Verb)))),
-        f64::from(u8::from(single && matches!(first, Some(Pos::Verb)))),
+        f64::from(u8::from(single && is_verb(c, lexicon))),
         f64::from(u8::from(!single && c.tags.last() == Some(&Pos::Adjective))),
         f64::from(u8::from(c.words.iter().any(|w| COORDINATORS.contains(&w.as_str())))),
         // Every occurrence inside one longer candidate that explains it: a piece of a name.
@@ -131,6 +131,20 @@ pub fn features(
         0.0,
         if dictionary_word { log_likelihood(c.frequency, total_tokens, dictionary_frequency) } else { 0.0 },
     ]
+}
+
+/// A one-word candidate that is a verb: tagged one, or tagged an abbreviation or left untagged
+/// by jieba (深化 "to deepen" is a "j") while CC-CEDICT knows it only as a verb. (Inside a
+/// longer candidate such a word keeps jieba's tag: 通信 of 信息和通信技术 modifies a noun.)
+fn is_verb(c: &Candidate, lexicon: &Lexicon) -> bool {
+    match c.tags.first() {
+        Some(Pos::Verb) => true,
+        Some(Pos::Abbreviation | Pos::Other) => {
+            let class = lexicon.class(&c.term);
+            class.known && class.verb_sense && !class.nominal
+        }
+        _ => false,
+    }
 }
 
 /// Dunning's log-likelihood ratio of a word's frequency here against jieba's dictionary
@@ -494,6 +508,16 @@ mod tests {
         assert_eq!(nesting_of(candidate(&["疟疾病例"], &[Noun], 6), searched("疟疾", 8)), Some(6));
         // A string found by search holds the occurrences of the tokens inside it.
         assert_eq!(nesting_of(searched("《疟疾报告》", 3), candidate(&["疟疾"], &[Noun], 4)), Some(3));
+    }
+
+    #[test]
+    fn a_word_the_dictionary_knows_only_as_a_verb_is_a_verb_whatever_jieba_tags_it() {
+        use Pos::{Abbreviation, Noun, Verb};
+        let lexicon = Lexicon::new();
+        assert!(is_verb(&candidate(&["深化"], &[Abbreviation], 3), &lexicon), "to deepen");
+        assert!(is_verb(&candidate(&["推动"], &[Verb], 3), &lexicon));
+        assert!(!is_verb(&candidate(&["安理会"], &[Abbreviation], 3), &lexicon), "an abbreviation");
+        assert!(!is_verb(&candidate(&["组织"], &[Noun], 3), &lexicon), "jieba's noun stays one");
     }
 
     #[test]
