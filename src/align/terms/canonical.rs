@@ -38,15 +38,25 @@ pub fn is_clause(text: &str) -> bool {
 
 /// Whether `text` holds a verb taking an object: a lower-case -ing or -ed word right before
 /// an article ("developing the SCO University", "signed the Partnership"); inside a noun
-/// phrase an article follows a preposition instead ("Convention on the Rights").
+/// phrase an article follows a preposition instead ("Convention on the Rights"). Or it opens
+/// with a past participle and its preposition, what is said of a noun rather than the noun
+/// ("contained in Agenda 21", "required for immediate needs").
 fn is_verb_phrase(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
-    words.windows(2).any(|w| {
-        let verb =
-            w[0].chars().next().is_some_and(char::is_lowercase) && (w[0].ends_with("ing") || w[0].ends_with("ed"));
-        verb && matches!(w[1], "the" | "a" | "an")
-    })
+    let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+    let participle =
+        words.first().is_some_and(|w| lower(w) && w.len() >= 5 && w.ends_with("ed") && !w.ends_with("eed"))
+            && words.get(1).is_some_and(|w| PARTICIPLE_PREPOSITIONS.contains(w));
+    participle
+        || words.windows(2).any(|w| {
+            let verb = lower(w[0]) && (w[0].ends_with("ing") || w[0].ends_with("ed"));
+            verb && matches!(w[1], "the" | "a" | "an")
+        })
 }
+
+/// Prepositions a participle takes ("based on", "referred to").
+const PARTICIPLE_PREPOSITIONS: &[&str] =
+    &["in", "for", "to", "on", "by", "with", "at", "from", "among", "into", "under"];
 
 /// Whether `text` is written as a name: every word capitalised but the connectors inside
 /// ("International Court of Justice", "Team Nottingham Forest").
@@ -189,5 +199,10 @@ mod tests {
         assert!(is_clause("signed the Partnership"));
         assert!(!is_clause("Convention on the Rights of the Child"));
         assert!(!is_clause("Building the Future Fund"));
+        assert!(is_clause("contained in Agenda 21"));
+        assert!(is_clause("required for immediate needs"));
+        assert!(!is_clause("armed forces"), "a participle before its noun");
+        assert!(!is_clause("need for assistance"), "not a participle");
+        assert!(!is_clause("financing for development"));
     }
 }
