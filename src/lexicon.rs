@@ -230,6 +230,8 @@ pub struct WordClass {
     pub verb_sense: bool,
     /// Some sense is one word that is not an -ly adverb ("special" for 特别).
     pub one_word_sense: bool,
+    /// CC-CEDICT lists the word only as a proper name ([`Entry::name`]).
+    pub name: bool,
 }
 
 impl WordClass {
@@ -241,6 +243,7 @@ impl WordClass {
             verb_first: entry.senses.first().is_some_and(verb),
             verb_sense: entry.senses.iter().any(verb),
             one_word_sense: entry.senses.iter().any(|s| !s.contains(' ') && !s.ends_with("ly") && !s.is_empty()),
+            name: entry.name,
         }
     }
 }
@@ -250,6 +253,9 @@ impl WordClass {
 pub struct Entry {
     /// Every sense, lower-cased, without bracketed notes: "to organize", "organization".
     pub senses: Vec<String>,
+    /// Every CC-CEDICT reading of the word is a proper name: capitalised pinyin and English
+    /// ("Ma3 li3", "Mali" for 马里; not 中方 "the Chinese side", though "Zhong1 fang1").
+    pub name: bool,
 }
 
 impl Entry {
@@ -323,10 +329,15 @@ impl Lexicon {
     fn look_up(&self, word: &str) -> Entry {
         let user = self.user.senses(word);
         let mut senses = user.to_vec();
+        let (mut readings, mut names) = (0, 0);
         for hit in chinese_dictionary::query_by_chinese(word) {
             if hit.simplified != word {
                 continue;
             }
+            readings += 1;
+            let capitalised = |s: &str| s.trim_start().starts_with(|c: char| c.is_uppercase());
+            let glossed_as_name = hit.english.first().is_some_and(|g| capitalised(g));
+            names += usize::from(capitalised(&hit.pinyin_numbers) && glossed_as_name);
             for gloss in &hit.english {
                 for sense in gloss.split(';') {
                     let sense = strip_notes(sense).to_lowercase();
@@ -341,20 +352,21 @@ impl Lexicon {
                 }
             }
         }
-        Entry { senses }
+        Entry { senses, name: readings > 0 && names == readings }
     }
 
     /// Makes `english` the first sense of `word`, ahead of CC-CEDICT's: a pair the glossary
     /// already holds explains the terms built on it.
     pub fn add_sense(&self, word: &str, english: &str) {
         let sense = english.trim().to_lowercase();
-        let mut senses = self.entry(word).senses.clone();
+        let known = self.entry(word);
+        let mut senses = known.senses.clone();
         if sense.is_empty() || senses.contains(&sense) {
             return;
         }
         senses.insert(0, sense);
         if let Ok(mut added) = self.added.write() {
-            added.insert(word.to_string(), Arc::new(Entry { senses }));
+            added.insert(word.to_string(), Arc::new(Entry { senses, name: known.name }));
             self.any_added.store(true, Ordering::Release);
         }
     }
@@ -389,6 +401,16 @@ mod tests {
         assert!(!is_english_function_word("security"));
         assert!(!is_english_function_word("The"), "callers lower-case first");
         assert!(!is_english_function_word("notwithstandingly"));
+    }
+
+    #[test]
+    fn names_are_told_by_capitalised_pinyin_and_english() {
+        let lexicon = Lexicon::new();
+        assert!(lexicon.class("马里").name, "Mali");
+        assert!(lexicon.class("海地").name, "Haiti");
+        assert!(!lexicon.class("公斤").name, "kilogram");
+        assert!(!lexicon.class("中方").name, "the Chinese side: capitalised pinyin, English no name");
+        assert!(!lexicon.class("组织").name);
     }
 
     #[test]

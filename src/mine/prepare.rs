@@ -44,6 +44,15 @@ pub fn prepare(text: &str, tokens: Vec<Token>, segmenter: &Segmenter, lexicon: &
             // jieba tags some common words as names because their first character is a
             // surname (许可 "to permit; permission"); CC-CEDICT knows them as words.
             token.pos = Pos::VerbalNoun;
+        } else if !token.pos.is_nominal()
+            && !matches!(token.pos, Pos::PersonName | Pos::Time)
+            && word.chars().count() >= 2
+            && lexicon.class(word).name
+        {
+            // jieba tags some names as measure words (马里 "Mali"), adverbs (也门 "Yemen") or
+            // place words (海地 "Haiti"); CC-CEDICT lists them only as names. Not a time word:
+            // CC-CEDICT capitalises the weekdays.
+            token.pos = Pos::ProperNoun;
         }
     }
     join_agent_suffix(text, tokens)
@@ -250,6 +259,20 @@ mod tests {
             let token = tokens.iter().find(|t| &text[t.span.clone()] == word);
             assert_eq!(token.map(|t| t.pos), Some(Pos::Noun), "{word}: {tokens:?}");
         }
+    }
+
+    #[test]
+    fn a_word_the_dictionary_lists_only_as_a_name_is_a_name_whatever_jieba_tags_it() {
+        let (segmenter, lexicon) = (Segmenter::new(), Lexicon::new());
+        let pos = |text: &str, word: &str| {
+            let tokens = prepare(text, segmenter.tokens(text, 0), &segmenter, &lexicon);
+            tokens.iter().find(|t| &text[t.span.clone()] == word).map(|t| t.pos)
+        };
+        // jieba lists 马里 "Mali" as a measure word and 也门 "Yemen" as an adverb.
+        assert_eq!(pos("马里的局势", "马里"), Some(Pos::ProperNoun));
+        assert_eq!(pos("也门的局势", "也门"), Some(Pos::ProperNoun));
+        // CC-CEDICT capitalises the weekdays, which stay time words.
+        assert_eq!(pos("星期四上午开会", "星期四"), Some(Pos::Time));
     }
 
     #[test]
