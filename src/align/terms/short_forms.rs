@@ -2,7 +2,8 @@
 //! keeping some of its characters in order (安全理事会 → 安理会, 世界卫生组织 → 世卫组织): a term
 //! whose characters are a proper subsequence of another's, starting with the same character
 //! and not a plain substring of it (a substring is a nested term, not an abbreviation), is
-//! that term's short form when exactly one term qualifies.
+//! that term's short form when exactly one term qualifies, or when one of those that qualify
+//! is nested in all the others (安理会 abbreviates 安全理事会, not 安全理事会主席).
 //!
 //! A short form takes the English its long form has, or the acronym the English text
 //! defines for it, when the corpus shows it beside the short form; when the corpus shows it
@@ -31,12 +32,16 @@ pub(super) fn long_forms(terms: &[&str]) -> Vec<Option<usize>> {
             if chars.len() < 2 || chars.len() > MAX_SHORT_CHARS || !chars.iter().all(|&c| crate::corpus::is_han(c)) {
                 return None;
             }
-            let mut found = by_first[&chars[0]].iter().copied().filter(|&l| {
-                let long = terms[l];
-                long.chars().count() > chars.len() && !long.contains(short) && is_subsequence(&chars, long)
-            });
-            let first = found.next()?;
-            found.next().is_none().then_some(first)
+            let found: Vec<usize> = by_first[&chars[0]]
+                .iter()
+                .copied()
+                .filter(|&l| {
+                    let long = terms[l];
+                    long.chars().count() > chars.len() && !long.contains(short) && is_subsequence(&chars, long)
+                })
+                .collect();
+            // The name the others are built on (安全理事会 of 安全理事会主席).
+            found.iter().copied().find(|&base| found.iter().all(|&other| terms[other].contains(terms[base])))
         })
         .collect()
 }
@@ -102,6 +107,12 @@ mod tests {
         assert_eq!(long[3], None);
         assert_eq!(long[6], Some(4));
         assert_eq!(long[0], None);
+        let terms = ["安全理事会主席", "安全理事会", "安理会", "安全理事会决议", "安全委员会", "安委会"];
+        let long = long_forms(&terms);
+        assert_eq!(long[2], Some(1), "the name the others are built on");
+        assert_eq!(long[5], Some(4));
+        let terms = ["国际海事组织", "国际气象组织", "国组织"];
+        assert_eq!(long_forms(&terms)[2], None, "two names, neither built on the other");
     }
 
     fn equivalent(english: &str, score: f64) -> Equivalent {
