@@ -3,7 +3,9 @@
 //! whose characters are a proper subsequence of another's, starting with the same character
 //! and not a plain substring of it (a substring is a nested term, not an abbreviation), is
 //! that term's short form when exactly one term qualifies, or when one of those that qualify
-//! is nested in all the others (安理会 abbreviates 安全理事会, not 安全理事会主席).
+//! is nested in all the others (安理会 abbreviates 安全理事会, not 安全理事会主席). A term that
+//! keeps whole words from both ends of another (增强 + 权能 of 增强妇女权能) is a term of its
+//! own, not an abbreviation.
 //!
 //! A short form takes the English its long form has, or the acronym the English text
 //! defines for it, when the corpus shows it beside the short form; when the corpus shows it
@@ -37,13 +39,26 @@ pub(super) fn long_forms(terms: &[&str]) -> Vec<Option<usize>> {
                 .copied()
                 .filter(|&l| {
                     let long = terms[l];
-                    long.chars().count() > chars.len() && !long.contains(short) && is_subsequence(&chars, long)
+                    long.chars().count() > chars.len()
+                        && !long.contains(short)
+                        && is_subsequence(&chars, long)
+                        && !is_ellipsis(short, long)
                 })
                 .collect();
             // The name the others are built on (安全理事会 of 安全理事会主席).
             found.iter().copied().find(|&base| found.iter().all(|&other| terms[other].contains(terms[base])))
         })
         .collect()
+}
+
+/// Whether `short` is `long` with words dropped from its middle, a beginning and an end of
+/// two characters or more each kept whole (增强 + 权能 of 增强妇女权能 "empowerment", a term
+/// of its own); an abbreviation keeps a character of a word (欧 + 盟 of 欧洲联盟).
+fn is_ellipsis(short: &str, long: &str) -> bool {
+    let bounds: Vec<usize> = short.char_indices().map(|(i, _)| i).collect();
+    // The cuts that leave two characters or more on each side.
+    let cuts = bounds.iter().skip(2).take(bounds.len().saturating_sub(3));
+    cuts.into_iter().any(|&cut| long.starts_with(&short[..cut]) && long.ends_with(&short[cut..]))
 }
 
 fn is_subsequence(short: &[char], long: &str) -> bool {
@@ -111,6 +126,10 @@ mod tests {
         let long = long_forms(&terms);
         assert_eq!(long[2], Some(1), "the name the others are built on");
         assert_eq!(long[5], Some(4));
+        let terms = ["增强妇女权能", "增强权能", "欧洲联盟", "欧盟"];
+        let long = long_forms(&terms);
+        assert_eq!(long[1], None, "words dropped whole: a term of its own");
+        assert_eq!(long[3], Some(2), "a character of each word: an abbreviation");
         let terms = ["国际海事组织", "国际气象组织", "国组织"];
         assert_eq!(long_forms(&terms)[2], None, "two names, neither built on the other");
     }
