@@ -246,6 +246,16 @@ impl WordClass {
             name: entry.name,
         }
     }
+
+    /// Known, and never as a verb (对照组 "control group", 抹茶 "matcha").
+    pub fn noun_only(&self) -> bool {
+        self.nominal && !self.verb_sense
+    }
+
+    /// Known only as a verb (深化 "to deepen").
+    pub fn verb_only(&self) -> bool {
+        self.verb_sense && !self.nominal
+    }
 }
 
 /// What the lexicon (the user dictionary, then CC-CEDICT) says of one simplified-Chinese word.
@@ -330,12 +340,12 @@ impl Lexicon {
         let user = self.user.senses(word);
         let mut senses = user.to_vec();
         let (mut readings, mut names) = (0, 0);
+        let capitalised = |s: &str| s.trim_start().starts_with(|c: char| c.is_uppercase());
         for hit in chinese_dictionary::query_by_chinese(word) {
             if hit.simplified != word {
                 continue;
             }
             readings += 1;
-            let capitalised = |s: &str| s.trim_start().starts_with(|c: char| c.is_uppercase());
             let glossed_as_name = hit.english.first().is_some_and(|g| capitalised(g));
             names += usize::from(capitalised(&hit.pinyin_numbers) && glossed_as_name);
             for gloss in &hit.english {

@@ -58,12 +58,6 @@ pub fn prepare(text: &str, tokens: Vec<Token>, segmenter: &Segmenter, lexicon: &
     join_agent_suffix(text, tokens)
 }
 
-/// A word CC-CEDICT knows, never as a verb.
-fn is_noun_word(word: &str, lexicon: &Lexicon) -> bool {
-    let class = lexicon.class(word);
-    class.nominal && !class.verb_sense
-}
-
 /// The agent suffix 者 makes a noun of the predicate it is glued to (密切接触 + 者 "close
 /// contact", 贩毒 + 者 "drug trafficker"): one word, as jieba writes those it knows (吸毒者).
 fn join_agent_suffix(text: &str, tokens: Vec<Token>) -> Vec<Token> {
@@ -103,7 +97,7 @@ fn is_made_up_word(word: &str, pos: Pos, segmenter: &Segmenter, lexicon: &Lexico
 /// whatever its first character: 对照组 "control group" does not open with the preposition 对.
 fn phrase_pos(word: &str, segmenter: &Segmenter, lexicon: &Lexicon) -> Option<Pos> {
     let parts = segmenter.parts(word)?;
-    if is_noun_word(word, lexicon) {
+    if lexicon.class(word).noun_only() {
         return None;
     }
     if parts.first_pos == Pos::Preposition {
@@ -160,8 +154,7 @@ fn merge_bound_prefixes(text: &str, tokens: Vec<Token>, segmenter: &Segmenter, l
                 && token.pos.is_nominal()
                 && {
                     let pair = &text[previous.span.start..token.span.end];
-                    let class = lexicon.class(pair);
-                    class.nominal && !class.verb_sense && !segmenter.is_dictionary_word(pair)
+                    lexicon.class(pair).noun_only() && !segmenter.is_dictionary_word(pair)
                 };
             if glued && (negating || able || listed || noun_pair) {
                 previous.span.end = token.span.end;

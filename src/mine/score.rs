@@ -139,10 +139,7 @@ pub fn features(
 fn is_verb(c: &Candidate, lexicon: &Lexicon) -> bool {
     match c.tags.first() {
         Some(Pos::Verb) => true,
-        Some(Pos::Abbreviation | Pos::Other) => {
-            let class = lexicon.class(&c.term);
-            class.known && class.verb_sense && !class.nominal
-        }
+        Some(Pos::Abbreviation | Pos::Other) => lexicon.class(&c.term).verb_only(),
         _ => false,
     }
 }
