@@ -180,7 +180,7 @@ pub fn rank(
     keep_features: bool,
 ) -> (Vec<Candidate>, Vec<[f64; FEATURES]>) {
     let nested: Vec<Option<usize>> = {
-        let nesting = nesting_frequencies(&candidates, contexts, lexicon);
+        let nesting = nesting_frequencies(&candidates, contexts, segmenter, lexicon);
         candidates.iter().map(|c| nesting.get(c.term.as_str()).copied()).collect()
     };
     let mut table: Vec<[f64; FEATURES]> = candidates
@@ -265,10 +265,18 @@ fn part_specificity(c: &Candidate, contexts: &WordContexts, segmenter: &Segmente
 fn nesting_frequencies<'c>(
     candidates: &'c [Candidate],
     contexts: &WordContexts,
+    segmenter: &Segmenter,
     lexicon: &Lexicon,
 ) -> HashMap<&'c str, usize> {
-    let known: HashMap<&str, (usize, bool)> =
-        candidates.iter().map(|c| (c.term.as_str(), (c.frequency, c.tags.is_empty()))).collect();
+    let known: HashMap<&str, Known> = candidates
+        .iter()
+        .map(|c| {
+            let made_up = matches!(c.tags[..], [tag] if tag != Pos::PersonName)
+                && !segmenter.is_dictionary_word(&c.term)
+                && !lexicon.class(&c.term).known;
+            (c.term.as_str(), Known { frequency: c.frequency, searched: c.tags.is_empty(), made_up })
+        })
+        .collect();
     // What each candidate explains, on all cores; the most frequent explainer kept.
     let explained: Vec<(HashSet<&str>, usize)> = candidates
         .par_iter()
@@ -287,7 +295,7 @@ fn nesting_frequencies<'c>(
 /// The candidates `longer` explains ([`nesting_frequencies`]).
 fn explained_by<'c>(
     longer: &Candidate,
-    known: &HashMap<&'c str, (usize, bool)>,
+    known: &HashMap<&'c str, Known>,
     contexts: &WordContexts,
     lexicon: &Lexicon,
 ) -> HashSet<&'c str> {
@@ -310,7 +318,9 @@ fn explained_by<'c>(
                 if start > 0 && words[start - 1] == "、" {
                     continue;
                 }
-                let Some((&inner, &(frequency, _))) = known.get_key_value(words[start..end].concat().as_str()) else {
+                let Some((&inner, &Known { frequency, made_up, .. })) =
+                    known.get_key_value(words[start..end].concat().as_str())
+                else {
                     continue;
                 };
                 // A verb before it may be its predicate (发展 + 储能产业), not a modifier.
@@ -323,7 +333,7 @@ fn explained_by<'c>(
                 // different cut) must not make a piece a term.
                 let only_inside = frequency >= MIN_PIECE_EVIDENCE
                     && longer.frequency as f64 >= PIECE_SHARE * frequency as f64
-                    && end - start > 1
+                    && (end - start > 1 || made_up)
                     && end - start < words.len()
                     && !lexicon.class(inner).known;
                 let explains = modifier
@@ -344,14 +354,24 @@ fn explained_by<'c>(
             for &end in &bounds[a + 1..] {
                 let inner = &longer.term[start..end];
                 if inner.len() < longer.term.len() {
-                    let found =
-                        known.get_key_value(inner).filter(|(_, &(_, inner_searched))| searched || inner_searched);
+                    let found = known.get_key_value(inner).filter(|(_, inner)| searched || inner.searched);
                     explained.extend(found.map(|(&k, _)| k));
                 }
             }
         }
     }
     explained
+}
+
+/// What nesting needs to know of a candidate met inside a longer one.
+struct Known {
+    frequency: usize,
+    /// Found by string search, not as tokens.
+    searched: bool,
+    /// One token that is no name and that neither dictionary lists: a piece jieba made up
+    /// from characters (联塞 of 联塞部队), which may be a piece of a longer candidate as a
+    /// phrase may.
+    made_up: bool,
 }
 
 /// How often a phrase must occur, always inside the same longer candidate, to count as a
@@ -468,12 +488,33 @@ mod tests {
             candidate(&["减少", "灾害", "风险", "框架"], &[Verb, Noun, Noun, Noun], 4),
             candidate(&["灾害", "风险"], &[Noun, Noun], 6),
         ];
-        let nesting = nesting_frequencies(&candidates, &contexts, &lexicon);
+        let nesting = nesting_frequencies(&candidates, &contexts, &Segmenter::new(), &lexicon);
         assert_eq!(nesting.get("不扩散条约缔约国"), Some(&5), "never alone: a piece");
         assert_eq!(nesting.get("国际和平"), Some(&8), "once alone in nine: still a piece");
         assert_eq!(nesting.get("灾害风险"), None, "alone one time in three: a phrase of its own");
         assert_eq!(nesting.get("禽流感"), None, "a word names its own thing");
         assert_eq!(nesting.get("上海合作"), None, "seen twice: too little to tell");
+    }
+
+    #[test]
+    fn a_token_jieba_made_up_seen_nearly_only_inside_one_longer_candidate_is_a_piece_of_it() {
+        use Pos::{Noun, PersonName, ProperNoun};
+        let lexicon = Lexicon::new();
+        let contexts = WordContexts::new(&[], rayon::iter::empty::<(usize, Vec<crate::segment::Token>)>());
+        let nesting_of = |longer: Candidate, inner: Candidate| {
+            let term = inner.term.clone();
+            nesting_frequencies(&[longer, inner], &contexts, &Segmenter::new(), &lexicon).get(term.as_str()).copied()
+        };
+        // 亚投 of 亚投行: no dictionary lists it, so it is a piece of what it is always in.
+        let piece =
+            nesting_of(candidate(&["亚投", "行"], &[ProperNoun, Noun], 5), candidate(&["亚投"], &[ProperNoun], 5));
+        assert_eq!(piece, Some(5));
+        // A name is no piece of its title (凌天 of 凌天师兄), nor a word of its compound.
+        let name =
+            nesting_of(candidate(&["凌天", "师兄"], &[PersonName, Noun], 5), candidate(&["凌天"], &[PersonName], 5));
+        assert_eq!(name, None);
+        let word = nesting_of(candidate(&["禽流感", "疫情"], &[Noun, Noun], 5), candidate(&["禽流感"], &[Noun], 5));
+        assert_eq!(word, None);
     }
 
     #[test]
@@ -483,7 +524,7 @@ mod tests {
         let contexts = WordContexts::new(&[], rayon::iter::empty::<(usize, Vec<crate::segment::Token>)>());
         let nesting_of = |longer: Candidate| {
             let candidates = vec![longer, candidate(&["云计算"], &[Noun], 3)];
-            nesting_frequencies(&candidates, &contexts, &lexicon).get("云计算").copied()
+            nesting_frequencies(&candidates, &contexts, &Segmenter::new(), &lexicon).get("云计算").copied()
         };
         assert_eq!(nesting_of(candidate(&["公共", "云计算"], &[Noun, Noun], 3)), Some(3), "a modifier explains it");
         assert_eq!(nesting_of(candidate(&["物联网", "、", "云计算"], &[Noun, Punctuation, Noun], 3)), None);
@@ -497,7 +538,7 @@ mod tests {
         let searched = |term: &str, frequency: usize| candidate(&[term], &[], frequency);
         let nesting_of = |longer: Candidate, inner: Candidate| {
             let term = inner.term.clone();
-            nesting_frequencies(&[longer, inner], &contexts, &lexicon).get(term.as_str()).copied()
+            nesting_frequencies(&[longer, inner], &contexts, &Segmenter::new(), &lexicon).get(term.as_str()).copied()
         };
         // The segmenter counted 疟疾 where it stood alone, not inside the token 疟疾病例.
         assert_eq!(nesting_of(candidate(&["疟疾病例"], &[Noun], 6), candidate(&["疟疾"], &[Noun], 4)), None);
