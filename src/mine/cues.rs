@@ -141,6 +141,22 @@ fn abbreviates(short: &str, before: &str) -> bool {
     short.chars().all(|c| rest.any(|w| w == c))
 }
 
+/// Where the long form that `short` abbreviates starts in `before` (which ends with it): at
+/// the nearest character that opens the short form and from which the short form's characters
+/// follow in order, its last one ending `before` (上合组织 of 上海合作组织). None for a short
+/// form of Latin letters, or one that keeps no such order.
+pub fn long_form_start(short: &str, before: &str) -> Option<usize> {
+    let first = short.chars().next().filter(|&c| is_han(c))?;
+    if short.chars().next_back() != before.chars().next_back() {
+        return None;
+    }
+    let mut starts = before.char_indices().rev().take(MAX_LONG_FORM_CHARS).filter(|&(_, c)| c == first);
+    starts.find_map(|(at, _)| {
+        let mut rest = before[at..].chars();
+        short.chars().all(|c| rest.any(|w| w == c)).then_some(at)
+    })
+}
+
 /// The unquoted short form in `text[start..start + len]` after 简称: a run of two to
 /// [`MAX_UNQUOTED_SHORT_CHARS`] Chinese characters that ends the span.
 fn unquoted_after(text: &str, start: usize, len: usize) -> Option<Span> {
@@ -194,6 +210,19 @@ mod tests {
         let text = "世界卫生组织，以下简称世卫组织，发布了指南。";
         let forms = short_forms(text);
         assert_eq!(forms.iter().map(|f| &text[f.short.clone()]).collect::<Vec<_>>(), ["世卫组织"]);
+    }
+
+    #[test]
+    fn a_long_form_starts_where_its_short_form_starts_keeping_its_characters_in_order() {
+        fn long<'a>(short: &str, before: &'a str) -> Option<&'a str> {
+            long_form_start(short, before).map(|at| &before[at..])
+        }
+        assert_eq!(long("上合组织", "出席上海合作组织"), Some("上海合作组织"));
+        assert_eq!(long("世卫组织", "他们向世界卫生组织"), Some("世界卫生组织"));
+        // Its last character must end the long form; Latin letters keep no characters.
+        assert_eq!(long("上合组织", "上海合作组织成员国"), None);
+        assert_eq!(long("RCEP", "区域全面经济伙伴关系协定"), None);
+        assert_eq!(long("东组", "西方国家组织"), None);
     }
 
     #[test]

@@ -232,6 +232,20 @@ fn teach_cued_words(
                 segmenter.add_word(cued, "nz");
             }
         }
+        // A long form the text gives a short form for (上海合作组织（以下简称上合组织）) is one name:
+        // cut apart, its pieces made runs of their own (组织成员国 of 上海合作组织成员国).
+        let clause = &text[span.clone()];
+        for form in cues::short_forms(clause) {
+            let before = &clause[..form.long_end];
+            let short = &clause[form.short.clone()];
+            let Some(start) = cues::long_form_start(short, before) else { continue };
+            let long = &before[start..];
+            let chars = long.chars().count();
+            if chars > short.chars().count() && chars <= MAX_SEGMENTER_WORD_CHARS && !segmenter.is_dictionary_word(long)
+            {
+                segmenter.add_word(long, "nz");
+            }
+        }
     }
 }
 
@@ -370,6 +384,16 @@ mod tests {
         let cued: Vec<_> = candidates.iter().filter(|c| !c.cues.is_empty()).map(|c| c.term.as_str()).collect();
         assert!(cued.contains(&"东盟") && cued.contains(&"本地化"), "{cued:?}");
         assert!(!cued.contains(&"本联盟") && !cued.contains(&"该宪章"), "{cued:?}");
+    }
+
+    #[test]
+    fn a_long_form_given_a_short_form_is_one_name_to_the_segmenter() {
+        let candidates = mined(
+            "欧洲安全合作组织（以下简称欧安组织）成立。欧洲安全合作组织成员国举行会议。欧洲安全合作组织成员国发表声明。",
+        );
+        let terms: Vec<&str> = candidates.iter().map(|c| c.term.as_str()).collect();
+        assert!(terms.contains(&"欧洲安全合作组织成员国"), "{terms:?}");
+        assert!(!terms.iter().any(|t| t.starts_with("组织")), "a piece of the name: {terms:?}");
     }
 
     #[test]
