@@ -18,6 +18,22 @@ pub(super) const MODAL_VERBS: &[&str] =
 pub(super) const COVERBS: &[&str] =
     &["作为", "通过", "根据", "按照", "依照", "依据", "经过", "随着", "本着", "为了", "关于", "对于", "除了"];
 
+/// Quantifiers and determiners, a closed class of Chinese grammar that jieba tags as
+/// adjectives, nouns or verbs (所有 "all", 有关 "relevant", 上述 "above-mentioned"): they pick
+/// out which things a noun phrase speaks of (所有会员国 "all member states"), they name none,
+/// so they neither start a term nor are one.
+pub(super) const QUANTIFIERS: &[&str] = &[
+    "所有", "一切", "全部", "任何", "其他", "其它", "有关", "上述", "某些", "若干", "许多", "各种", "各个", "每个",
+    "整个", "一些", "诸多", "众多", "各类",
+];
+
+/// `word` is one of the [`QUANTIFIERS`] (a hash look-up, as [`is_modal_verb`]).
+pub(super) fn is_quantifier(word: &str) -> bool {
+    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| QUANTIFIERS.iter().copied().collect());
+    SET.contains(word)
+}
+
 /// The word classes of a line's tokens, each worked out at most once: the run search asks
 /// again for every run a token can open, end or continue, and a class is a look-up in a
 /// large cache (a few cache misses) or a comparison with a closed list of words.
@@ -178,6 +194,7 @@ pub(super) fn is_content_word(word: &str, pos: Pos) -> bool {
     (pos.is_nominal() || matches!(pos, Pos::PersonName | Pos::Verb | Pos::Adjective | Pos::Idiom | Pos::Other))
         && !is_modal_verb(word)
         && !is_coverb(word)
+        && !is_quantifier(word)
         && word.chars().any(is_han)
         && !(word.chars().count() >= 2 && word.ends_with(['于', '於', '们']))
 }
@@ -233,6 +250,7 @@ pub(super) fn is_predicate(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
 pub fn can_start(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
     !breaks_term(word, pos)
         && !matches!(pos, Pos::Adverb | Pos::Locative | Pos::Idiom)
+        && !is_quantifier(word)
         && !is_predicate(word, pos, lexicon)
         && (pos != Pos::VerbalNoun || {
             let class = lexicon.class(word);

@@ -206,6 +206,17 @@ mod tests {
     }
 
     #[test]
+    fn a_quantifier_neither_opens_a_term_nor_is_one() {
+        let found = runs("所有缔约国和有关机构均须遵守上述规定。");
+        for term in ["缔约国", "机构", "规定"] {
+            assert!(found.iter().any(|t| t == term), "{term}: {found:?}");
+        }
+        for quantifier in ["所有", "有关", "上述"] {
+            assert!(!found.iter().any(|t| t.starts_with(quantifier)), "{quantifier}: {found:?}");
+        }
+    }
+
+    #[test]
     fn every_content_word_is_a_candidate_on_its_own() {
         let found = runs("双方同意停火，并开始引渡嫌犯。");
         for word in ["停火", "引渡", "嫌犯"] {
