@@ -74,8 +74,32 @@ pub fn quoted_and_titles(text: &str) -> Vec<Cue> {
             }
         }
     }
+    cues.extend(straight_quoted(text));
     cues.sort_by_key(|c| c.span.start);
     cues
+}
+
+/// Expressions between straight double quotes ("无武器区"), which many Chinese texts (a UN
+/// memory among them) write instead of “”. Straight quotes do not say which one opens, so
+/// they are paired in order, and only in a clause that holds an even number of them: in one
+/// that starts or ends inside a quotation, pairing in order would quote the text between two.
+fn straight_quoted(text: &str) -> Vec<Cue> {
+    let quotes: Vec<usize> = text.match_indices('"').map(|(at, _)| at).collect();
+    if quotes.len() % 2 != 0 {
+        return Vec::new();
+    }
+    quotes
+        .chunks(2)
+        .filter_map(|pair| {
+            let (start, end) = (pair[0] + 1, pair[1]);
+            let inner = &text[start..end];
+            let chars = inner.chars().count();
+            let sentence_like = inner.contains(['，', '。', '；', '！', '？', '：', ',', '\n']);
+            let han = inner.chars().filter(|&c| is_han(c)).count();
+            ((2..=MAX_QUOTED_CHARS).contains(&chars) && !sentence_like && han * 2 >= chars)
+                .then_some(Cue { kind: CueKind::Quoted, span: start..end })
+        })
+        .collect()
 }
 
 /// `X（ABC）`, `X（以下简称“Y”）`, `X（简称“Y”）`: the bracket right after a Han character.
@@ -185,6 +209,16 @@ mod tests {
     fn quoted_names_but_not_quoted_sentences() {
         let text = "弘扬“丝路精神”，“世界怎么了，我们怎么办”成为时代之问，落实《某某合作纲要》。";
         assert_eq!(texts(text, &quoted_and_titles(text)), ["丝路精神", "某某合作纲要"]);
+    }
+
+    #[test]
+    fn straight_quotes_pair_in_order_in_a_clause_that_closes_them_all() {
+        let text = "支持\"无武器区\"和\"五加一\"机制";
+        assert_eq!(texts(text, &quoted_and_titles(text)), ["无武器区", "五加一"]);
+        // An odd number: the clause starts or ends inside a quotation, pairs are not known.
+        assert!(quoted_and_titles("机制\"和\"五加一\"机制").is_empty());
+        // A quoted sentence is no name, in straight quotes as in curly ones.
+        assert!(quoted_and_titles("他说\"我们同意，明天开会\"。").is_empty());
     }
 
     #[test]

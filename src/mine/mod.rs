@@ -225,7 +225,11 @@ fn teach_cued_words(
                 continue;
             }
             table.entry(cued.to_string()).or_default().cues.insert(cue.kind);
+            // Straight quotes are paired by guess (cues::straight_quoted): what they hold is
+            // cued, not taught, since a taught word changes the cut of the whole corpus.
+            let straight = text[..span.start + cue.span.start].ends_with('"');
             if cue.kind == CueKind::Quoted
+                && !straight
                 && cued.chars().count() <= MAX_SEGMENTER_WORD_CHARS
                 && cued.chars().all(is_han)
             {
@@ -394,6 +398,21 @@ mod tests {
         let terms: Vec<&str> = candidates.iter().map(|c| c.term.as_str()).collect();
         assert!(terms.contains(&"欧洲安全合作组织成员国"), "{terms:?}");
         assert!(!terms.iter().any(|t| t.starts_with("组织")), "a piece of the name: {terms:?}");
+    }
+
+    #[test]
+    fn an_expression_in_straight_quotes_is_cued_but_not_taught() {
+        let candidates = mined("会议讨论了\"数字农业\"的发展问题。各方支持数字农业。");
+        let cued = candidates.iter().find(|c| c.term == "数字农业").expect("mined");
+        assert!(cued.cues.contains(&CueKind::Quoted), "{:?}", cued.cues);
+        // Cued, not taught to the segmenter, as a name in curly quotes is.
+        let taught = |text: &str| {
+            let mut segmenter = Segmenter::new();
+            mine(&corpus(text), &mut segmenter, &Lexicon::new());
+            segmenter.tokens("数字农业", 0).len() == 1
+        };
+        assert!(!taught("会议讨论了\"数字农业\"的发展问题。"));
+        assert!(taught("会议讨论了“数字农业”的发展问题。"));
     }
 
     #[test]
