@@ -4,7 +4,7 @@
 //! given name, set phrases tagged by their structure, made-up words read as names.
 
 use super::classes::{
-    has_grammatical_edge, is_coverb, is_modal_verb, is_predicate, opens_with_verb, NEGATING_PREFIXES,
+    has_grammatical_edge, is_coverb, is_modal_verb, is_numeral_prefix, is_predicate, opens_with_verb, NEGATING_PREFIXES,
 };
 use crate::corpus::is_han;
 use crate::lexicon::{is_english_function_word, Lexicon};
@@ -87,6 +87,20 @@ fn is_made_up_word(word: &str, pos: Pos, segmenter: &Segmenter, lexicon: &Lexico
         && !segmenter.is_dictionary_word(word)
         && !lexicon.class(word).known
         && !has_grammatical_edge(word, segmenter)
+        && !is_numeral_and_verb(word, segmenter)
+}
+
+/// A numeral and a one-character verb (一 + 笑, 一 + 震: "with a smile", "with a start"), which
+/// jieba's character model glues into one word: the 一V construction of a predicate, no name.
+fn is_numeral_and_verb(word: &str, segmenter: &Segmenter) -> bool {
+    let mut chars = word.char_indices();
+    match (chars.next(), chars.next(), chars.next()) {
+        (Some((_, first)), Some((at, _)), None) => {
+            is_numeral_prefix(first.encode_utf8(&mut [0; 4]))
+                && segmenter.tokens(&word[at..], 0).first().is_some_and(|t| t.pos == Pos::Verb)
+        }
+        _ => false,
+    }
 }
 
 /// jieba lists set phrases as one word, often untagged (积极开展 "actively carry out", 作出
@@ -269,7 +283,7 @@ mod tests {
     }
 
     #[test]
-    fn made_up_words_are_names_unless_a_grammatical_character_is_glued_on() {
+    fn made_up_words_are_names_unless_a_grammatical_character_is_glued_on_or_a_numeral_opens_a_verb() {
         let (segmenter, lexicon) = (Segmenter::new(), Lexicon::new());
         assert!(has_grammatical_edge("疫情也", &segmenter));
         assert!(has_grammatical_edge("的确认", &segmenter));
@@ -278,6 +292,14 @@ mod tests {
         let tokens = prepare(text, segmenter.tokens(text, 0), &segmenter, &lexicon);
         let name = tokens.iter().find(|t| &text[t.span.clone()] == "凌天").expect("one token");
         assert_eq!(name.pos, Pos::ProperNoun);
+        // 一 + 震 "with a start" is a predicate jieba glued, not a name.
+        assert!(is_numeral_and_verb("一震", &segmenter) && is_numeral_and_verb("一笑", &segmenter));
+        assert!(!is_numeral_and_verb("九帝", &segmenter), "a numeral and a noun may be a name");
+        let text = "他心中一震，随即一笑。";
+        let tokens = prepare(text, segmenter.tokens(text, 0), &segmenter, &lexicon);
+        for token in &tokens {
+            assert_ne!(token.pos, Pos::ProperNoun, "{}", &text[token.span.clone()]);
+        }
     }
 
     #[test]
