@@ -195,6 +195,7 @@ pub(super) fn is_content_word(word: &str, pos: Pos) -> bool {
         && !is_modal_verb(word)
         && !is_coverb(word)
         && !is_quantifier(word)
+        && !holds_aspect_particle(word)
         && word.chars().any(is_han)
         && !(word.chars().count() >= 2 && word.ends_with(['于', '於', '们']))
 }
@@ -223,7 +224,14 @@ pub fn breaks_run(word: &str, pos: Pos) -> bool {
 /// Inside a term: no one-character verb or adverb (是, 有, 将, 也), which link clauses rather
 /// than name things. Longer verbs may modify a head (药品注册管理办法) and stay.
 pub(super) fn breaks_term(word: &str, pos: Pos) -> bool {
-    breaks_run(word, pos) || links_clauses(word, pos)
+    breaks_run(word, pos) || links_clauses(word, pos) || holds_aspect_particle(word)
+}
+
+/// A word with 了 after its first character: the aspect particle of a predicate glued in by
+/// jieba's dictionary or character model (笑了笑 "smiled", 太好了 "great!", 大不了 "at
+/// worst"). It names nothing; 了 opening a word is another morpheme (了解 "to understand").
+pub(super) fn holds_aspect_particle(word: &str) -> bool {
+    word.chars().skip(1).any(|c| c == '了')
 }
 
 /// Grammatical words and one-character verbs or adverbs: a quoted expression holding one is a

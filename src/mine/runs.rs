@@ -217,6 +217,14 @@ mod tests {
     }
 
     #[test]
+    fn a_word_holding_the_aspect_particle_is_a_predicate_not_a_term() {
+        let found = runs("楚离笑了笑，摸了摸钱包，了解情况。");
+        assert!(found.iter().any(|t| t == "钱包"), "{found:?}");
+        assert!(found.iter().any(|t| t == "了解情况"), "了 opening a word is no particle: {found:?}");
+        assert!(!found.iter().any(|t| t.contains("了笑") || t.contains("了摸")), "{found:?}");
+    }
+
+    #[test]
     fn every_content_word_is_a_candidate_on_its_own() {
         let found = runs("双方同意停火，并开始引渡嫌犯。");
         for word in ["停火", "引渡", "嫌犯"] {
