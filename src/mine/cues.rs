@@ -53,6 +53,10 @@ const MAX_UNQUOTED_SHORT_CHARS: usize = 8;
 /// How far before 简称 the characters of an unquoted short form are looked for.
 const MAX_LONG_FORM_CHARS: usize = 24;
 
+/// Punctuation that only speech or a sentence holds, never a name: a quotation holding one
+/// is said, not named (“叶伏天……” trails off).
+const SENTENCE_MARKS: [char; 8] = ['，', '。', '；', '！', '？', '：', ',', '…'];
+
 pub fn quoted_and_titles(text: &str) -> Vec<Cue> {
     let mut cues = Vec::new();
     for (open, close, kind, max) in
@@ -67,7 +71,7 @@ pub fn quoted_and_titles(text: &str) -> Vec<Cue> {
             from = end;
             let inner = &text[start..end];
             let chars = inner.chars().count();
-            let sentence_like = inner.contains(['，', '。', '；', '！', '？', '：', ',']);
+            let sentence_like = inner.contains(SENTENCE_MARKS);
             let han = inner.chars().filter(|&c| is_han(c)).count();
             if (2..=max).contains(&chars) && !sentence_like && han * 2 >= chars {
                 cues.push(Cue { kind, span: start..end });
@@ -94,7 +98,7 @@ fn straight_quoted(text: &str) -> Vec<Cue> {
             let (start, end) = (pair[0] + 1, pair[1]);
             let inner = &text[start..end];
             let chars = inner.chars().count();
-            let sentence_like = inner.contains(['，', '。', '；', '！', '？', '：', ',', '\n']);
+            let sentence_like = inner.contains(SENTENCE_MARKS) || inner.contains('\n');
             let han = inner.chars().filter(|&c| is_han(c)).count();
             ((2..=MAX_QUOTED_CHARS).contains(&chars) && !sentence_like && han * 2 >= chars)
                 .then_some(Cue { kind: CueKind::Quoted, span: start..end })
@@ -209,6 +213,8 @@ mod tests {
     fn quoted_names_but_not_quoted_sentences() {
         let text = "弘扬“丝路精神”，“世界怎么了，我们怎么办”成为时代之问，落实《某某合作纲要》。";
         assert_eq!(texts(text, &quoted_and_titles(text)), ["丝路精神", "某某合作纲要"]);
+        // Speech that trails off is said, not named.
+        assert!(quoted_and_titles("“叶伏天……”他喊道。").is_empty());
     }
 
     #[test]

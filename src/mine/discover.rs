@@ -4,7 +4,7 @@
 //! dictionary, and is not bound to one neighbour on either side (else it is a piece of a
 //! longer unit, [`super::neighbours`]). Found words are taught to the segmenter so the miner sees them whole.
 
-use super::classes::{is_numeral_prefix, POSTPOSITIONS};
+use super::classes::{is_locative_phrase, is_numeral_prefix, POSTPOSITIONS};
 use super::runs::{can_start, links_clauses};
 use super::score::{generality, GENERAL_WORD};
 use super::{by_shard, shard_of, string_hash};
@@ -227,7 +227,11 @@ fn see<'a>(
         }
         for end in start + MIN_TOKENS..=line.len().min(start + MAX_TOKENS) {
             let window = &line[start..end];
-            if !is_unknown_word_shape(text, window, odd, |w| segmenter.is_dictionary_word(w)) {
+            // A place phrase jieba lists as one word ends the string in a place (婚 + 床上 "on
+            // the wedding bed"), not a name.
+            if !is_unknown_word_shape(text, window, odd, |w| segmenter.is_dictionary_word(w))
+                || is_locative_phrase(word(end - 1), lexicon)
+            {
                 continue;
             }
             let string = &text[window[0].span.start..window[window.len() - 1].span.end];
@@ -449,6 +453,12 @@ mod tests {
         assert!(!words.iter().any(|w| w.contains("千克")), "{words:?}");
         let words = discover("他是法师，我是法师。\n你是法师吗？\n谁是法师。\n");
         assert!(!words.iter().any(|w| w.starts_with('是')), "{words:?}");
+    }
+
+    #[test]
+    fn a_string_ending_in_a_place_phrase_is_not_a_word() {
+        let found = discover("她坐在婚床上发呆。他躺在婚床上睡觉。");
+        assert!(!found.iter().any(|w| w.ends_with("床上")), "{found:?}");
     }
 
     #[test]
