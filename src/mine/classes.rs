@@ -289,14 +289,15 @@ pub fn can_head(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
 
 /// jieba's character model glues a grammatical character to a word (疫情 + 仍, 日 + 以): a
 /// string that opens or closes with an adverb, preposition, conjunction, particle or pronoun
-/// of one character is no name.
+/// of one character is no name; nor is one that closes with the general measure word 个
+/// (找 + 个 "find a", 这 + 个), which counts the noun after it.
 pub(crate) fn has_grammatical_edge(word: &str, segmenter: &Segmenter) -> bool {
     let grammatical = |c: char| {
         let mut buffer = [0u8; 4];
         let character = c.encode_utf8(&mut buffer);
         segmenter.tokens(character, 0).first().is_some_and(|t| t.pos.is_function() || t.pos == Pos::Adverb)
     };
-    word.chars().next().is_some_and(grammatical) || word.chars().last().is_some_and(grammatical)
+    word.chars().next().is_some_and(grammatical) || word.chars().last().is_some_and(|c| c == '个' || grammatical(c))
 }
 
 /// A compound of three or more characters whose first two are a verb (再生能源: 再生 "to regenerate").

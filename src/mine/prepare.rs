@@ -288,6 +288,11 @@ mod tests {
         assert!(has_grammatical_edge("疫情也", &segmenter));
         assert!(has_grammatical_edge("的确认", &segmenter));
         assert!(!has_grammatical_edge("凌天", &segmenter));
+        // The measure word 个 counts the noun after it: 找个 "find a" is no name.
+        assert!(has_grammatical_edge("找个", &segmenter));
+        let text = "出门找个酒吧坐坐。";
+        let tokens = prepare(text, segmenter.tokens(text, 0), &segmenter, &lexicon);
+        assert!(tokens.iter().all(|t| t.pos != Pos::ProperNoun), "{tokens:?}");
         let text = "凌天突然醒了。";
         let tokens = prepare(text, segmenter.tokens(text, 0), &segmenter, &lexicon);
         let name = tokens.iter().find(|t| &text[t.span.clone()] == "凌天").expect("one token");
