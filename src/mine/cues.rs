@@ -32,10 +32,13 @@ impl CueKind {
 pub struct Cue {
     pub kind: CueKind,
     pub span: Span,
+    /// Between straight quotes, which are paired by guess ([`straight_quoted`]).
+    pub straight: bool,
 }
 
 /// A bracketed short form: `long_end` is where the long form stops (the opening bracket);
-/// the long form itself is found by the miner, which knows the word boundaries.
+/// the long form itself is found by the miner, which knows the word boundaries (before
+/// segmentation, [`long_form_start`] guesses it from the characters).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShortForm {
     pub long_end: usize,
@@ -69,12 +72,8 @@ pub fn quoted_and_titles(text: &str) -> Vec<Cue> {
             };
             let end = start + len;
             from = end;
-            let inner = &text[start..end];
-            let chars = inner.chars().count();
-            let sentence_like = inner.contains(SENTENCE_MARKS);
-            let han = inner.chars().filter(|&c| is_han(c)).count();
-            if (2..=max).contains(&chars) && !sentence_like && han * 2 >= chars {
-                cues.push(Cue { kind, span: start..end });
+            if names_something(&text[start..end], max) {
+                cues.push(Cue { kind, span: start..end, straight: false });
             }
         }
     }
@@ -96,14 +95,21 @@ fn straight_quoted(text: &str) -> Vec<Cue> {
         .chunks(2)
         .filter_map(|pair| {
             let (start, end) = (pair[0] + 1, pair[1]);
-            let inner = &text[start..end];
-            let chars = inner.chars().count();
-            let sentence_like = inner.contains(SENTENCE_MARKS) || inner.contains('\n');
-            let han = inner.chars().filter(|&c| is_han(c)).count();
-            ((2..=MAX_QUOTED_CHARS).contains(&chars) && !sentence_like && han * 2 >= chars)
-                .then_some(Cue { kind: CueKind::Quoted, span: start..end })
+            names_something(&text[start..end], MAX_QUOTED_CHARS).then_some(Cue {
+                kind: CueKind::Quoted,
+                span: start..end,
+                straight: true,
+            })
         })
         .collect()
+}
+
+/// Whether a quoted or titled text of at most `max` characters may be a name: two characters
+/// or more, half of them Chinese, on one line, and no punctuation of a sentence or of speech.
+fn names_something(inner: &str, max: usize) -> bool {
+    let chars = inner.chars().count();
+    let han = inner.chars().filter(|&c| is_han(c)).count();
+    (2..=max).contains(&chars) && !inner.contains(SENTENCE_MARKS) && !inner.contains('\n') && han * 2 >= chars
 }
 
 /// `X（ABC）`, `X（以下简称“Y”）`, `X（简称“Y”）`: the bracket right after a Han character.
@@ -165,8 +171,12 @@ pub fn short_forms(text: &str) -> Vec<ShortForm> {
 /// short form from the sentence going on after 简称.
 fn abbreviates(short: &str, before: &str) -> bool {
     let window: Vec<char> = before.chars().rev().take(MAX_LONG_FORM_CHARS).collect();
-    let mut rest = window.into_iter().rev();
-    short.chars().all(|c| rest.any(|w| w == c))
+    keeps_in_order(short, window.into_iter().rev())
+}
+
+/// Whether every character of `short` is met in `text`, in order.
+fn keeps_in_order(short: &str, mut text: impl Iterator<Item = char>) -> bool {
+    short.chars().all(|c| text.any(|w| w == c))
 }
 
 /// Where the long form that `short` abbreviates starts in `before` (which ends with it): at
@@ -179,10 +189,7 @@ pub fn long_form_start(short: &str, before: &str) -> Option<usize> {
         return None;
     }
     let mut starts = before.char_indices().rev().take(MAX_LONG_FORM_CHARS).filter(|&(_, c)| c == first);
-    starts.find_map(|(at, _)| {
-        let mut rest = before[at..].chars();
-        short.chars().all(|c| rest.any(|w| w == c)).then_some(at)
-    })
+    starts.find_map(|(at, _)| keeps_in_order(short, before[at..].chars()).then_some(at))
 }
 
 /// The unquoted short form in `text[start..start + len]` after 简称: a run of two to

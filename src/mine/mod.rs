@@ -225,11 +225,10 @@ fn teach_cued_words(
                 continue;
             }
             table.entry(cued.to_string()).or_default().cues.insert(cue.kind);
-            // Straight quotes are paired by guess (cues::straight_quoted): what they hold is
-            // cued, not taught, since a taught word changes the cut of the whole corpus.
-            let straight = text[..span.start + cue.span.start].ends_with('"');
+            // Straight quotes are paired by guess: what they hold is cued, not taught, since a
+            // taught word changes the cut of the whole corpus.
             if cue.kind == CueKind::Quoted
-                && !straight
+                && !cue.straight
                 && cued.chars().count() <= MAX_SEGMENTER_WORD_CHARS
                 && cued.chars().all(is_han)
             {

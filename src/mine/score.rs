@@ -271,9 +271,9 @@ fn nesting_frequencies<'c>(
     let known: HashMap<&str, Known> = candidates
         .iter()
         .map(|c| {
-            let made_up = matches!(c.tags[..], [tag] if tag != Pos::PersonName)
-                && !segmenter.is_dictionary_word(&c.term)
-                && !lexicon.class(&c.term).known;
+            // CC-CEDICT's word for it is asked where it matters ([`explained_by`]'s only_inside).
+            let made_up =
+                matches!(c.tags[..], [tag] if tag != Pos::PersonName) && !segmenter.is_dictionary_word(&c.term);
             (c.term.as_str(), Known { frequency: c.frequency, searched: c.tags.is_empty(), made_up })
         })
         .collect();
@@ -368,9 +368,9 @@ struct Known {
     frequency: usize,
     /// Found by string search, not as tokens.
     searched: bool,
-    /// One token that is no name and that neither dictionary lists: a piece jieba made up
-    /// from characters (联塞 of 联塞部队), which may be a piece of a longer candidate as a
-    /// phrase may.
+    /// One token that is no name and that jieba's dictionary does not list: with CC-CEDICT
+    /// not listing it either, a piece jieba made up from characters (联塞 of 联塞部队), which
+    /// may be a piece of a longer candidate as a phrase may.
     made_up: bool,
 }
 
