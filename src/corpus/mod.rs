@@ -314,6 +314,13 @@ pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
+/// Whether every character of `short` is met in `text`, in order (a Chinese short form keeps
+/// characters of its long form so: 上合组织 of 上海合作组织).
+pub fn keeps_in_order(short: impl IntoIterator<Item = char>, text: impl IntoIterator<Item = char>) -> bool {
+    let mut text = text.into_iter();
+    short.into_iter().all(|c| text.any(|w| w == c))
+}
+
 /// Share of Han characters among the letters of `text` (0 when there are none).
 pub fn han_ratio(text: &str) -> f64 {
     let (mut han, mut letters) = (0usize, 0usize);

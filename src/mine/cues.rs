@@ -1,7 +1,7 @@
 //! Typographic cues that mark terms in Chinese text: quoted expressions “…”, titles 《…》,
 //! abbreviations in brackets X（RCEP）, and in-text definitions X（以下简称“Y”）.
 
-use crate::corpus::{is_han, Span};
+use crate::corpus::{is_han, keeps_in_order, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -171,12 +171,7 @@ pub fn short_forms(text: &str) -> Vec<ShortForm> {
 /// short form from the sentence going on after 简称.
 fn abbreviates(short: &str, before: &str) -> bool {
     let window: Vec<char> = before.chars().rev().take(MAX_LONG_FORM_CHARS).collect();
-    keeps_in_order(short, window.into_iter().rev())
-}
-
-/// Whether every character of `short` is met in `text`, in order.
-fn keeps_in_order(short: &str, mut text: impl Iterator<Item = char>) -> bool {
-    short.chars().all(|c| text.any(|w| w == c))
+    keeps_in_order(short.chars(), window.into_iter().rev())
 }
 
 /// Where the long form that `short` abbreviates starts in `before` (which ends with it): at
@@ -189,7 +184,7 @@ pub fn long_form_start(short: &str, before: &str) -> Option<usize> {
         return None;
     }
     let mut starts = before.char_indices().rev().take(MAX_LONG_FORM_CHARS).filter(|&(_, c)| c == first);
-    starts.find_map(|(at, _)| keeps_in_order(short, before[at..].chars()).then_some(at))
+    starts.find_map(|(at, _)| keeps_in_order(short.chars(), before[at..].chars()).then_some(at))
 }
 
 /// The unquoted short form in `text[start..start + len]` after 简称: a run of two to

@@ -41,7 +41,7 @@ pub(super) fn long_forms(terms: &[&str]) -> Vec<Option<usize>> {
                     let long = terms[l];
                     long.chars().count() > chars.len()
                         && !long.contains(short)
-                        && is_subsequence(&chars, long)
+                        && crate::corpus::keeps_in_order(chars.iter().copied(), long.chars())
                         && !is_ellipsis(short, long)
                 })
                 .collect();
@@ -59,16 +59,6 @@ fn is_ellipsis(short: &str, long: &str) -> bool {
     // The cuts that leave two characters or more on each side.
     let cuts = bounds.iter().skip(2).take(bounds.len().saturating_sub(3));
     cuts.into_iter().any(|&cut| long.starts_with(&short[..cut]) && long.ends_with(&short[cut..]))
-}
-
-fn is_subsequence(short: &[char], long: &str) -> bool {
-    let mut rest = short.iter().peekable();
-    for c in long.chars() {
-        if rest.peek() == Some(&&c) {
-            rest.next();
-        }
-    }
-    rest.peek().is_none()
 }
 
 /// The English of a short form, given what it was linked to on its own (`own`), the English
