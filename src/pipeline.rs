@@ -150,8 +150,11 @@ const MIN_CONFIRMATION_POOL: usize = 600;
 
 /// However many terms a large corpus yields, at most this many candidates below the last one
 /// taken wait for a confirming translation: each costs as much translation time as a term,
-/// and far down a long list a candidate is rarely confirmed.
-const MAX_CONFIRMATION_POOL: usize = 1_000;
+/// and far down a long list a candidate is rarely confirmed. A memory of a few thousand
+/// segments takes a glossary of thousands of terms, and the names it mentions once (an airport,
+/// a government, a trust fund) rank as far as 2,000 below them; at 1M pairs the larger pool
+/// adds no measurable translation time.
+const MAX_CONFIRMATION_POOL: usize = 2_000;
 
 /// The candidates a glossary may hold, and how many of them it takes by rank: every candidate
 /// seen in two clauses or cued whose score is positive (the ranking model's odds favour a
@@ -488,6 +491,21 @@ mod tests {
         };
         assert!(pool("物联网、云计算"));
         assert!(!pool("公共云计算"), "seen only inside the name, it would compete with it for its English");
+    }
+
+    #[test]
+    fn candidates_far_below_a_large_glossary_wait_for_their_translation_within_a_bound() {
+        let candidates: Vec<Candidate> = (0..6_000)
+            .map(|i| Candidate {
+                scores: crate::mine::score::Scores { total: if i < 3_000 { 1.0 } else { -1.5 }, ..Default::default() },
+                ..Candidate::of_words(&[&format!("术语{i}")], &[], if i < 3_000 { 2 } else { 1 })
+            })
+            .collect();
+        let (selected, chosen) = select(&candidates, None);
+        assert_eq!(chosen, 3_000);
+        let waiting = |term: &str| selected[chosen..].iter().any(|c| c.term == term);
+        assert!(waiting("术语4500"), "1,500 below the last term taken");
+        assert!(!waiting("术语5500"), "2,500 below: too far down to be worth translating");
     }
 
     /// The English of each given term in a build of a TSV memory.
