@@ -65,6 +65,7 @@ enum Class {
     Coordinator,
     AllHan,
     LocativePhrase,
+    Known,
 }
 
 impl<'a> Classes<'a> {
@@ -137,6 +138,11 @@ impl<'a> Classes<'a> {
     /// [`is_locative_phrase`] of token `i`.
     pub(super) fn locative_phrase(&self, i: usize) -> bool {
         self.memo(i, Class::LocativePhrase, |word, _, lexicon| is_locative_phrase(word, lexicon))
+    }
+
+    /// CC-CEDICT lists token `i`.
+    pub(super) fn known(&self, i: usize) -> bool {
+        self.memo(i, Class::Known, |word, _, lexicon| lexicon.class(word).known)
     }
 
     /// Token `i` is all Chinese characters.

@@ -115,7 +115,12 @@ pub(super) fn classified_runs<'t>(text: &str, tokens: &'t [Token], classes: &Cla
             // An adjective heads a longer term (性别平等, 生殖健康).
             let adjective_head = end > start && tokens[end].pos == Pos::Adjective && classes.chars(end) >= 2;
             // So does a verb after a noun (司法 + 协助, 技术 + 转让): a nominalised action.
+            // After a phrase of two words or more, a verb CC-CEDICT lists only as a verb is
+            // the phrase's predicate (安全理事会 + 回顾 "the Council recalls", 视频方式 +
+            // 举行 "held by video link"); a verb it does not list is mostly derived (便利化
+            // "facilitation" of 道路运输便利化) and names the process.
             let verb_head = end > start
+                && (end == start + 1 || !classes.known(end))
                 && tokens[end].pos == Pos::Verb
                 && tokens[end - 1].pos.is_nominal()
                 && classes.chars(end) >= 2
@@ -240,6 +245,15 @@ mod tests {
         assert!(!found.iter().any(|t| t.contains("加大") && !t.starts_with("加大")), "{found:?}");
         assert!(!found.iter().any(|t| t.starts_with("积极")), "an adverb opens nothing: {found:?}");
         assert!(runs("请检查漏电保护器。").iter().any(|t| t == "漏电保护器"), "a verb and a noun suffix");
+    }
+
+    #[test]
+    fn a_verb_after_a_phrase_is_its_predicate_unless_a_derived_verb() {
+        let found = runs("沿海港口码头扩建。");
+        assert!(found.iter().any(|t| t == "码头扩建"), "a nominalised action: {found:?}");
+        assert!(!found.iter().any(|t| t == "沿海港口码头扩建"), "subject and predicate: {found:?}");
+        // A verb derived with 化, which CC-CEDICT does not list, names the process.
+        assert!(runs("推进港口物流便利化。").iter().any(|t| t == "港口物流便利化"));
     }
 
     #[test]
