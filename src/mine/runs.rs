@@ -64,7 +64,7 @@ pub(super) fn classified_runs<'t>(text: &str, tokens: &'t [Token], classes: &Cla
                             && starts(i + 1))
             })
         };
-        if suffix || after_prefix {
+        if suffix || after_prefix || manner_frame(text, tokens, classes, start) {
             continue;
         }
         // A verb may open a term (预防犯罪, 维持和平, 执行主任): whether it is one is the
@@ -102,6 +102,10 @@ pub(super) fn classified_runs<'t>(text: &str, tokens: &'t [Token], classes: &Cla
                 // enumeration comma it is a list of actions (开放、合作), not a name.
                 && (starts(end + 1) || tokens[end + 1].pos == Pos::VerbalNoun && word(end) != "、");
             if gap || (classes.breaks_term(end) && !coordinator && !(end == start && opens(start))) {
+                break;
+            }
+            // The noun closing a frame of manner closes the phrase too.
+            if manner_frame(text, tokens, classes, end) {
                 break;
             }
             coordinators += usize::from(coordinator);
@@ -147,6 +151,29 @@ pub(super) fn classified_runs<'t>(text: &str, tokens: &'t [Token], classes: &Cla
         }
     }
     found
+}
+
+/// Nouns of manner that close the frame 以 … 方式 "by way of …", 以 … 形式 "in the form of …".
+const MANNER_NOUNS: [&str; 2] = ["方式", "形式"];
+
+/// Token `end` is a noun of manner closing a 以 … 方式 frame: what the frame holds (以视频方式
+/// "by video link", 以书面形式 "in writing") says how something is done, an adverbial, and
+/// names nothing. No run ends at or goes through that noun, wherever inside the frame it
+/// starts, nor starts there (方式 + 解决 "settled by way of").
+fn manner_frame(text: &str, tokens: &[Token], classes: &Classes, end: usize) -> bool {
+    if end == 0 || !MANNER_NOUNS.contains(&&text[tokens[end].span.clone()]) {
+        return false;
+    }
+    for i in (end.saturating_sub(MAX_TOKENS)..end).rev() {
+        // jieba's dictionary glues 以 to a date before it (30日以 "on the 30th, by").
+        if tokens[i].pos == Pos::Preposition && text[tokens[i].span.clone()].ends_with('以') {
+            return true;
+        }
+        if classes.breaks_term(i) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Where the text goes on after token `at`, skipping a short bracketed insertion that a name
@@ -254,6 +281,17 @@ mod tests {
         assert!(!found.iter().any(|t| t == "沿海港口码头扩建"), "subject and predicate: {found:?}");
         // A verb derived with 化, which CC-CEDICT does not list, names the process.
         assert!(runs("推进港口物流便利化。").iter().any(|t| t == "港口物流便利化"));
+    }
+
+    #[test]
+    fn what_the_frame_of_manner_holds_is_no_term() {
+        let found = runs("合同以电子数据交换形式订立，变更于5日以电子邮件方式通知。");
+        for term in ["电子数据交换", "电子邮件"] {
+            assert!(found.iter().any(|t| t == term), "{term}: {found:?}");
+        }
+        assert!(!found.iter().any(|t| t.contains("形式") || t.contains("方式")), "{found:?}");
+        // Outside the frame a noun of manner heads terms (生产方式 "mode of production").
+        assert!(runs("改变落后的生产方式。").iter().any(|t| t == "生产方式"));
     }
 
     #[test]
