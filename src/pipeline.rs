@@ -145,8 +145,9 @@ pub const DEFAULT_MIN_TERMS: usize = 300;
 const FLOOR_MIN_SCORE: f64 = -1.0;
 
 /// However few terms a small corpus yields, candidates down to this rank may be confirmed by
-/// their translation (a name a bilingual text uses once).
-const MIN_CONFIRMATION_POOL: usize = 600;
+/// their translation (a name a bilingual text uses once): on a small corpus checking them
+/// all costs little (five speeches: 3,400 candidates, built in under a second).
+const MIN_CONFIRMATION_POOL: usize = 1_000;
 
 /// However many terms a large corpus yields, at most this many candidates below the last one
 /// taken wait for a confirming translation: each costs as much translation time as a term,
@@ -161,8 +162,8 @@ const MAX_CONFIRMATION_POOL: usize = 2_000;
 /// term: the glossary grows with the corpus), or the best `max_terms` of them when the user
 /// sets a size (a small corpus takes at least [`DEFAULT_MIN_TERMS`] near-positive ones, and
 /// a term the text defines with a short form always); then the others as far down as twice the
-/// rank of the last one taken (at most [`MAX_CONFIRMATION_POOL`] more, and at least the
-/// [`MIN_CONFIRMATION_POOL`] best), which only a confirming translation lets in
+/// rank of the last one the ranking took (at most [`MAX_CONFIRMATION_POOL`] more, and at least
+/// the [`MIN_CONFIRMATION_POOL`] best), which only a confirming translation lets in
 /// ([`terms::confirm`]).
 fn select(candidates: &[Candidate], max_terms: Option<usize>) -> (Vec<Candidate>, usize) {
     let cut = max_terms.unwrap_or(DEFAULT_MAX_TERMS);
@@ -178,8 +179,13 @@ fn select(candidates: &[Candidate], max_terms: Option<usize>) -> (Vec<Candidate>
         // A term the text defines with a short form (X（ABC）) is one by the text's own word.
         let defined = candidate.cues.contains(&crate::mine::CueKind::Defined);
         let near = candidate.scores.total > FLOOR_MIN_SCORE && selected.len() < floor;
-        if defined || eligible(candidate) && (candidate.scores.total > 0.0 || near) {
+        let scored = eligible(candidate) && (candidate.scores.total > 0.0 || near);
+        if defined || scored {
             selected.push(candidate.clone());
+        }
+        // A defined term far down the list is taken by the text's word, not its rank: the pool
+        // below follows the terms the ranking took.
+        if scored {
             last = rank;
         }
     }
@@ -501,11 +507,17 @@ mod tests {
                 ..Candidate::of_words(&[&format!("术语{i}")], &[], if i < 3_000 { 2 } else { 1 })
             })
             .collect();
-        let (selected, chosen) = select(&candidates, None);
-        assert_eq!(chosen, 3_000);
-        let waiting = |term: &str| selected[chosen..].iter().any(|c| c.term == term);
-        assert!(waiting("术语4500"), "1,500 below the last term taken");
-        assert!(!waiting("术语5500"), "2,500 below: too far down to be worth translating");
+        let waiting = |candidates: &[Candidate], term: &str| {
+            let (selected, chosen) = select(candidates, None);
+            selected[chosen..].iter().any(|c| c.term == term)
+        };
+        assert!(waiting(&candidates, "术语4500"), "1,500 below the last term taken");
+        assert!(!waiting(&candidates, "术语5500"), "2,500 below: too far down to be worth translating");
+        // A term the text defines far down is taken, and the pool stays where it was.
+        let mut candidates = candidates;
+        candidates[5_800].cues.insert(crate::mine::CueKind::Defined);
+        assert_eq!(select(&candidates, None).1, 3_001);
+        assert!(!waiting(&candidates, "术语5500"));
     }
 
     /// The English of each given term in a build of a TSV memory.
