@@ -43,6 +43,10 @@ pub struct Cue {
 pub struct ShortForm {
     pub long_end: usize,
     pub short: Span,
+    /// The text says it defines a short form (简称). A bare bracket does not: its long form
+    /// may start before the first character the short form keeps (内部监督事务厅（监督厅）), so
+    /// the miner's runs find it, not a guess from the characters.
+    pub declared: bool,
 }
 
 /// Longest quoted expression that is still a name, not a quoted sentence.
@@ -131,20 +135,20 @@ pub fn short_forms(text: &str) -> Vec<ShortForm> {
             continue;
         };
         let inner = &text[inner_start..inner_start + len];
-        if is_acronym(inner) {
-            found.push(ShortForm { long_end: open, short: inner_start..inner_start + len });
+        if is_acronym(inner) || is_chinese_short_form(inner, &text[..open]) {
+            found.push(ShortForm { long_end: open, short: inner_start..inner_start + len, declared: false });
         } else if inner.contains("简称") {
             // Every quoted name in the definition is a short form: “世卫组织”或“本组织”; an
             // unquoted one runs from 简称 to the bracket (以下简称新冠肺炎).
             let quoted = quoted_and_titles(inner);
             for cue in &quoted {
                 let short = inner_start + cue.span.start..inner_start + cue.span.end;
-                found.push(ShortForm { long_end: open, short });
+                found.push(ShortForm { long_end: open, short, declared: true });
             }
             if quoted.is_empty() {
                 let short =
                     unquoted_after(text, inner_start, len).filter(|s| abbreviates(&text[s.clone()], &text[..open]));
-                found.extend(short.map(|short| ShortForm { long_end: open, short }));
+                found.extend(short.map(|short| ShortForm { long_end: open, short, declared: true }));
             }
         }
     }
@@ -159,7 +163,7 @@ pub fn short_forms(text: &str) -> Vec<ShortForm> {
         let rest = &text[start..];
         let len = rest.find(|c: char| !is_han(c)).unwrap_or(rest.len());
         if let Some(short) = unquoted_after(text, start, len).filter(|s| abbreviates(&text[s.clone()], before)) {
-            found.push(ShortForm { long_end: before.len(), short });
+            found.push(ShortForm { long_end: before.len(), short, declared: true });
         }
     }
     found.sort_by_key(|f| f.short.start);
@@ -196,6 +200,17 @@ fn unquoted_after(text: &str, start: usize, len: usize) -> Option<Span> {
     let chars = short.chars().count();
     let offset = start + len - short.len();
     ((2..=MAX_UNQUOTED_SHORT_CHARS).contains(&chars) && short.chars().all(is_han)).then_some(offset..start + len)
+}
+
+/// A bracket of Chinese characters right after a name that it abbreviates (联合国开发计划署
+/// （开发署）, as institutional Chinese gives its short forms): it ends with the name's last
+/// character and keeps its characters in order ([`long_form_start`]). A bracket that adds a
+/// country, a place or a remark (某某先生（尼日利亚）, 基桑加尼（东方省）) keeps no such order.
+fn is_chinese_short_form(inner: &str, before: &str) -> bool {
+    let chars = inner.chars().count();
+    (2..=MAX_UNQUOTED_SHORT_CHARS).contains(&chars)
+        && inner.chars().all(is_han)
+        && long_form_start(inner, before).is_some_and(|start| before[start..].chars().count() > chars)
 }
 
 fn is_acronym(s: &str) -> bool {
@@ -236,6 +251,17 @@ mod tests {
         let shorts: Vec<_> = forms.iter().map(|f| &text[f.short.clone()]).collect();
         assert_eq!(shorts, ["RCEP", "东组", "本组织"]);
         assert!(text[..forms[0].long_end].ends_with("区域协定"));
+    }
+
+    #[test]
+    fn a_bracket_of_chinese_characters_the_name_before_it_keeps_in_order_is_a_short_form() {
+        let text = "国家药品监督管理局（药监局）和王医生（北京）出席，财政部（部长）致辞。";
+        let forms = short_forms(text);
+        let shorts: Vec<_> = forms.iter().map(|f| &text[f.short.clone()]).collect();
+        assert_eq!(shorts, ["药监局"]);
+        assert!(text[..forms[0].long_end].ends_with("国家药品监督管理局"));
+        assert!(!forms[0].declared, "a bare bracket declares nothing");
+        assert!(short_forms("世界卫生组织（以下简称世卫组织）").iter().all(|f| f.declared));
     }
 
     #[test]

@@ -238,7 +238,7 @@ fn teach_cued_words(
         // A long form the text gives a short form for (上海合作组织（以下简称上合组织）) is one name:
         // cut apart, its pieces made runs of their own (组织成员国 of 上海合作组织成员国).
         let clause = &text[span.clone()];
-        for form in cues::short_forms(clause) {
+        for form in cues::short_forms(clause).into_iter().filter(|form| form.declared) {
             let before = &clause[..form.long_end];
             let short = &clause[form.short.clone()];
             let Some(start) = cues::long_form_start(short, before) else { continue };
@@ -420,6 +420,27 @@ mod tests {
         let long = candidates.iter().find(|c| c.term == "区域全面经济伙伴关系协定").expect("long form mined");
         assert!(long.short_forms.contains("RCEP"));
         assert!(long.cues.contains(&CueKind::Defined));
+    }
+
+    #[test]
+    fn a_chinese_short_form_in_a_bare_bracket_links_to_the_run_before_it_untaught() {
+        let text = "省级食品药品监督管理局（食药监局）发布通知。食药监局要求企业自查。";
+        let candidates = mined(text);
+        let long = candidates.iter().find(|c| c.term == "省级食品药品监督管理局").expect("long form mined");
+        assert!(long.short_forms.contains("食药监局"), "{:?}", long.short_forms);
+        assert!(long.cues.contains(&CueKind::Defined));
+        assert!(candidates.iter().any(|c| c.term == "食药监局" && c.cues.contains(&CueKind::Abbreviation)));
+        // The bracket does not say where the long form starts: nothing is taught from it.
+        let mut segmenter = Segmenter::new();
+        mine(&corpus(text), &mut segmenter, &Lexicon::new());
+        assert!(segmenter.tokens("食品药品监督管理局", 0).len() > 1);
+    }
+
+    #[test]
+    fn a_short_form_after_a_list_abbreviates_its_last_item() {
+        let candidates = mined("会议邀请了海关总署、国际电信联盟（ITU）和各国代表。国际电信联盟发言。");
+        let long = candidates.iter().find(|c| c.short_forms.contains("ITU")).expect("a long form");
+        assert_eq!(long.term, "国际电信联盟");
     }
 
     #[test]

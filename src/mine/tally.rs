@@ -261,7 +261,12 @@ impl Tallies<'_> {
             let ending_at = |end: usize| {
                 let own = found.iter().map(|run| &run.span);
                 let before = previous_runs.iter().filter(|_| context.start < sentence.span.start);
-                own.chain(before).filter(|span| span.end == end).max_by_key(|span| span.len()).cloned()
+                // The last item of a list (外层空间事务厅、东南亚国家联盟（东盟）) is what the
+                // bracket abbreviates, not the list.
+                own.chain(before)
+                    .filter(|span| span.end == end && !text[(*span).clone()].contains('、'))
+                    .max_by_key(|span| span.len())
+                    .cloned()
             };
             for (long, short) in short_forms(text, &context, ending_at, self.segmenter) {
                 defined.insert(long.clone());
