@@ -192,7 +192,7 @@ pub(super) fn is_numeral_word(word: &str, pos: Pos) -> bool {
 /// An adverb of two characters or more that CC-CEDICT also glosses as an adjective (特别
 /// "special", 共同 "common"): before a noun it modifies it.
 pub(super) fn is_attributive_adverb(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
-    pos == Pos::Adverb && word.chars().count() >= 2 && lexicon.class(word).one_word_sense
+    pos == Pos::Adverb && word.chars().count() >= 2 && !ends_in_copula(word) && lexicon.class(word).one_word_sense
 }
 
 /// A word that can be a term by itself: a noun, a name, a verb, an adjective or a set phrase.
@@ -202,6 +202,7 @@ pub(super) fn is_content_word(word: &str, pos: Pos) -> bool {
         && !is_coverb(word)
         && !is_quantifier(word)
         && !holds_aspect_particle(word)
+        && !ends_in_copula(word)
         && word.chars().any(is_han)
         && !(word.chars().count() >= 2 && word.ends_with(['于', '於', '们']))
 }
@@ -230,7 +231,7 @@ pub fn breaks_run(word: &str, pos: Pos) -> bool {
 /// Inside a term: no one-character verb or adverb (是, 有, 将, 也), which link clauses rather
 /// than name things. Longer verbs may modify a head (药品注册管理办法) and stay.
 pub(super) fn breaks_term(word: &str, pos: Pos) -> bool {
-    breaks_run(word, pos) || links_clauses(word, pos) || holds_aspect_particle(word)
+    breaks_run(word, pos) || links_clauses(word, pos) || holds_aspect_particle(word) || ends_in_copula(word)
 }
 
 /// A word with 了 after its first character: the aspect particle of a predicate glued in by
@@ -238,6 +239,14 @@ pub(super) fn breaks_term(word: &str, pos: Pos) -> bool {
 /// worst"). It names nothing; 了 opening a word is another morpheme (了解 "to understand").
 pub(super) fn holds_aspect_particle(word: &str) -> bool {
     word.chars().skip(1).any(|c| c == '了')
+}
+
+/// A character and the copula 是 "is", which jieba's dictionary or character model glue into
+/// one word: a demonstrative (这是 "this is"), an adverb (总是, 只是, 就是, 却是) or a
+/// conjunction (但是, 于是, 还是). Such a word is grammar: it neither is a term nor stands in one.
+pub(super) fn ends_in_copula(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next_back() == Some('是') && chars.count() == 1
 }
 
 /// Grammatical words and one-character verbs or adverbs: a quoted expression holding one is a

@@ -257,6 +257,15 @@ mod tests {
     }
 
     #[test]
+    fn a_word_closing_with_the_copula_is_grammar_not_a_term() {
+        let found = runs("这是码头管理局，码头管理局却是港务集团的子公司。");
+        for term in ["码头管理局", "港务集团"] {
+            assert!(found.iter().any(|t| t == term), "{term}: {found:?}");
+        }
+        assert!(!found.iter().any(|t| t.contains("这是") || t.contains("却是")), "{found:?}");
+    }
+
+    #[test]
     fn every_content_word_is_a_candidate_on_its_own() {
         let found = runs("双方同意停火，并开始引渡嫌犯。");
         for word in ["停火", "引渡", "嫌犯"] {
