@@ -13,6 +13,10 @@ use std::cell::Cell;
 pub(super) const MODAL_VERBS: &[&str] =
     &["应当", "应该", "可以", "能够", "必须", "需要", "愿意", "可能", "得以", "值得"];
 
+/// The auxiliary that negates a verb ("did not") or what exists (没有人 "nobody"): it names
+/// nothing, and a term never holds it.
+pub(super) const NEGATING_AUXILIARY: &str = "没有";
+
 /// Coverbs, the verbs of Chinese grammar that work as prepositions (作为 "as", 通过 "through");
 /// jieba often tags them as verbs, CC-CEDICT glosses some as nouns (作为 "conduct").
 pub(super) const COVERBS: &[&str] =
@@ -203,6 +207,7 @@ pub(super) fn is_content_word(word: &str, pos: Pos) -> bool {
         && !is_quantifier(word)
         && !holds_aspect_particle(word)
         && !ends_in_copula(word)
+        && word != NEGATING_AUXILIARY
         && word.chars().any(is_han)
         && !(word.chars().count() >= 2 && word.ends_with(['于', '於', '们']))
 }
@@ -231,7 +236,11 @@ pub fn breaks_run(word: &str, pos: Pos) -> bool {
 /// Inside a term: no one-character verb or adverb (是, 有, 将, 也), which link clauses rather
 /// than name things. Longer verbs may modify a head (药品注册管理办法) and stay.
 pub(super) fn breaks_term(word: &str, pos: Pos) -> bool {
-    breaks_run(word, pos) || links_clauses(word, pos) || holds_aspect_particle(word) || ends_in_copula(word)
+    breaks_run(word, pos)
+        || links_clauses(word, pos)
+        || holds_aspect_particle(word)
+        || ends_in_copula(word)
+        || word == NEGATING_AUXILIARY
 }
 
 /// A word with 了 after its first character: the aspect particle of a predicate glued in by

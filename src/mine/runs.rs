@@ -266,6 +266,13 @@ mod tests {
     }
 
     #[test]
+    fn the_auxiliary_that_negates_what_exists_is_no_part_of_a_term() {
+        let found = runs("夜间港口没有人值守，码头没有起重机。");
+        assert!(found.iter().any(|t| t == "起重机"), "{found:?}");
+        assert!(!found.iter().any(|t| t.contains("没有")), "{found:?}");
+    }
+
+    #[test]
     fn every_content_word_is_a_candidate_on_its_own() {
         let found = runs("双方同意停火，并开始引渡嫌犯。");
         for word in ["停火", "引渡", "嫌犯"] {
