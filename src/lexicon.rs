@@ -232,6 +232,9 @@ pub struct WordClass {
     pub one_word_sense: bool,
     /// CC-CEDICT lists the word only as a proper name ([`Entry::name`]).
     pub name: bool,
+    /// Every sense is a question or an exclamation (怎么回事 "what's going on?", 天哪 "good
+    /// heavens!"): a formula of speech.
+    pub speech: bool,
 }
 
 impl WordClass {
@@ -244,6 +247,7 @@ impl WordClass {
             verb_sense: entry.senses.iter().any(verb),
             one_word_sense: entry.senses.iter().any(|s| !s.contains(' ') && !s.ends_with("ly") && !s.is_empty()),
             name: entry.name,
+            speech: !entry.senses.is_empty() && entry.senses.iter().all(|s| s.ends_with(['?', '!'])),
         }
     }
 

@@ -121,7 +121,7 @@ impl<'a> Classes<'a> {
 
     /// [`is_content_word`] of token `i`.
     pub(super) fn content(&self, i: usize) -> bool {
-        self.memo(i, Class::Content, |word, pos, _| is_content_word(word, pos))
+        self.memo(i, Class::Content, |word, pos, lexicon| is_content_word(word, pos) && !is_speech(word, pos, lexicon))
     }
 
     /// [`breaks_term`] of token `i`.
@@ -275,12 +275,20 @@ pub(super) fn is_predicate(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
         })
 }
 
+/// A set phrase that CC-CEDICT glosses only as a question or an exclamation (怎么回事
+/// "what's going on?"): speech, which neither is a term nor opens one. Only set phrases and
+/// words jieba could not tag are looked up: nouns and verbs are not glossed that way.
+fn is_speech(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
+    matches!(pos, Pos::Other | Pos::Idiom) && lexicon.class(word).speech
+}
+
 /// No term starts with a predicate, an adverb, a locative or an idiom. A word jieba tags as
 /// a verb starts a term only when CC-CEDICT gives a non-verbal sense first (发展
 /// "development"), not when it is a verb with a noun sense further down (支持, 联合); a
 /// verbal noun only when CC-CEDICT knows it as something besides a verb (抗击 is not).
 pub fn can_start(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
     !breaks_term(word, pos)
+        && !is_speech(word, pos, lexicon)
         && !matches!(pos, Pos::Adverb | Pos::Locative | Pos::Idiom)
         && !is_quantifier(word)
         && !is_predicate(word, pos, lexicon)

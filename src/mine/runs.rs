@@ -273,6 +273,13 @@ mod tests {
     }
 
     #[test]
+    fn a_set_phrase_glossed_only_as_a_question_is_speech() {
+        let found = runs("码头停电，这是怎么回事？");
+        assert!(found.iter().any(|t| t == "码头"), "{found:?}");
+        assert!(!found.iter().any(|t| t.contains("怎么回事")), "{found:?}");
+    }
+
+    #[test]
     fn every_content_word_is_a_candidate_on_its_own() {
         let found = runs("双方同意停火，并开始引渡嫌犯。");
         for word in ["停火", "引渡", "嫌犯"] {
