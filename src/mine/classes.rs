@@ -207,6 +207,7 @@ pub(super) fn is_content_word(word: &str, pos: Pos) -> bool {
         && !is_quantifier(word)
         && !holds_aspect_particle(word)
         && !ends_in_copula(word)
+        && !has_directional_complement(word)
         && word != NEGATING_AUXILIARY
         && word.chars().any(is_han)
         && !(word.chars().count() >= 2 && word.ends_with(['于', '於', '们']))
@@ -240,6 +241,7 @@ pub(super) fn breaks_term(word: &str, pos: Pos) -> bool {
         || links_clauses(word, pos)
         || holds_aspect_particle(word)
         || ends_in_copula(word)
+        || has_directional_complement(word)
         || word == NEGATING_AUXILIARY
 }
 
@@ -256,6 +258,14 @@ pub(super) fn holds_aspect_particle(word: &str) -> bool {
 pub(super) fn ends_in_copula(word: &str) -> bool {
     let mut chars = word.chars();
     chars.next_back() == Some('是') && chars.count() == 1
+}
+
+/// A verb and a directional complement, which jieba's dictionary or character model glue into
+/// one word (醒过来 "came to", 站起来 "stood up", 拿出来 "took out"): a predicate, not a name.
+/// 过去 is left out: it is also the noun "the past".
+pub(super) fn has_directional_complement(word: &str) -> bool {
+    const COMPLEMENTS: [&str; 9] = ["过来", "起来", "下来", "出来", "回来", "下去", "上来", "进来", "出去"];
+    word.chars().count() >= 3 && COMPLEMENTS.iter().any(|c| word.ends_with(c))
 }
 
 /// Grammatical words and one-character verbs or adverbs: a quoted expression holding one is a

@@ -280,6 +280,15 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_with_a_directional_complement_is_a_predicate() {
+        let found = runs("值班员醒过来，站起来关掉报警器。");
+        for term in ["值班员", "报警器"] {
+            assert!(found.iter().any(|t| t == term), "{term}: {found:?}");
+        }
+        assert!(!found.iter().any(|t| t.contains("醒过来") || t.contains("站起来")), "{found:?}");
+    }
+
+    #[test]
     fn every_content_word_is_a_candidate_on_its_own() {
         let found = runs("双方同意停火，并开始引渡嫌犯。");
         for word in ["停火", "引渡", "嫌犯"] {
