@@ -17,10 +17,11 @@ pub(super) const MODAL_VERBS: &[&str] =
 /// nothing, and a term never holds it.
 pub(super) const NEGATING_AUXILIARY: &str = "没有";
 
-/// Coverbs, the verbs of Chinese grammar that work as prepositions (作为 "as", 通过 "through");
-/// jieba often tags them as verbs, CC-CEDICT glosses some as nouns (作为 "conduct").
+/// Coverbs, the verbs of Chinese grammar that work as prepositions (作为 "as", 通过 "through",
+/// 包括 "including"); jieba often tags them as verbs, CC-CEDICT glosses some as nouns (作为
+/// "conduct").
 pub(super) const COVERBS: &[&str] =
-    &["作为", "通过", "根据", "按照", "依照", "依据", "经过", "随着", "本着", "为了", "关于", "对于", "除了"];
+    &["作为", "通过", "根据", "按照", "依照", "依据", "经过", "随着", "本着", "为了", "关于", "对于", "除了", "包括"];
 
 /// Quantifiers and determiners, a closed class of Chinese grammar that jieba tags as
 /// adjectives, nouns or verbs (所有 "all", 有关 "relevant", 上述 "above-mentioned"): they pick

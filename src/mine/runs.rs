@@ -390,6 +390,10 @@ mod tests {
         let found = runs("报告附件作为大会正式文件分发。");
         assert!(!found.iter().any(|t| t.contains("作为")), "{found:?}");
         assert!(found.iter().any(|t| t == "大会正式文件"), "{found:?}");
+        // 包括 "including" before a name, which the name's short form then follows.
+        let found = runs("各机构，包括国际电信联盟（国际电联），均派员出席。");
+        assert!(found.iter().any(|t| t == "国际电信联盟"), "{found:?}");
+        assert!(!found.iter().any(|t| t.contains("包括")), "{found:?}");
     }
 
     #[test]
