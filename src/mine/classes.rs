@@ -15,7 +15,7 @@ pub(super) const MODAL_VERBS: &[&str] =
 
 /// The auxiliary that negates a verb ("did not") or what exists (没有人 "nobody"): it names
 /// nothing, and a term never holds it.
-pub(super) const NEGATING_AUXILIARY: &str = "没有";
+const NEGATING_AUXILIARY: &str = "没有";
 
 /// Coverbs, the verbs of Chinese grammar that work as prepositions (作为 "as", 通过 "through",
 /// 包括 "including"); jieba often tags them as verbs, CC-CEDICT glosses some as nouns (作为
@@ -206,10 +206,7 @@ pub(super) fn is_content_word(word: &str, pos: Pos) -> bool {
         && !is_modal_verb(word)
         && !is_coverb(word)
         && !is_quantifier(word)
-        && !holds_aspect_particle(word)
-        && !ends_in_copula(word)
-        && !has_directional_complement(word)
-        && word != NEGATING_AUXILIARY
+        && !is_glued_grammar(word)
         && word.chars().any(is_han)
         && !(word.chars().count() >= 2 && word.ends_with(['于', '於', '们']))
 }
@@ -238,9 +235,14 @@ pub fn breaks_run(word: &str, pos: Pos) -> bool {
 /// Inside a term: no one-character verb or adverb (是, 有, 将, 也), which link clauses rather
 /// than name things. Longer verbs may modify a head (药品注册管理办法) and stay.
 pub(super) fn breaks_term(word: &str, pos: Pos) -> bool {
-    breaks_run(word, pos)
-        || links_clauses(word, pos)
-        || holds_aspect_particle(word)
+    breaks_run(word, pos) || links_clauses(word, pos) || is_glued_grammar(word)
+}
+
+/// A word that jieba's dictionary or character model made of grammar: a predicate with its
+/// aspect particle or directional complement, a character and the copula, or the auxiliary
+/// 没有. It neither is a term nor stands in one.
+fn is_glued_grammar(word: &str) -> bool {
+    holds_aspect_particle(word)
         || ends_in_copula(word)
         || has_directional_complement(word)
         || word == NEGATING_AUXILIARY
@@ -249,14 +251,14 @@ pub(super) fn breaks_term(word: &str, pos: Pos) -> bool {
 /// A word with 了 after its first character: the aspect particle of a predicate glued in by
 /// jieba's dictionary or character model (笑了笑 "smiled", 太好了 "great!", 大不了 "at
 /// worst"). It names nothing; 了 opening a word is another morpheme (了解 "to understand").
-pub(super) fn holds_aspect_particle(word: &str) -> bool {
+fn holds_aspect_particle(word: &str) -> bool {
     word.chars().skip(1).any(|c| c == '了')
 }
 
 /// A character and the copula 是 "is", which jieba's dictionary or character model glue into
 /// one word: a demonstrative (这是 "this is"), an adverb (总是, 只是, 就是, 却是) or a
 /// conjunction (但是, 于是, 还是). Such a word is grammar: it neither is a term nor stands in one.
-pub(super) fn ends_in_copula(word: &str) -> bool {
+fn ends_in_copula(word: &str) -> bool {
     let mut chars = word.chars();
     chars.next_back() == Some('是') && chars.count() == 1
 }
@@ -264,7 +266,7 @@ pub(super) fn ends_in_copula(word: &str) -> bool {
 /// A verb and a directional complement, which jieba's dictionary or character model glue into
 /// one word (醒过来 "came to", 站起来 "stood up", 拿出来 "took out"): a predicate, not a name.
 /// 过去 is left out: it is also the noun "the past".
-pub(super) fn has_directional_complement(word: &str) -> bool {
+fn has_directional_complement(word: &str) -> bool {
     const COMPLEMENTS: [&str; 9] = ["过来", "起来", "下来", "出来", "回来", "下去", "上来", "进来", "出去"];
     word.chars().count() >= 3 && COMPLEMENTS.iter().any(|c| word.ends_with(c))
 }

@@ -197,9 +197,14 @@ fn unquoted_after(text: &str, start: usize, len: usize) -> Option<Span> {
     let inner = &text[start..start + len];
     let at = inner.rfind("简称").map_or(0, |i| i + "简称".len());
     let short = inner[at..].trim_start_matches(['为', '：', ':']);
-    let chars = short.chars().count();
     let offset = start + len - short.len();
-    ((2..=MAX_UNQUOTED_SHORT_CHARS).contains(&chars) && short.chars().all(is_han)).then_some(offset..start + len)
+    is_chinese_short_form_shape(short).then_some(offset..start + len)
+}
+
+/// Two to [`MAX_UNQUOTED_SHORT_CHARS`] Chinese characters: the shape of a Chinese short form
+/// the text gives without quotes.
+fn is_chinese_short_form_shape(short: &str) -> bool {
+    (2..=MAX_UNQUOTED_SHORT_CHARS).contains(&short.chars().count()) && short.chars().all(is_han)
 }
 
 /// A bracket of Chinese characters right after a name that it abbreviates (联合国开发计划署
@@ -207,10 +212,8 @@ fn unquoted_after(text: &str, start: usize, len: usize) -> Option<Span> {
 /// character and keeps its characters in order ([`long_form_start`]). A bracket that adds a
 /// country, a place or a remark (某某先生（尼日利亚）, 基桑加尼（东方省）) keeps no such order.
 fn is_chinese_short_form(inner: &str, before: &str) -> bool {
-    let chars = inner.chars().count();
-    (2..=MAX_UNQUOTED_SHORT_CHARS).contains(&chars)
-        && inner.chars().all(is_han)
-        && long_form_start(inner, before).is_some_and(|start| before[start..].chars().count() > chars)
+    is_chinese_short_form_shape(inner)
+        && long_form_start(inner, before).is_some_and(|start| before[start..].chars().count() > inner.chars().count())
 }
 
 fn is_acronym(s: &str) -> bool {
