@@ -10,6 +10,7 @@
 pub mod bilingual;
 mod classes;
 mod clauses;
+mod cued;
 pub mod cues;
 pub mod discover;
 pub mod furniture;
@@ -170,7 +171,8 @@ pub fn mine_with_features(
     // The clauses' tokens are not read again: free them before the ranking's own tables.
     drop(segmented);
     drop(repeated);
-    count_cued_occurrences(docs, &sentences, &mut table);
+    cued::count_cued_occurrences(docs, &sentences, &mut table);
+    cued::relink_long_forms(&mut table);
     // On all cores (each sorts its occurrences), in the table's order.
     let candidates: Vec<Candidate> = {
         use rayon::prelude::*;
@@ -255,38 +257,6 @@ fn teach_cued_words(
 /// “本组织”, “该协定”: a demonstrative and a noun point back to a name, they are not one.
 fn is_deictic(text: &str, segmenter: &Segmenter) -> bool {
     segmenter.tokens(text, 0).first().is_some_and(|t| t.pos == Pos::Pronoun) || text.starts_with('此')
-}
-
-/// Cued terms that no token run produced (titles with 的 inside, abbreviations, quoted
-/// expressions starting with a numeral) get their occurrences by string search: one pass of
-/// an automaton over all sentences, however many such terms there are.
-fn count_cued_occurrences(docs: &[Document], sentences: &[Sentence], table: &mut HashMap<String, Tally>) {
-    let mut missing: Vec<&String> = table
-        .iter()
-        .filter(|(_, tally)| !tally.cues.is_empty() && tally.occurrences.is_empty())
-        .map(|(t, _)| t)
-        .collect();
-    if missing.is_empty() {
-        return;
-    }
-    missing.sort();
-    let terms: Vec<String> = missing.into_iter().cloned().collect();
-    let automaton = aho_corasick::AhoCorasick::new(&terms).expect("plain strings build an automaton");
-    // Searched on all cores; the finds recorded in corpus order.
-    use rayon::prelude::*;
-    let found: Vec<(usize, Occurrence, bool)> = sentences
-        .par_iter()
-        .flat_map_iter(|&Sentence { doc, ref span, repeat }| {
-            let at = move |start: usize, end: usize| Occurrence::new(doc, span.start + start..span.start + end);
-            let finds = automaton.find_overlapping_iter(&docs[doc].zh[span.clone()]);
-            finds.map(move |f| (f.pattern().as_usize(), at(f.start(), f.end()), repeat))
-        })
-        .collect();
-    for (pattern, occurrence, repeat) in found {
-        let tally = table.get_mut(&terms[pattern]).expect("every pattern is in the table");
-        tally.occurrences.push(occurrence);
-        tally.counted += usize::from(!repeat);
-    }
 }
 
 fn into_candidate(term: String, mut tally: Tally) -> Candidate {

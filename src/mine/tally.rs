@@ -9,7 +9,7 @@ use super::repeated::Repeated;
 use super::runs;
 use super::segmented::Segmented;
 use super::{is_deictic, string_hash, Occurrence, Sentence};
-use crate::corpus::{Document, Span};
+use crate::corpus::{is_han, Document, Span};
 use crate::lexicon::Lexicon;
 use crate::segment::{Pos, Segmenter, Token};
 use rustc_hash::FxHashMap as HashMap;
@@ -322,10 +322,19 @@ fn short_forms(
 ) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for form in cues::short_forms(&text[line.clone()]) {
-        let Some(long) = run_ending_at(line.start + form.long_end) else { continue };
+        let Some(mut long) = run_ending_at(line.start + form.long_end) else { continue };
         let short = text[line.start + form.short.start..line.start + form.short.end].to_string();
         if is_deictic(&short, segmenter) {
             continue;
+        }
+        // A run cut inside the name by a word that ends runs (联合国驻塞浦路斯维持和平部队（联塞部队）,
+        // 驻 "stationed in") lacks characters the Chinese short form keeps: the name reaches
+        // back, over Chinese characters only, to where they start.
+        if let Some(at) = cues::long_form_start(&short, &text[line.start..line.start + form.long_end]) {
+            let start = line.start + at;
+            if start < long.start && text[start..long.start].chars().all(is_han) {
+                long.start = start;
+            }
         }
         out.push((text[long].to_string(), short));
     }

@@ -1,0 +1,137 @@
+//! Cued terms once the runs are tallied: the occurrences of those no run produced, found by
+//! string search, and where a defined name starts when the run before its bracket took in
+//! words of the sentence.
+
+use super::clauses::Sentence;
+use super::cues::{self, CueKind};
+use super::tally::Tally;
+use super::Occurrence;
+use crate::corpus::{is_han, Document};
+use rustc_hash::FxHashMap as HashMap;
+
+/// Cued terms that no token run produced (titles with 的 inside, abbreviations, quoted
+/// expressions starting with a numeral) get their occurrences by string search: one pass of
+/// an automaton over all sentences, however many such terms there are.
+pub(super) fn count_cued_occurrences(docs: &[Document], sentences: &[Sentence], table: &mut HashMap<String, Tally>) {
+    let mut missing: Vec<&String> = table
+        .iter()
+        .filter(|(_, tally)| !tally.cues.is_empty() && tally.occurrences.is_empty())
+        .map(|(t, _)| t)
+        .collect();
+    if missing.is_empty() {
+        return;
+    }
+    missing.sort();
+    let terms: Vec<String> = missing.into_iter().cloned().collect();
+    let automaton = aho_corasick::AhoCorasick::new(&terms).expect("plain strings build an automaton");
+    // Searched on all cores; the finds recorded in corpus order.
+    use rayon::prelude::*;
+    let found: Vec<(usize, Occurrence, bool)> = sentences
+        .par_iter()
+        .flat_map_iter(|&Sentence { doc, ref span, repeat }| {
+            let at = move |start: usize, end: usize| Occurrence::new(doc, span.start + start..span.start + end);
+            let finds = automaton.find_overlapping_iter(&docs[doc].zh[span.clone()]);
+            finds.map(move |f| (f.pattern().as_usize(), at(f.start(), f.end()), repeat))
+        })
+        .collect();
+    for (pattern, occurrence, repeat) in found {
+        let tally = table.get_mut(&terms[pattern]).expect("every pattern is in the table");
+        tally.occurrences.push(occurrence);
+        tally.counted += usize::from(!repeat);
+    }
+}
+
+/// A long form seen only where the text defines it, whose ending the text repeats as a name of
+/// its own, defines that ending: the run before the bracket took in words of the sentence
+/// (报告联合国伊拉克援助团（联伊援助团）"the report of" + the mission, named again elsewhere as
+/// 联合国伊拉克援助团). The longest such ending that still holds each Chinese short form's
+/// characters in order ([`cues::long_form_start`]) takes the definition. A Latin short form
+/// (RCEP) says nothing of where its name starts: its long form stays.
+pub(super) fn relink_long_forms(table: &mut HashMap<String, Tally>) {
+    let holds = |long: &str, short: &str| {
+        cues::long_form_start(short, long).is_some_and(|at| long[at..].chars().count() > short.chars().count())
+    };
+    let mut moves: Vec<(String, String)> = table
+        .iter()
+        .filter(|(_, tally)| {
+            tally.cues.contains(&CueKind::Defined)
+                && tally.occurrences.len() == 1
+                && !tally.short_forms.is_empty()
+                && tally.short_forms.iter().all(|short| short.chars().all(is_han))
+        })
+        .filter_map(|(long, tally)| {
+            let ending = long
+                .char_indices()
+                .skip(1)
+                .map(|(at, _)| &long[at..])
+                .take_while(|ending| tally.short_forms.iter().all(|short| holds(ending, short)))
+                .find(|ending| table.get(*ending).is_some_and(|t| t.occurrences.len() >= 2))?;
+            Some((long.clone(), ending.to_string()))
+        })
+        .collect();
+    // Each move touches its own two entries; sorted only so the code reads in one order.
+    moves.sort_unstable();
+    for (long, ending) in moves {
+        let short_forms = {
+            let tally = table.get_mut(&long).expect("a term of the table");
+            tally.cues.remove(&CueKind::Defined);
+            std::mem::take(&mut tally.short_forms)
+        };
+        let tally = table.get_mut(&ending).expect("a term of the table");
+        tally.cues.insert(CueKind::Defined);
+        tally.short_forms.extend(short_forms);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::corpus::{normalize::normalize_zh, Document, InputKind};
+    use crate::lexicon::Lexicon;
+    use crate::mine::{mine, Candidate, CueKind};
+    use crate::segment::Segmenter;
+
+    fn mined(text: &str) -> Vec<Candidate> {
+        let docs = vec![Document::monolingual("t".into(), InputKind::Plain, normalize_zh(text, false))];
+        mine(&docs, &mut Segmenter::new(), &Lexicon::new())
+    }
+
+    fn defining<'c>(candidates: &'c [Candidate], short: &str) -> Option<&'c str> {
+        candidates.iter().find(|c| c.short_forms.contains(short)).map(|c| c.term.as_str())
+    }
+
+    #[test]
+    fn a_long_form_seen_once_defines_the_name_it_ends_with_when_the_text_repeats_it() {
+        let defined = "秘书长审议了报告联合国伊拉克援助团（联伊援助团）的任务。";
+        // Said once, the run before the bracket is all the text gives.
+        assert_eq!(defining(&mined(defined), "联伊援助团"), Some("报告联合国伊拉克援助团"));
+        let candidates = mined(&format!("{defined}联合国伊拉克援助团继续工作。安理会感谢联合国伊拉克援助团。"));
+        assert_eq!(defining(&candidates, "联伊援助团"), Some("联合国伊拉克援助团"));
+        let once = candidates.iter().find(|c| c.term == "报告联合国伊拉克援助团");
+        assert!(once.is_none_or(|c| !c.cues.contains(&CueKind::Defined) && c.short_forms.is_empty()));
+    }
+
+    #[test]
+    fn an_ending_that_drops_characters_of_the_short_form_defines_nothing() {
+        // 援助团 recurs, but the short form keeps 联 and 伊, which it lacks.
+        let candidates = mined("秘书长审议了联合国伊拉克援助团（联伊援助团）的任务。援助团继续工作。援助团很好。");
+        assert_eq!(defining(&candidates, "联伊援助团"), Some("联合国伊拉克援助团"));
+    }
+
+    #[test]
+    fn a_name_cut_by_a_word_that_ends_runs_reaches_back_to_what_its_short_form_keeps() {
+        // 驻 "stationed in" ends the run before the bracket at 维持和平部队, which lacks 联.
+        let candidates = mined("安理会注意到联合国驻塞浦路斯维持和平部队（联塞部队）的工作。");
+        assert_eq!(defining(&candidates, "联塞部队"), Some("联合国驻塞浦路斯维持和平部队"));
+        let long = candidates.iter().find(|c| c.term == "联合国驻塞浦路斯维持和平部队").expect("a candidate");
+        assert_eq!(long.occurrences.len(), 1, "found in the text");
+    }
+
+    #[test]
+    fn a_latin_short_form_keeps_its_long_form() {
+        let candidates = mined(
+            "他们研究了报告区域全面经济伙伴关系协定（RCEP）。各国签署了经济伙伴关系协定。各国落实经济伙伴关系协定。",
+        );
+        let long = defining(&candidates, "RCEP").expect("a long form");
+        assert!(long.ends_with("区域全面经济伙伴关系协定"), "{long}");
+    }
+}
