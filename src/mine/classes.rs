@@ -194,6 +194,15 @@ pub(super) fn is_numeral_word(word: &str, pos: Pos) -> bool {
     pos == Pos::Numeral && word.chars().count() >= 2 && word.chars().all(is_han)
 }
 
+/// "One" or "a few" glued to a measure word by jieba (一个, 一名, 一具, 几个, 数名): an
+/// indefinite quantity, the article of what follows (一个声音 "a voice", 一名武者 "a martial
+/// artist"), unlike a counted set (三股势力 "the three forces", 两个一百年).
+pub(super) fn is_indefinite_quantity(word: &str) -> bool {
+    const MEASURE_WORDS: &str = "个位名具只件句张把条根块本辆座头匹间份篇首部台艘枚颗粒滴片双群种次声眼阵番道团";
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some('一' | '几' | '数'), Some(m), None) if MEASURE_WORDS.contains(m))
+}
+
 /// An adverb of two characters or more that CC-CEDICT also glosses as an adjective (特别
 /// "special", 共同 "common"): before a noun it modifies it.
 pub(super) fn is_attributive_adverb(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {

@@ -5,7 +5,9 @@
 
 pub(crate) use super::classes::has_grammatical_edge;
 pub use super::classes::{breaks_run, can_head, can_start, links_clauses};
-use super::classes::{is_function_like, is_numeral_prefix, is_numeral_word, Classes, MAX_COORDINATORS};
+use super::classes::{
+    is_function_like, is_indefinite_quantity, is_numeral_prefix, is_numeral_word, Classes, MAX_COORDINATORS,
+};
 pub use super::prepare::prepare;
 use crate::corpus::{is_han, Span};
 use crate::lexicon::Lexicon;
@@ -59,9 +61,12 @@ pub(super) fn classified_runs<'t>(text: &str, tokens: &'t [Token], classes: &Cla
                         // 前 before a name is "former" (前南斯拉夫, 前苏联), not "before".
                         || word(i) == "前" && matches!(next.pos, Pos::ProperNoun | Pos::PersonName)
                         || (is_numeral_prefix(word(i))
-                            || is_numeral_word(word(i), tokens[i].pos)
+                            || is_numeral_word(word(i), tokens[i].pos) && !is_indefinite_quantity(word(i))
                             || classes.attributive_adverb(i))
-                            && starts(i + 1))
+                            && starts(i + 1)
+                        // "One" + a measure word names a single thing only as a set phrase
+                        // before a name (一个中国 "one China").
+                        || is_indefinite_quantity(word(i)) && matches!(next.pos, Pos::ProperNoun | Pos::PersonName))
             })
         };
         if suffix || after_prefix || manner_frame(text, tokens, classes, start) {
@@ -345,6 +350,17 @@ mod tests {
         assert!(runs("七长老来了。").iter().any(|t| t == "七长老"));
         assert!(runs("第五委员会审议了报告。").iter().any(|t| t == "第五委员会"));
         assert!(runs("特别委员会审议了报告。").iter().any(|t| t == "特别委员会"));
+    }
+
+    #[test]
+    fn one_glued_to_a_measure_word_is_an_article_except_before_a_name() {
+        let found = runs("一个声音响起，一名武者走来。");
+        assert!(!found.iter().any(|t| t.starts_with("一个") || t.starts_with("一名")), "{found:?}");
+        assert!(found.iter().any(|t| t == "声音") && found.iter().any(|t| t == "武者"), "{found:?}");
+        // A counted set stays a name, and so does "one" before a proper name.
+        assert!(runs("打击三股势力。").iter().any(|t| t == "三股势力"));
+        let found = runs("坚持一个中国原则。");
+        assert!(found.iter().any(|t| t == "一个中国原则"), "{found:?}");
     }
 
     #[test]
