@@ -220,11 +220,11 @@ pub(super) fn is_content_word(word: &str, pos: Pos) -> bool {
         && !(word.chars().count() >= 2 && word.ends_with(['于', '於', '们']))
 }
 
-/// A postposition 上, 中, 内 or 里 ("on", "in", "within"), which jieba may tag a noun (范围 +
-/// 内 "within the scope"), or a place phrase it lists as one word (床上 "in bed"): a word
-/// CC-CEDICT does not know, of one it does and such a postposition. It heads no term and is
-/// none; a word CC-CEDICT knows is its own (皇上 "the emperor", 高中 "senior high school",
-/// 公里 "kilometre").
+/// A postposition 上, 中, 内 or 里 ("on", "in", "within"), or 时 "when, at the time of" (大学 +
+/// 时 "when at university"), which jieba may tag a noun (范围 + 内 "within the scope"), or a
+/// place phrase it lists as one word (床上 "in bed"): a word CC-CEDICT does not know, of one
+/// it does and such a postposition. It heads no term and is none; a word CC-CEDICT knows is
+/// its own (皇上 "the emperor", 高中 "senior high school", 公里 "kilometre", 临时 "temporary").
 pub(super) fn is_locative_phrase(word: &str, lexicon: &Lexicon) -> bool {
     let Some(rest) = word.strip_suffix(POSTPOSITIONS) else { return false };
     // The word itself first: the other classes have looked it up already.
@@ -232,7 +232,7 @@ pub(super) fn is_locative_phrase(word: &str, lexicon: &Lexicon) -> bool {
 }
 
 /// The postpositions of [`is_locative_phrase`].
-pub(super) const POSTPOSITIONS: [char; 4] = ['上', '中', '内', '里'];
+pub(super) const POSTPOSITIONS: [char; 5] = ['上', '中', '内', '里', '时'];
 
 /// Words that end a run: punctuation, grammatical words, numbers and measure words.
 pub fn breaks_run(word: &str, pos: Pos) -> bool {
@@ -402,6 +402,19 @@ mod tests {
             assert!(!can_head(phrase, Pos::Noun, &lexicon), "{phrase}");
         }
         for word in ["皇上", "高中", "公里", "国内"] {
+            assert!(!is_locative_phrase(word, &lexicon), "{word}");
+        }
+    }
+
+    #[test]
+    fn shi_after_a_phrase_says_when_and_heads_no_term() {
+        let lexicon = Lexicon::new();
+        // 大学 + 时 "when at university", 笑时 "when smiling".
+        for phrase in ["时", "笑时"] {
+            assert!(is_locative_phrase(phrase, &lexicon), "{phrase}");
+            assert!(!can_head(phrase, Pos::Noun, &lexicon), "{phrase}");
+        }
+        for word in ["临时", "比利时", "小时", "倒计时"] {
             assert!(!is_locative_phrase(word, &lexicon), "{word}");
         }
     }
