@@ -65,6 +65,10 @@ fn lemma_into(word: &str, out: &mut String) {
         }
     }
     let n = out.len();
+    // A function word has no plural to undo ("always", "whereas", "themselves", "does"),
+    // unless it is the variant of another ("towards" of "toward", "besides").
+    let function_word = out.ends_with('s') && crate::lexicon::is_english_function_word(out);
+    let whole = function_word.then(|| out.clone());
     if n > 4 && out.ends_with("ies") {
         out.truncate(n - 3);
         out.push('y');
@@ -73,6 +77,9 @@ fn lemma_into(word: &str, out: &mut String) {
         out.truncate(n - 2);
     } else if n > 3 && out.ends_with('s') && !out.ends_with("ss") && !out.ends_with("us") && !out.ends_with("is") {
         out.truncate(n - 1);
+    }
+    if let Some(whole) = whole.filter(|_| !crate::lexicon::is_english_function_word(out)) {
+        *out = whole;
     }
 }
 
@@ -292,6 +299,16 @@ mod tests {
         ] {
             assert_eq!(lemma(plural), singular);
         }
+    }
+
+    #[test]
+    fn a_function_word_ending_in_s_is_its_own_lemma() {
+        for word in ["always", "whereas", "themselves", "does", "Perhaps"] {
+            assert_eq!(lemma(word), word.to_lowercase());
+            assert!(crate::lexicon::is_english_function_word(&lemma(word)), "{word}");
+        }
+        assert_eq!(lemma("boys"), "boy");
+        assert_eq!(lemma("towards"), "toward");
     }
 
     #[test]

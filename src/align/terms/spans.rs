@@ -297,6 +297,15 @@ mod tests {
     }
 
     #[test]
+    fn prepositions_pronouns_and_adverbs_of_narrative_end_no_phrase() {
+        // "like", "himself", "always": grammar of the sentence, not of a name.
+        let found = surfaces("he picked the books out like a demon and talked to himself, always sick");
+        assert!(found.contains(&"books") && found.contains(&"demon"), "{found:?}");
+        let ends = ["like", "himself", "always"];
+        assert!(!found.iter().any(|p| ends.iter().any(|e| p.ends_with(e) || p.starts_with(e))), "{found:?}");
+    }
+
+    #[test]
     fn a_comma_joins_only_a_closed_list() {
         let found = surfaces("by terrorist, separatist and extremist forces, exploiting it");
         assert!(found.contains(&"terrorist, separatist and extremist forces"));
