@@ -15,6 +15,7 @@ pub mod cues;
 pub mod discover;
 pub mod furniture;
 pub mod neighbours;
+mod nesting;
 mod prepare;
 mod repeated;
 pub mod runs;
