@@ -40,6 +40,10 @@ pub fn prepare(text: &str, tokens: Vec<Token>, segmenter: &Segmenter, lexicon: &
             // comes out as a time word or a numeral); a repeated new word is a name far more
             // often than anything else.
             token.pos = Pos::ProperNoun;
+        } else if token.pos == Pos::Time && word.chars().count() >= 2 && names_no_time(word, lexicon) {
+            // jieba's dictionary tags some nouns as time words (星月 "the moon and the stars",
+            // which opens the guild name 星月工会); a time word ends a run, a noun does not.
+            token.pos = Pos::Noun;
         } else if token.pos == Pos::PersonName && lexicon.class(word).verb_sense {
             // jieba tags some common words as names because their first character is a
             // surname (许可 "to permit; permission"); CC-CEDICT knows them as words.
@@ -125,6 +129,94 @@ fn phrase_pos(word: &str, segmenter: &Segmenter, lexicon: &Lexicon) -> Option<Po
     let head = is_predicate(&parts.head, parts.head_pos, lexicon);
     (first != head).then_some(Pos::Verb)
 }
+
+/// Whether CC-CEDICT knows `word` only as a noun, not as a name (星期四 "Thursday"), and no
+/// sense of it says a time (a word of [`TIME_WORDS`]: 前世 "previous life", 晚上 "evening") or
+/// opens with a preposition or an adverb (如下 "as follows", 瞬间 "in an instant", 明明
+/// "obviously").
+fn names_no_time(word: &str, lexicon: &Lexicon) -> bool {
+    let class = lexicon.class(word);
+    if !class.noun_only() || class.name {
+        return false;
+    }
+    let time = |w: &str| TIME_WORDS.contains(&w);
+    let entry = lexicon.entry(word);
+    !entry.senses.is_empty()
+        && entry.senses.iter().all(|sense| {
+            let mut words = sense.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty());
+            // A gloss opening with a preposition or an adverb (as, in, almost, forward,
+            // obviously) is no noun's.
+            let opens_with_grammar = words.clone().next().is_some_and(|w| {
+                !matches!(w, "a" | "an" | "the")
+                    && (is_english_function_word(w)
+                        || matches!(w, "almost" | "forward" | "onward" | "soon")
+                        || w.len() > 4 && w.ends_with("ly"))
+            });
+            !opens_with_grammar && !words.any(|w| time(w) || w.strip_suffix('s').is_some_and(time))
+        })
+}
+
+/// English words of time, singular, as a gloss of a time word holds them.
+const TIME_WORDS: &[&str] = &[
+    "&[",
+    "&str]",
+    "=",
+    "afternoon",
+    "afterward",
+    "age",
+    "ago",
+    "ancient",
+    "annals",
+    "anniversary",
+    "annual",
+    "autumn",
+    "century",
+    "childhood",
+    "currently",
+    "date",
+    "dawn",
+    "day",
+    "decade",
+    "dusk",
+    "dynasty",
+    "early",
+    "era",
+    "evening",
+    "former",
+    "future",
+    "hour",
+    "instant",
+    "late",
+    "later",
+    "life",
+    "lifetime",
+    "moment",
+    "month",
+    "morning",
+    "night",
+    "noon",
+    "now",
+    "past",
+    "period",
+    "present",
+    "previous",
+    "recent",
+    "season",
+    "someday",
+    "sometime",
+    "spring",
+    "summer",
+    "then",
+    "time",
+    "today",
+    "tonight",
+    "tomorrow",
+    "week",
+    "when",
+    "winter",
+    "year",
+    "yesterday",
+];
 
 /// Bound prefixes of Chinese word formation that jieba splits off as verbs, joined to the word
 /// they attach to: 去/逆/反/非… before a -化, -主义 or 歧视 word (去杠杆化, 反殖民主义, 非歧视),
@@ -228,6 +320,22 @@ fn join_surnames(text: &str, tokens: Vec<Token>) -> Vec<Token> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_noun_jieba_tags_a_time_word_is_a_noun() {
+        let (segmenter, lexicon) = (Segmenter::new(), Lexicon::new());
+        let pos_of = |text: &str, word: &str| {
+            let tokens = prepare(text, segmenter.tokens(text, 0), &segmenter, &lexicon);
+            tokens.iter().find(|t| &text[t.span.clone()] == word).map(|t| t.pos)
+        };
+        // jieba's dictionary tags 星月 "the moon and the stars" and 元首 "head of state" as time.
+        assert_eq!(pos_of("他去了星月工会总部。", "星月"), Some(Pos::Noun));
+        assert_eq!(pos_of("成员国元首理事会会议", "元首"), Some(Pos::Noun));
+        // A time, a weekday and an adverb keep jieba's tag.
+        assert_eq!(pos_of("他前世是一名剑客。", "前世"), Some(Pos::Time));
+        assert_eq!(pos_of("会议于星期四举行。", "星期四"), Some(Pos::Time));
+        assert_eq!(pos_of("他明明看到了。", "明明"), Some(Pos::Time));
+    }
 
     #[test]
     fn a_one_character_modifier_joins_a_noun_the_dictionary_lists_with_it() {
