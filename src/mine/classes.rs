@@ -184,7 +184,7 @@ pub(super) fn is_function_like(pos: Pos) -> bool {
 /// 七, 十二, 第五: a Chinese numeral or ordinal written in characters (a count in digits is
 /// a quantity, not part of a name).
 pub(super) fn is_numeral_prefix(word: &str) -> bool {
-    const DIGITS: &str = "一二三四五六七八九十百千两";
+    const DIGITS: &str = "一二三四五六七八九十百千万两";
     let rest = word.strip_prefix('第').unwrap_or(word);
     !rest.is_empty() && rest.chars().count() <= 3 && rest.chars().all(|c| DIGITS.contains(c))
 }

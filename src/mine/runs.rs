@@ -52,6 +52,12 @@ pub(super) fn classified_runs<'t>(text: &str, tokens: &'t [Token], classes: &Cla
         let after_prefix =
             start > 0 && classes.negating_prefix(start - 1) && tokens[start - 1].span.end == tokens[start].span.start;
         let glued_next = |i: usize| tokens.get(i + 1).filter(|next| next.span.start == tokens[i].span.end);
+        // A numeral character glued to digits is part of the number (330 + 万 + 女孩 "3.3 million girls").
+        let after_digits = |i: usize| {
+            i > 0
+                && tokens[i - 1].span.end == tokens[i].span.start
+                && word(i - 1).ends_with(|c: char| c.is_ascii_digit())
+        };
         // Such a prefix, "former" 前, a Chinese numeral or ordinal (七 + 长老, 第五 + 委员会) and an adverb
         // that is also an adjective (特别 + 委员会) may open a term before a word that can.
         let opens = |i: usize| {
@@ -60,7 +66,7 @@ pub(super) fn classified_runs<'t>(text: &str, tokens: &'t [Token], classes: &Cla
                     && (classes.negating_prefix(i) && !is_function_like(next.pos)
                         // 前 before a name is "former" (前南斯拉夫, 前苏联), not "before".
                         || word(i) == "前" && matches!(next.pos, Pos::ProperNoun | Pos::PersonName)
-                        || (is_numeral_prefix(word(i))
+                        || (is_numeral_prefix(word(i)) && !after_digits(i)
                             || is_numeral_word(word(i), tokens[i].pos) && !is_indefinite_quantity(word(i))
                             || classes.attributive_adverb(i))
                             && starts(i + 1)
@@ -350,6 +356,9 @@ mod tests {
         assert!(runs("七长老来了。").iter().any(|t| t == "七长老"));
         assert!(runs("第五委员会审议了报告。").iter().any(|t| t == "第五委员会"));
         assert!(runs("特别委员会审议了报告。").iter().any(|t| t == "特别委员会"));
+        assert!(runs("他是万剑宗的弟子。").iter().any(|t| t == "万剑宗"), "万 'ten thousand' too");
+        let found = runs("有330万女孩可能会遭受暴力。");
+        assert!(!found.iter().any(|t| t.starts_with('万')), "a numeral after digits counts: {found:?}");
     }
 
     #[test]
