@@ -139,26 +139,22 @@ const PIECE_SHARE: f64 = 0.8;
 mod tests {
     use super::*;
 
-    fn candidate(words: &[&str], tags: &[Pos], frequency: usize) -> Candidate {
-        Candidate::of_words(words, tags, frequency)
-    }
-
     #[test]
     fn a_phrase_seen_nearly_only_inside_one_longer_candidate_is_a_piece_of_it_unless_it_is_a_word() {
         use Pos::{Conjunction, Noun, ProperNoun, Verb};
         let lexicon = Lexicon::new();
         let contexts = WordContexts::new(&[], rayon::iter::empty::<(usize, Vec<crate::segment::Token>)>());
         let candidates = vec![
-            candidate(&["不扩散", "条约", "缔约国", "集团"], &[Noun, Noun, Noun, Noun], 5),
-            candidate(&["不扩散", "条约", "缔约国"], &[Noun, Noun, Noun], 5),
-            candidate(&["禽", "流感", "疫情"], &[Noun, Noun, Noun], 4),
-            candidate(&["禽", "流感"], &[Noun, Noun], 4),
-            candidate(&["上海", "合作", "组织"], &[ProperNoun, Noun, Noun], 2),
-            candidate(&["上海", "合作"], &[ProperNoun, Noun], 2),
-            candidate(&["国际", "和平", "与", "安全"], &[Noun, Noun, Conjunction, Noun], 8),
-            candidate(&["国际", "和平"], &[Noun, Noun], 9),
-            candidate(&["减少", "灾害", "风险", "框架"], &[Verb, Noun, Noun, Noun], 4),
-            candidate(&["灾害", "风险"], &[Noun, Noun], 6),
+            Candidate::of_words(&["不扩散", "条约", "缔约国", "集团"], &[Noun, Noun, Noun, Noun], 5),
+            Candidate::of_words(&["不扩散", "条约", "缔约国"], &[Noun, Noun, Noun], 5),
+            Candidate::of_words(&["禽", "流感", "疫情"], &[Noun, Noun, Noun], 4),
+            Candidate::of_words(&["禽", "流感"], &[Noun, Noun], 4),
+            Candidate::of_words(&["上海", "合作", "组织"], &[ProperNoun, Noun, Noun], 2),
+            Candidate::of_words(&["上海", "合作"], &[ProperNoun, Noun], 2),
+            Candidate::of_words(&["国际", "和平", "与", "安全"], &[Noun, Noun, Conjunction, Noun], 8),
+            Candidate::of_words(&["国际", "和平"], &[Noun, Noun], 9),
+            Candidate::of_words(&["减少", "灾害", "风险", "框架"], &[Verb, Noun, Noun, Noun], 4),
+            Candidate::of_words(&["灾害", "风险"], &[Noun, Noun], 6),
         ];
         let nesting = nesting_frequencies(&candidates, &contexts, &Segmenter::new(), &lexicon);
         assert_eq!(nesting.get("不扩散条约缔约国"), Some(&5), "never alone: a piece");
@@ -178,14 +174,21 @@ mod tests {
             nesting_frequencies(&[longer, inner], &contexts, &Segmenter::new(), &lexicon).get(term.as_str()).copied()
         };
         // 亚投 of 亚投行: no dictionary lists it, so it is a piece of what it is always in.
-        let piece =
-            nesting_of(candidate(&["亚投", "行"], &[ProperNoun, Noun], 5), candidate(&["亚投"], &[ProperNoun], 5));
+        let piece = nesting_of(
+            Candidate::of_words(&["亚投", "行"], &[ProperNoun, Noun], 5),
+            Candidate::of_words(&["亚投"], &[ProperNoun], 5),
+        );
         assert_eq!(piece, Some(5));
         // A name is no piece of its title (凌天 of 凌天师兄), nor a word of its compound.
-        let name =
-            nesting_of(candidate(&["凌天", "师兄"], &[PersonName, Noun], 5), candidate(&["凌天"], &[PersonName], 5));
+        let name = nesting_of(
+            Candidate::of_words(&["凌天", "师兄"], &[PersonName, Noun], 5),
+            Candidate::of_words(&["凌天"], &[PersonName], 5),
+        );
         assert_eq!(name, None);
-        let word = nesting_of(candidate(&["禽流感", "疫情"], &[Noun, Noun], 5), candidate(&["禽流感"], &[Noun], 5));
+        let word = nesting_of(
+            Candidate::of_words(&["禽流感", "疫情"], &[Noun, Noun], 5),
+            Candidate::of_words(&["禽流感"], &[Noun], 5),
+        );
         assert_eq!(word, None);
     }
 
@@ -195,11 +198,15 @@ mod tests {
         let lexicon = Lexicon::new();
         let contexts = WordContexts::new(&[], rayon::iter::empty::<(usize, Vec<crate::segment::Token>)>());
         let nesting_of = |longer: Candidate| {
-            let candidates = vec![longer, candidate(&["云计算"], &[Noun], 3)];
+            let candidates = vec![longer, Candidate::of_words(&["云计算"], &[Noun], 3)];
             nesting_frequencies(&candidates, &contexts, &Segmenter::new(), &lexicon).get("云计算").copied()
         };
-        assert_eq!(nesting_of(candidate(&["公共", "云计算"], &[Noun, Noun], 3)), Some(3), "a modifier explains it");
-        assert_eq!(nesting_of(candidate(&["物联网", "、", "云计算"], &[Noun, Punctuation, Noun], 3)), None);
+        assert_eq!(
+            nesting_of(Candidate::of_words(&["公共", "云计算"], &[Noun, Noun], 3)),
+            Some(3),
+            "a modifier explains it"
+        );
+        assert_eq!(nesting_of(Candidate::of_words(&["物联网", "、", "云计算"], &[Noun, Punctuation, Noun], 3)), None);
     }
 
     #[test]
@@ -207,16 +214,19 @@ mod tests {
         use Pos::Noun;
         let lexicon = Lexicon::new();
         let contexts = WordContexts::new(&[], rayon::iter::empty::<(usize, Vec<crate::segment::Token>)>());
-        let searched = |term: &str, frequency: usize| candidate(&[term], &[], frequency);
+        let searched = |term: &str, frequency: usize| Candidate::of_words(&[term], &[], frequency);
         let nesting_of = |longer: Candidate, inner: Candidate| {
             let term = inner.term.clone();
             nesting_frequencies(&[longer, inner], &contexts, &Segmenter::new(), &lexicon).get(term.as_str()).copied()
         };
         // The segmenter counted 疟疾 where it stood alone, not inside the token 疟疾病例.
-        assert_eq!(nesting_of(candidate(&["疟疾病例"], &[Noun], 6), candidate(&["疟疾"], &[Noun], 4)), None);
+        assert_eq!(
+            nesting_of(Candidate::of_words(&["疟疾病例"], &[Noun], 6), Candidate::of_words(&["疟疾"], &[Noun], 4)),
+            None
+        );
         // A string found by search counts every occurrence, those inside the token too.
-        assert_eq!(nesting_of(candidate(&["疟疾病例"], &[Noun], 6), searched("疟疾", 8)), Some(6));
+        assert_eq!(nesting_of(Candidate::of_words(&["疟疾病例"], &[Noun], 6), searched("疟疾", 8)), Some(6));
         // A string found by search holds the occurrences of the tokens inside it.
-        assert_eq!(nesting_of(searched("《疟疾报告》", 3), candidate(&["疟疾"], &[Noun], 4)), Some(3));
+        assert_eq!(nesting_of(searched("《疟疾报告》", 3), Candidate::of_words(&["疟疾"], &[Noun], 4)), Some(3));
     }
 }

@@ -321,13 +321,15 @@ fn join_surnames(text: &str, tokens: Vec<Token>) -> Vec<Token> {
 mod tests {
     use super::*;
 
+    /// The tag `prepare` gives `word` in `text`.
+    fn pos_of(text: &str, word: &str) -> Option<Pos> {
+        let (segmenter, lexicon) = (Segmenter::new(), Lexicon::new());
+        let tokens = prepare(text, segmenter.tokens(text, 0), &segmenter, &lexicon);
+        tokens.iter().find(|t| &text[t.span.clone()] == word).map(|t| t.pos)
+    }
+
     #[test]
     fn a_noun_jieba_tags_a_time_word_is_a_noun() {
-        let (segmenter, lexicon) = (Segmenter::new(), Lexicon::new());
-        let pos_of = |text: &str, word: &str| {
-            let tokens = prepare(text, segmenter.tokens(text, 0), &segmenter, &lexicon);
-            tokens.iter().find(|t| &text[t.span.clone()] == word).map(|t| t.pos)
-        };
         // jieba's dictionary tags 星月 "the moon and the stars" and 元首 "head of state" as time.
         assert_eq!(pos_of("他去了星月工会总部。", "星月"), Some(Pos::Noun));
         assert_eq!(pos_of("成员国元首理事会会议", "元首"), Some(Pos::Noun));
@@ -378,16 +380,11 @@ mod tests {
 
     #[test]
     fn a_word_the_dictionary_lists_only_as_a_name_is_a_name_whatever_jieba_tags_it() {
-        let (segmenter, lexicon) = (Segmenter::new(), Lexicon::new());
-        let pos = |text: &str, word: &str| {
-            let tokens = prepare(text, segmenter.tokens(text, 0), &segmenter, &lexicon);
-            tokens.iter().find(|t| &text[t.span.clone()] == word).map(|t| t.pos)
-        };
         // jieba lists 马里 "Mali" as a measure word and 也门 "Yemen" as an adverb.
-        assert_eq!(pos("马里的局势", "马里"), Some(Pos::ProperNoun));
-        assert_eq!(pos("也门的局势", "也门"), Some(Pos::ProperNoun));
+        assert_eq!(pos_of("马里的局势", "马里"), Some(Pos::ProperNoun));
+        assert_eq!(pos_of("也门的局势", "也门"), Some(Pos::ProperNoun));
         // CC-CEDICT capitalises the weekdays, which stay time words.
-        assert_eq!(pos("星期四上午开会", "星期四"), Some(Pos::Time));
+        assert_eq!(pos_of("星期四上午开会", "星期四"), Some(Pos::Time));
     }
 
     #[test]
