@@ -51,6 +51,8 @@ pub struct WordClass {
     /// Every sense is a question or an exclamation (怎么回事 "what's going on?", 天哪 "good
     /// heavens!"): a formula of speech.
     pub speech: bool,
+    /// CC-CEDICT gives a surname reading ([`Entry::surname`]).
+    pub surname: bool,
 }
 
 impl WordClass {
@@ -64,6 +66,7 @@ impl WordClass {
             one_word_sense: entry.senses.iter().any(|s| !s.contains(' ') && !s.ends_with("ly") && !s.is_empty()),
             name: entry.name,
             speech: !entry.senses.is_empty() && entry.senses.iter().all(|s| s.ends_with(['?', '!'])),
+            surname: entry.surname,
         }
     }
 
@@ -86,6 +89,8 @@ pub struct Entry {
     /// Every CC-CEDICT reading of the word is a proper name: capitalised pinyin and English
     /// ("Ma3 li3", "Mali" for 马里; not 中方 "the Chinese side", though "Zhong1 fang1").
     pub name: bool,
+    /// Some CC-CEDICT reading is a surname ("surname Xiang" for 向), which the senses leave out.
+    pub surname: bool,
 }
 
 impl Entry {
@@ -159,7 +164,7 @@ impl Lexicon {
     fn look_up(&self, word: &str) -> Entry {
         let user = self.user.senses(word);
         let mut senses = user.to_vec();
-        let (mut readings, mut names) = (0, 0);
+        let (mut readings, mut names, mut surname) = (0, 0, false);
         let capitalised = |s: &str| s.trim_start().starts_with(|c: char| c.is_uppercase());
         for hit in chinese_dictionary::query_by_chinese(word) {
             if hit.simplified != word {
@@ -172,6 +177,7 @@ impl Lexicon {
                 for sense in gloss.split(';') {
                     let sense = strip_notes(sense).to_lowercase();
                     let sense = sense.trim();
+                    surname |= sense.starts_with("surname ");
                     if !sense.is_empty()
                         && !sense.starts_with("surname ")
                         && !sense.starts_with("abbr. for")
@@ -182,7 +188,7 @@ impl Lexicon {
                 }
             }
         }
-        Entry { senses, name: readings > 0 && names == readings }
+        Entry { senses, name: readings > 0 && names == readings, surname }
     }
 
     /// Makes `english` the first sense of `word`, ahead of CC-CEDICT's: a pair the glossary
@@ -196,7 +202,7 @@ impl Lexicon {
         }
         senses.insert(0, sense);
         if let Ok(mut added) = self.added.write() {
-            added.insert(word.to_string(), Arc::new(Entry { senses, name: known.name }));
+            added.insert(word.to_string(), Arc::new(Entry { senses, name: known.name, surname: known.surname }));
             self.any_added.store(true, Ordering::Release);
         }
     }

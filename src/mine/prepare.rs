@@ -12,6 +12,7 @@ use crate::segment::{Pos, Segmenter, Token};
 
 /// Tokens as the run rules need them: bound prefixes joined, verbal set phrases tagged as verbs.
 pub fn prepare(text: &str, tokens: Vec<Token>, segmenter: &Segmenter, lexicon: &Lexicon) -> Vec<Token> {
+    let tokens = split_grammar_from_names(text, tokens, segmenter, lexicon);
     let mut tokens = join_surnames(text, merge_bound_prefixes(text, tokens, segmenter, lexicon));
     let mut previous_end = None;
     for token in &mut tokens {
@@ -286,6 +287,42 @@ fn merge_bound_prefixes(text: &str, tokens: Vec<Token>, segmenter: &Segmenter, l
     out
 }
 
+/// Characters that open a clause or a phrase (当 "when", 可 "but", 对 "to", 把, 被, 却 "yet", 都
+/// "all"…), which jieba's character model may glue to the name after them (当 + 林锋, 对 + 安林).
+const GRAMMAR_CHARS: &str = "当可对跟与把被让给在却就才又也还都令使替将叫请连但而若如只便并更最很太已正刚再";
+
+/// A three-character word jieba made up (in neither dictionary) that opens with a character of
+/// [`GRAMMAR_CHARS`] CC-CEDICT gives no surname reading, before two characters no dictionary
+/// lists either and that jieba alone takes for a name, is that character and a name: split in
+/// two (当林锋来到 "when Lin Feng came"). With a surname reading (向 "Xiang", 和 "He") it is a
+/// name of three characters.
+fn split_grammar_from_names(text: &str, tokens: Vec<Token>, segmenter: &Segmenter, lexicon: &Lexicon) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    for token in tokens {
+        let word = &text[token.span.clone()];
+        let mut chars = word.chars();
+        let first = chars.next().filter(|c| GRAMMAR_CHARS.contains(*c));
+        let rest = chars.as_str();
+        let made_up = |w: &str| !segmenter.is_dictionary_word(w) && !lexicon.class(w).known;
+        if let Some(first) = first.filter(|_| rest.chars().count() == 2 && rest.chars().all(is_han)) {
+            let grammar = &word[..first.len_utf8()];
+            // jieba's own guess for the two characters alone says name (not 得性 of 可得性
+            // "availability", nor the verb 挥出 of 就挥出).
+            let name =
+                || matches!(segmenter.tokens(rest, 0)[..], [Token { pos: Pos::PersonName | Pos::ProperNoun, .. }]);
+            if made_up(word) && made_up(rest) && !lexicon.class(grammar).surname && name() {
+                let at = token.span.start + grammar.len();
+                let pos = segmenter.tokens(grammar, 0).first().map_or(Pos::Other, |t| t.pos);
+                out.push(Token { span: token.span.start..at, pos });
+                out.push(Token { span: at..token.span.end, pos: Pos::PersonName });
+                continue;
+            }
+        }
+        out.push(token);
+    }
+    out
+}
+
 /// A surname that jieba cut off as a one-character name (叶 + 伏天, 卓 + 飞扬, 秦 + 师姐) is
 /// joined to the one or two characters after it: Chinese personal names and forms of address
 /// are a surname and a given name or title, which jieba's dictionary splits into other words.
@@ -326,6 +363,19 @@ mod tests {
         let (segmenter, lexicon) = (Segmenter::new(), Lexicon::new());
         let tokens = prepare(text, segmenter.tokens(text, 0), &segmenter, &lexicon);
         tokens.iter().find(|t| &text[t.span.clone()] == word).map(|t| t.pos)
+    }
+
+    #[test]
+    fn a_grammar_character_glued_to_a_name_is_split_off_unless_a_surname() {
+        // jieba's character model makes 当林锋 "when Lin Feng" and 对安林 "to An Lin" one name.
+        assert_eq!(pos_of("当林锋来到石村。", "林锋"), Some(Pos::PersonName));
+        assert_eq!(pos_of("仙人对安林说道。", "安林"), Some(Pos::PersonName));
+        assert_eq!(pos_of("当林锋来到石村。", "当林锋"), None);
+        // 向 is also the surname Xiang, and stays on the name; 可得性 "availability" ends in
+        // no name.
+        let lexicon = Lexicon::new();
+        assert!(lexicon.class("向").surname && !lexicon.class("当").surname);
+        assert!(pos_of("监测数据可得性。", "得性").is_none());
     }
 
     #[test]
