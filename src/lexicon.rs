@@ -53,6 +53,10 @@ pub struct WordClass {
     pub speech: bool,
     /// CC-CEDICT gives a surname reading ([`Entry::surname`]).
     pub surname: bool,
+    /// Some sense says a time (a word of [`TIME_WORDS`]: 前世 "previous life", 晚上 "evening")
+    /// or opens with a preposition or an adverb (如下 "as follows", 瞬间 "in an instant", 明明
+    /// "obviously"): the word is a time or an adverb, whatever else it glosses.
+    pub adverbial: bool,
 }
 
 impl WordClass {
@@ -67,6 +71,7 @@ impl WordClass {
             name: entry.name,
             speech: !entry.senses.is_empty() && entry.senses.iter().all(|s| s.ends_with(['?', '!'])),
             surname: entry.surname,
+            adverbial: entry.senses.iter().any(|s| is_adverbial_sense(s)),
         }
     }
 
@@ -80,6 +85,80 @@ impl WordClass {
         self.verb_sense && !self.nominal
     }
 }
+
+/// A sense that says a time or opens with a preposition or an adverb ([`WordClass::adverbial`]).
+fn is_adverbial_sense(sense: &str) -> bool {
+    let time = |w: &str| TIME_WORDS.contains(&w);
+    let mut words = sense.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty());
+    // A gloss opening with a preposition or an adverb (as, in, almost, forward, obviously) is
+    // no noun's.
+    let opens_with_grammar = words.clone().next().is_some_and(|w| {
+        !matches!(w, "a" | "an" | "the")
+            && (is_english_function_word(w)
+                || matches!(w, "almost" | "forward" | "onward" | "soon")
+                || w.len() > 4 && w.ends_with("ly"))
+    });
+    opens_with_grammar || words.any(|w| time(w) || w.strip_suffix('s').is_some_and(time))
+}
+
+/// English words of time, singular, as a gloss of a time word holds them.
+const TIME_WORDS: &[&str] = &[
+    "afternoon",
+    "afterward",
+    "age",
+    "ago",
+    "ancient",
+    "annals",
+    "anniversary",
+    "annual",
+    "autumn",
+    "century",
+    "childhood",
+    "currently",
+    "date",
+    "dawn",
+    "day",
+    "decade",
+    "dusk",
+    "dynasty",
+    "early",
+    "era",
+    "evening",
+    "former",
+    "future",
+    "hour",
+    "instant",
+    "late",
+    "later",
+    "life",
+    "lifetime",
+    "moment",
+    "month",
+    "morning",
+    "night",
+    "noon",
+    "now",
+    "past",
+    "period",
+    "present",
+    "previous",
+    "recent",
+    "season",
+    "someday",
+    "sometime",
+    "spring",
+    "summer",
+    "then",
+    "time",
+    "today",
+    "tonight",
+    "tomorrow",
+    "week",
+    "when",
+    "winter",
+    "year",
+    "yesterday",
+];
 
 /// What the lexicon (the user dictionary, then CC-CEDICT) says of one simplified-Chinese word.
 #[derive(Debug, Default)]

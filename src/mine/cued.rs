@@ -45,12 +45,9 @@ pub(super) fn count_cued_occurrences(docs: &[Document], sentences: &[Sentence], 
 /// its own, defines that ending: the run before the bracket took in words of the sentence
 /// (报告联合国伊拉克援助团（联伊援助团）"the report of" + the mission, named again elsewhere as
 /// 联合国伊拉克援助团). The longest such ending that still holds each Chinese short form's
-/// characters in order ([`cues::long_form_start`]) takes the definition. A Latin short form
+/// characters in order ([`cues::ends_with_long_form`]) takes the definition. A Latin short form
 /// (RCEP) says nothing of where its name starts: its long form stays.
 pub(super) fn relink_long_forms(table: &mut HashMap<String, Tally>) {
-    let holds = |long: &str, short: &str| {
-        cues::long_form_start(short, long).is_some_and(|at| long[at..].chars().count() > short.chars().count())
-    };
     let mut moves: Vec<(String, String)> = table
         .iter()
         .filter(|(_, tally)| {
@@ -64,7 +61,7 @@ pub(super) fn relink_long_forms(table: &mut HashMap<String, Tally>) {
                 .char_indices()
                 .skip(1)
                 .map(|(at, _)| &long[at..])
-                .take_while(|ending| tally.short_forms.iter().all(|short| holds(ending, short)))
+                .take_while(|ending| tally.short_forms.iter().all(|short| cues::ends_with_long_form(short, ending)))
                 .find(|ending| table.get(*ending).is_some_and(|t| t.occurrences.len() >= 2))?;
             Some((long.clone(), ending.to_string()))
         })

@@ -212,8 +212,13 @@ fn is_chinese_short_form_shape(short: &str) -> bool {
 /// character and keeps its characters in order ([`long_form_start`]). A bracket that adds a
 /// country, a place or a remark (某某先生（尼日利亚）, 基桑加尼（东方省）) keeps no such order.
 fn is_chinese_short_form(inner: &str, before: &str) -> bool {
-    is_chinese_short_form_shape(inner)
-        && long_form_start(inner, before).is_some_and(|start| before[start..].chars().count() > inner.chars().count())
+    is_chinese_short_form_shape(inner) && ends_with_long_form(inner, before)
+}
+
+/// Whether `before` ends with a long form that `short` abbreviates ([`long_form_start`]),
+/// longer than `short` itself.
+pub fn ends_with_long_form(short: &str, before: &str) -> bool {
+    long_form_start(short, before).is_some_and(|start| before[start..].chars().count() > short.chars().count())
 }
 
 fn is_acronym(s: &str) -> bool {

@@ -132,92 +132,14 @@ fn phrase_pos(word: &str, segmenter: &Segmenter, lexicon: &Lexicon) -> Option<Po
 }
 
 /// Whether CC-CEDICT knows `word` only as a noun, not as a name (星期四 "Thursday"), and no
-/// sense of it says a time (a word of [`TIME_WORDS`]: 前世 "previous life", 晚上 "evening") or
-/// opens with a preposition or an adverb (如下 "as follows", 瞬间 "in an instant", 明明
-/// "obviously").
+/// sense of it says a time or reads as an adverb ([`WordClass::adverbial`]: 前世 "previous
+/// life", 如下 "as follows", 明明 "obviously").
+///
+/// [`WordClass::adverbial`]: crate::lexicon::WordClass::adverbial
 fn names_no_time(word: &str, lexicon: &Lexicon) -> bool {
     let class = lexicon.class(word);
-    if !class.noun_only() || class.name {
-        return false;
-    }
-    let time = |w: &str| TIME_WORDS.contains(&w);
-    let entry = lexicon.entry(word);
-    !entry.senses.is_empty()
-        && entry.senses.iter().all(|sense| {
-            let mut words = sense.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty());
-            // A gloss opening with a preposition or an adverb (as, in, almost, forward,
-            // obviously) is no noun's.
-            let opens_with_grammar = words.clone().next().is_some_and(|w| {
-                !matches!(w, "a" | "an" | "the")
-                    && (is_english_function_word(w)
-                        || matches!(w, "almost" | "forward" | "onward" | "soon")
-                        || w.len() > 4 && w.ends_with("ly"))
-            });
-            !opens_with_grammar && !words.any(|w| time(w) || w.strip_suffix('s').is_some_and(time))
-        })
+    class.known && class.noun_only() && !class.name && !class.adverbial
 }
-
-/// English words of time, singular, as a gloss of a time word holds them.
-const TIME_WORDS: &[&str] = &[
-    "&[",
-    "&str]",
-    "=",
-    "afternoon",
-    "afterward",
-    "age",
-    "ago",
-    "ancient",
-    "annals",
-    "anniversary",
-    "annual",
-    "autumn",
-    "century",
-    "childhood",
-    "currently",
-    "date",
-    "dawn",
-    "day",
-    "decade",
-    "dusk",
-    "dynasty",
-    "early",
-    "era",
-    "evening",
-    "former",
-    "future",
-    "hour",
-    "instant",
-    "late",
-    "later",
-    "life",
-    "lifetime",
-    "moment",
-    "month",
-    "morning",
-    "night",
-    "noon",
-    "now",
-    "past",
-    "period",
-    "present",
-    "previous",
-    "recent",
-    "season",
-    "someday",
-    "sometime",
-    "spring",
-    "summer",
-    "then",
-    "time",
-    "today",
-    "tonight",
-    "tomorrow",
-    "week",
-    "when",
-    "winter",
-    "year",
-    "yesterday",
-];
 
 /// Bound prefixes of Chinese word formation that jieba splits off as verbs, joined to the word
 /// they attach to: 去/逆/反/非… before a -化, -主义 or 歧视 word (去杠杆化, 反殖民主义, 非歧视),
@@ -301,11 +223,14 @@ fn split_grammar_from_names(text: &str, tokens: Vec<Token>, segmenter: &Segmente
     for token in tokens {
         let word = &text[token.span.clone()];
         let mut chars = word.chars();
-        let first = chars.next().filter(|c| GRAMMAR_CHARS.contains(*c));
-        let rest = chars.as_str();
+        // Three characters, the last two Chinese, the first a grammar character.
+        let first = match (chars.next(), chars.next(), chars.next(), chars.next()) {
+            (Some(a), Some(b), Some(c), None) if is_han(b) && is_han(c) && GRAMMAR_CHARS.contains(a) => Some(a),
+            _ => None,
+        };
         let made_up = |w: &str| !segmenter.is_dictionary_word(w) && !lexicon.class(w).known;
-        if let Some(first) = first.filter(|_| rest.chars().count() == 2 && rest.chars().all(is_han)) {
-            let grammar = &word[..first.len_utf8()];
+        if let Some(first) = first {
+            let (grammar, rest) = word.split_at(first.len_utf8());
             // jieba's own guess for the two characters alone says name (not 得性 of 可得性
             // "availability", nor the verb 挥出 of 就挥出).
             let name =

@@ -222,6 +222,17 @@ mod tests {
         token_runs(text, &tokens, &lexicon).into_iter().map(|r| text[r.span].to_string()).collect()
     }
 
+    /// Asserts that each of `terms` is a run of `text` and that no run holds any of `grammar`.
+    fn assert_runs(text: &str, terms: &[&str], grammar: &[&str]) {
+        let found = runs(text);
+        for term in terms {
+            assert!(found.iter().any(|t| t == term), "{term}: {found:?}");
+        }
+        for piece in grammar {
+            assert!(!found.iter().any(|t| t.contains(piece)), "{piece}: {found:?}");
+        }
+    }
+
     #[test]
     fn run_spans_slice_to_their_words() {
         let text = "推动药品注册管理办法修订";
@@ -261,42 +272,28 @@ mod tests {
 
     #[test]
     fn a_word_holding_the_aspect_particle_is_a_predicate_not_a_term() {
-        let found = runs("楚离笑了笑，摸了摸钱包，了解情况。");
-        assert!(found.iter().any(|t| t == "钱包"), "{found:?}");
-        assert!(found.iter().any(|t| t == "了解情况"), "了 opening a word is no particle: {found:?}");
-        assert!(!found.iter().any(|t| t.contains("了笑") || t.contains("了摸")), "{found:?}");
+        // 了 opening a word is no particle (了解情况).
+        assert_runs("楚离笑了笑，摸了摸钱包，了解情况。", &["钱包", "了解情况"], &["了笑", "了摸"]);
     }
 
     #[test]
     fn a_word_closing_with_the_copula_is_grammar_not_a_term() {
-        let found = runs("这是码头管理局，码头管理局却是港务集团的子公司。");
-        for term in ["码头管理局", "港务集团"] {
-            assert!(found.iter().any(|t| t == term), "{term}: {found:?}");
-        }
-        assert!(!found.iter().any(|t| t.contains("这是") || t.contains("却是")), "{found:?}");
+        assert_runs("这是码头管理局，码头管理局却是港务集团的子公司。", &["码头管理局", "港务集团"], &["这是", "却是"]);
     }
 
     #[test]
     fn the_auxiliary_that_negates_what_exists_is_no_part_of_a_term() {
-        let found = runs("夜间港口没有人值守，码头没有起重机。");
-        assert!(found.iter().any(|t| t == "起重机"), "{found:?}");
-        assert!(!found.iter().any(|t| t.contains("没有")), "{found:?}");
+        assert_runs("夜间港口没有人值守，码头没有起重机。", &["起重机"], &["没有"]);
     }
 
     #[test]
     fn a_set_phrase_glossed_only_as_a_question_is_speech() {
-        let found = runs("码头停电，这是怎么回事？");
-        assert!(found.iter().any(|t| t == "码头"), "{found:?}");
-        assert!(!found.iter().any(|t| t.contains("怎么回事")), "{found:?}");
+        assert_runs("码头停电，这是怎么回事？", &["码头"], &["怎么回事"]);
     }
 
     #[test]
     fn a_verb_with_a_directional_complement_is_a_predicate() {
-        let found = runs("值班员醒过来，站起来关掉报警器。");
-        for term in ["值班员", "报警器"] {
-            assert!(found.iter().any(|t| t == term), "{term}: {found:?}");
-        }
-        assert!(!found.iter().any(|t| t.contains("醒过来") || t.contains("站起来")), "{found:?}");
+        assert_runs("值班员醒过来，站起来关掉报警器。", &["值班员", "报警器"], &["醒过来", "站起来"]);
     }
 
     #[test]
