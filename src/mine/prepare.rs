@@ -21,6 +21,10 @@ pub fn prepare(text: &str, tokens: Vec<Token>, segmenter: &Segmenter, lexicon: &
         previous_end = Some(token.span.end);
         if let Some(pos) = phrase_pos(word, segmenter, lexicon) {
             token.pos = pos;
+        } else if glued && word == PLURAL_SUFFIX {
+            // The plural suffix of nouns of people (团长 + 们 "heads", 弟子 + 们 "disciples")
+            // is inflection, as English -s is: the term is the noun before it.
+            token.pos = Pos::Particle;
         } else if glued
             && token.pos == Pos::Other
             && word.chars().count() == 1
@@ -62,6 +66,9 @@ pub fn prepare(text: &str, tokens: Vec<Token>, segmenter: &Segmenter, lexicon: &
     }
     join_agent_suffix(text, tokens)
 }
+
+/// The plural suffix of nouns of people.
+const PLURAL_SUFFIX: &str = "们";
 
 /// The agent suffix 者 makes a noun of the predicate it is glued to (密切接触 + 者 "close
 /// contact", 贩毒 + 者 "drug trafficker"): one word, as jieba writes those it knows (吸毒者).

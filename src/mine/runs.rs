@@ -234,6 +234,13 @@ mod tests {
     }
 
     #[test]
+    fn the_plural_suffix_is_no_part_of_a_term() {
+        // 们 glued to a noun of people is inflection: the term is the noun.
+        assert_runs("出席会议的代表团团长们支持该倡议。", &["代表团团长"], &["们"]);
+        assert_runs("虚空行者们来到了城里。", &["虚空行者"], &["们"]);
+    }
+
+    #[test]
     fn run_spans_slice_to_their_words() {
         let text = "推动药品注册管理办法修订";
         let tokens = Segmenter::new().tokens(text, 0);
