@@ -311,12 +311,24 @@ fn is_speech(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
 pub fn can_start(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
     !breaks_term(word, pos)
         && !is_speech(word, pos, lexicon)
-        && !matches!(pos, Pos::Adverb | Pos::Locative | Pos::Idiom)
+        && !matches!(pos, Pos::Adverb | Pos::Idiom)
+        && (pos != Pos::Locative || is_attributive_locative(word, lexicon))
         && !is_quantifier(word)
         && !is_predicate(word, pos, lexicon)
         && (pos != Pos::VerbalNoun || {
             let class = lexicon.class(word);
             !class.known || class.nominal
+        })
+}
+
+/// A place word of two characters or more that CC-CEDICT also glosses as one content word
+/// (境内 "internal", 国内 "domestic", 海外 "overseas"): before a noun it modifies it (境内 +
+/// 流离失所者 "internally displaced persons"). Not one glossed only by prepositions and phrases
+/// (之间 "between", 以上 "more than").
+fn is_attributive_locative(word: &str, lexicon: &Lexicon) -> bool {
+    word.chars().count() >= 2
+        && lexicon.entry(word).senses.iter().any(|s| {
+            !s.contains(' ') && !s.ends_with("ly") && !s.is_empty() && !crate::lexicon::is_english_function_word(s)
         })
 }
 

@@ -241,6 +241,15 @@ mod tests {
     }
 
     #[test]
+    fn a_place_word_glossed_as_a_modifier_opens_a_term() {
+        // 境内 "internal" modifies the noun after it; 之间 "between" and 以上 "above" do not.
+        assert_runs("达尔富尔有150万境内流离失所者。", &["境内流离失所者"], &[]);
+        let found = runs("城市之间交通便利，以上措施有效。");
+        assert!(found.iter().any(|t| t == "措施"), "{found:?}");
+        assert!(!found.iter().any(|t| t.starts_with("之间") || t.starts_with("以上")), "{found:?}");
+    }
+
+    #[test]
     fn run_spans_slice_to_their_words() {
         let text = "推动药品注册管理办法修订";
         let tokens = Segmenter::new().tokens(text, 0);
