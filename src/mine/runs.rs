@@ -41,11 +41,13 @@ pub(super) fn classified_runs<'t>(text: &str, tokens: &'t [Token], classes: &Cla
     let starts = |i: usize| classes.can_start(i);
     for start in 0..tokens.len() {
         // A one-character noun glued to the word before it is a suffix (可持续 + 性); a
-        // one-character adjective there is a complement (建设 + 好).
+        // one-character adjective there is a complement (建设 + 好). Not after a grammatical
+        // word: 的 + 大公子 "the eldest son", 在 + 新城市议程 "under the New Urban Agenda".
         let suffix = start > 0
             && classes.chars(start) == 1
             && matches!(tokens[start].pos, Pos::Noun | Pos::Adjective)
             && tokens[start - 1].span.end == tokens[start].span.start
+            && !tokens[start - 1].pos.is_function()
             && classes.all_han(start - 1);
         // A negating or opposing prefix belongs to its word (反 + 不正当竞争法): no run starts
         // right after one.
@@ -247,6 +249,15 @@ mod tests {
         let found = runs("城市之间交通便利，以上措施有效。");
         assert!(found.iter().any(|t| t == "措施"), "{found:?}");
         assert!(!found.iter().any(|t| t.starts_with("之间") || t.starts_with("以上")), "{found:?}");
+    }
+
+    #[test]
+    fn a_one_character_adjective_after_a_grammatical_word_opens_a_term() {
+        // After a verb 好 is a complement (建设 + 好 "build well"); after 的 or a preposition
+        // 大 and 新 modify the noun after them ("the eldest son", "the New Urban Agenda").
+        assert_runs("他是李家的大公子，在新城市议程下。", &["大公子", "新城市议程"], &[]);
+        let found = runs("要把上合组织建设好地区。");
+        assert!(!found.iter().any(|t| t.starts_with('好')), "{found:?}");
     }
 
     #[test]
