@@ -313,6 +313,7 @@ pub fn can_start(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
         && !is_speech(word, pos, lexicon)
         && !matches!(pos, Pos::Adverb | Pos::Idiom)
         && (pos != Pos::Locative || is_attributive_locative(word, lexicon))
+        && !is_descriptive_reduplication(word, pos, lexicon)
         && !is_quantifier(word)
         && !is_predicate(word, pos, lexicon)
         && (pos != Pos::VerbalNoun || {
@@ -330,6 +331,25 @@ fn is_attributive_locative(word: &str, lexicon: &Lexicon) -> bool {
         && lexicon.entry(word).senses.iter().any(|s| {
             !s.contains(' ') && !s.ends_with("ly") && !s.is_empty() && !crate::lexicon::is_english_function_word(s)
         })
+}
+
+/// A reduplicated word that jieba tags neither a noun nor a name (淡淡 "faint", 莽莽 "vast"),
+/// or that it takes for a name and CC-CEDICT knows as a word (熊熊 "raging"): Chinese
+/// grammar's vivid form of an adjective or adverb, which describes and names nothing
+/// (熊熊怒火 "raging fury"). Reduplicated nouns (星星 "star", 爷爷 "grandpa") stay nouns.
+fn is_descriptive_reduplication(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some(a), Some(b), None) if a == b && is_han(a))
+        && match pos {
+            Pos::Noun | Pos::ProperNoun => false,
+            // A name jieba made up from the characters (a nickname) unless CC-CEDICT knows
+            // the word as something else (熊熊 "raging").
+            Pos::PersonName => {
+                let class = lexicon.class(word);
+                class.known && !class.name
+            }
+            _ => true,
+        }
 }
 
 /// The last word must be able to head a noun phrase: a nominal tag, or a word jieba tags

@@ -224,18 +224,42 @@ const GRAMMAR_CHARS: &str = "当可对跟与把被让给在却就才又也还都
 /// [`GRAMMAR_CHARS`] CC-CEDICT gives no surname reading, before two characters no dictionary
 /// lists either and that jieba alone takes for a name, is that character and a name: split in
 /// two (当林锋来到 "when Lin Feng came"). With a surname reading (向 "Xiang", 和 "He") it is a
-/// name of three characters.
+/// name of three characters. A "name" that doubles its first character is a reduplicated
+/// adverb and a verb (冷冷 + 道 "said coldly"), split the same way.
 fn split_grammar_from_names(text: &str, tokens: Vec<Token>, segmenter: &Segmenter, lexicon: &Lexicon) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
     for token in tokens {
         let word = &text[token.span.clone()];
         let mut chars = word.chars();
+        let mut chars_of = word.chars();
         // Three characters, the last two Chinese, the first a grammar character.
         let first = match (chars.next(), chars.next(), chars.next(), chars.next()) {
             (Some(a), Some(b), Some(c), None) if is_han(b) && is_han(c) && GRAMMAR_CHARS.contains(a) => Some(a),
             _ => None,
         };
         let made_up = |w: &str| !segmenter.is_dictionary_word(w) && !lexicon.class(w).known;
+        // A reduplicated adverb and a verb (冷冷 + 道 "said coldly"), which jieba takes for a
+        // name (its dictionary even lists 冷冷道 as one): no name doubles its first character.
+        if let (Some(a), Some(b), Some(c), None) = (chars_of.next(), chars_of.next(), chars_of.next(), chars_of.next())
+        {
+            let doubled = &word[..a.len_utf8() + b.len_utf8()];
+            let name = matches!(token.pos, Pos::PersonName | Pos::ProperNoun);
+            let known = |w: &str| lexicon.class(w).known;
+            if a == b
+                && is_han(a)
+                && is_han(c)
+                && name
+                && !known(word)
+                && !made_up(doubled)
+                && !lexicon.class(doubled).name
+            {
+                let at = token.span.start + doubled.len();
+                let pos = segmenter.tokens(&word[doubled.len()..], 0).first().map_or(Pos::Other, |t| t.pos);
+                out.push(Token { span: token.span.start..at, pos: Pos::Adverb });
+                out.push(Token { span: at..token.span.end, pos });
+                continue;
+            }
+        }
         if let Some(first) = first {
             let (grammar, rest) = word.split_at(first.len_utf8());
             // jieba's own guess for the two characters alone says name (not 得性 of 可得性
@@ -295,6 +319,14 @@ mod tests {
         let (segmenter, lexicon) = (Segmenter::new(), Lexicon::new());
         let tokens = prepare(text, segmenter.tokens(text, 0), &segmenter, &lexicon);
         tokens.iter().find(|t| &text[t.span.clone()] == word).map(|t| t.pos)
+    }
+
+    #[test]
+    fn a_reduplicated_adverb_glued_to_a_verb_is_no_name() {
+        // jieba lists 冷冷道 "said coldly" as a name; 冷冷 "coldly" is an adverb.
+        assert_eq!(pos_of("苏羽冷冷道：“滚。”", "冷冷"), Some(Pos::Adverb));
+        assert_eq!(pos_of("苏羽冷冷道：“滚。”", "冷冷道"), None);
+        assert_eq!(pos_of("苏羽冷冷道：“滚。”", "苏羽"), Some(Pos::PersonName));
     }
 
     #[test]

@@ -261,6 +261,17 @@ mod tests {
     }
 
     #[test]
+    fn a_reduplicated_adjective_describes_and_opens_no_term() {
+        // 熊熊 "raging" and 茫茫 "vast" are the vivid forms of adjectives; 星星 "star" is a noun.
+        let found = runs("熊熊怒火燃起，茫茫大山之中，星星宠物医院开门了。");
+        assert!(found.iter().any(|t| t == "怒火") && found.iter().any(|t| t == "星星宠物医院"), "{found:?}");
+        let opened = |t: &String| t.len() > "熊熊".len() && (t.starts_with("熊熊") || t.starts_with("茫茫"));
+        assert!(!found.iter().any(opened), "{found:?}");
+        // Letters are no reduplication (FF大楼 "the FF building").
+        assert!(runs("他在FF大楼工作。").iter().any(|t| t == "FF大楼"));
+    }
+
+    #[test]
     fn run_spans_slice_to_their_words() {
         let text = "推动药品注册管理办法修订";
         let tokens = Segmenter::new().tokens(text, 0);
