@@ -67,7 +67,7 @@ impl WordClass {
             nominal: entry.has_nominal_sense(),
             verb_first: entry.senses.first().is_some_and(verb),
             verb_sense: entry.senses.iter().any(verb),
-            one_word_sense: entry.senses.iter().any(|s| !s.contains(' ') && !s.ends_with("ly") && !s.is_empty()),
+            one_word_sense: entry.senses.iter().any(|s| is_one_word_sense(s)),
             name: entry.name,
             speech: !entry.senses.is_empty() && entry.senses.iter().all(|s| s.ends_with(['?', '!'])),
             surname: entry.surname,
@@ -84,6 +84,11 @@ impl WordClass {
     pub fn verb_only(&self) -> bool {
         self.verb_sense && !self.nominal
     }
+}
+
+/// A sense of one word that is not an -ly adverb ("special" for 特别, "internal" for 境内).
+pub fn is_one_word_sense(sense: &str) -> bool {
+    !sense.is_empty() && !sense.contains(' ') && !sense.ends_with("ly")
 }
 
 /// A sense that says a time or opens with a preposition or an adverb ([`WordClass::adverbial`]).

@@ -4,7 +4,7 @@
 //! classes looked up once per line.
 
 use crate::corpus::is_han;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{is_english_function_word, is_one_word_sense, Lexicon};
 use crate::segment::{Pos, Segmenter, Token};
 use std::cell::Cell;
 
@@ -328,9 +328,7 @@ pub fn can_start(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
 /// (之间 "between", 以上 "more than").
 fn is_attributive_locative(word: &str, lexicon: &Lexicon) -> bool {
     word.chars().count() >= 2
-        && lexicon.entry(word).senses.iter().any(|s| {
-            !s.contains(' ') && !s.ends_with("ly") && !s.is_empty() && !crate::lexicon::is_english_function_word(s)
-        })
+        && lexicon.entry(word).senses.iter().any(|s| is_one_word_sense(s) && !is_english_function_word(s))
 }
 
 /// A reduplicated word that jieba tags neither a noun nor a name (淡淡 "faint", 莽莽 "vast"),
@@ -338,8 +336,7 @@ fn is_attributive_locative(word: &str, lexicon: &Lexicon) -> bool {
 /// grammar's vivid form of an adjective or adverb, which describes and names nothing
 /// (熊熊怒火 "raging fury"). Reduplicated nouns (星星 "star", 爷爷 "grandpa") stay nouns.
 fn is_descriptive_reduplication(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
-    let mut chars = word.chars();
-    matches!((chars.next(), chars.next(), chars.next()), (Some(a), Some(b), None) if a == b && is_han(a))
+    is_reduplication(word)
         && match pos {
             Pos::Noun | Pos::ProperNoun => false,
             // A name jieba made up from the characters (a nickname) unless CC-CEDICT knows
@@ -350,6 +347,12 @@ fn is_descriptive_reduplication(word: &str, pos: Pos, lexicon: &Lexicon) -> bool
             }
             _ => true,
         }
+}
+
+/// Two Chinese characters, the same one twice (淡淡, 星星; not "FF").
+pub(super) fn is_reduplication(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some(a), Some(b), None) if a == b && is_han(a))
 }
 
 /// The last word must be able to head a noun phrase: a nominal tag, or a word jieba tags

@@ -2,7 +2,7 @@
 //! marked when the same clause came earlier.
 
 use super::furniture;
-use crate::corpus::{first_equal, Document, Span};
+use crate::corpus::{first_equal, is_han, Document, Span};
 use rayon::prelude::*;
 use std::borrow::Cow;
 
@@ -12,8 +12,8 @@ pub(crate) struct Sentence {
     pub span: Span,
     /// The same clause (white space aside) came earlier in the corpus, and it is long (see
     /// [`MIN_COPIED`]) or stands beside a long one that did: a speech republished on three
-    /// sites is one piece of evidence, not three. Its occurrences are kept (the aligner needs them) but
-    /// not counted.
+    /// sites is one piece of evidence, not three. Its occurrences are kept (the aligner needs
+    /// them) but not counted.
     pub repeat: bool,
 }
 
@@ -65,7 +65,7 @@ const MIN_COPIED: usize = 6;
 
 /// Whether `clause` has fewer than [`MIN_COPIED`] Chinese characters.
 fn is_short(clause: &str) -> bool {
-    clause.chars().filter(|&c| crate::corpus::is_han(c)).take(MIN_COPIED).count() < MIN_COPIED
+    clause.chars().filter(|&c| is_han(c)).take(MIN_COPIED).count() < MIN_COPIED
 }
 
 /// The clauses of a line, each with its closing punctuation. Clauses, not sentences, are

@@ -4,7 +4,8 @@
 //! given name, set phrases tagged by their structure, made-up words read as names.
 
 use super::classes::{
-    has_grammatical_edge, is_coverb, is_modal_verb, is_numeral_prefix, is_predicate, opens_with_verb, NEGATING_PREFIXES,
+    has_grammatical_edge, is_coverb, is_modal_verb, is_numeral_prefix, is_predicate, is_reduplication, opens_with_verb,
+    NEGATING_PREFIXES,
 };
 use crate::corpus::is_han;
 use crate::lexicon::{is_english_function_word, Lexicon};
@@ -231,50 +232,43 @@ fn split_grammar_from_names(text: &str, tokens: Vec<Token>, segmenter: &Segmente
     for token in tokens {
         let word = &text[token.span.clone()];
         let mut chars = word.chars();
-        let mut chars_of = word.chars();
-        // Three characters, the last two Chinese, the first a grammar character.
-        let first = match (chars.next(), chars.next(), chars.next(), chars.next()) {
-            (Some(a), Some(b), Some(c), None) if is_han(b) && is_han(c) && GRAMMAR_CHARS.contains(a) => Some(a),
-            _ => None,
+        let (Some(a), Some(b), Some(c), None) = (chars.next(), chars.next(), chars.next(), chars.next()) else {
+            out.push(token);
+            continue;
         };
         let made_up = |w: &str| !segmenter.is_dictionary_word(w) && !lexicon.class(w).known;
-        // A reduplicated adverb and a verb (冷冷 + 道 "said coldly"), which jieba takes for a
-        // name (its dictionary even lists 冷冷道 as one): no name doubles its first character.
-        if let (Some(a), Some(b), Some(c), None) = (chars_of.next(), chars_of.next(), chars_of.next(), chars_of.next())
-        {
-            let doubled = &word[..a.len_utf8() + b.len_utf8()];
+        // jieba's tag for a piece standing alone.
+        let tag = |w: &str| segmenter.tokens(w, 0).first().map_or(Pos::Other, |t| t.pos);
+        // Where the word splits, and the tags of its two pieces.
+        let mut split: Option<(usize, Pos, Pos)> = None;
+        let doubled = &word[..a.len_utf8() + b.len_utf8()];
+        if is_reduplication(doubled) && is_han(c) {
+            // A reduplicated adverb and a verb (冷冷 + 道 "said coldly"), which jieba takes for
+            // a name (its dictionary even lists 冷冷道 as one): no name doubles its first
+            // character.
             let name = matches!(token.pos, Pos::PersonName | Pos::ProperNoun);
-            let known = |w: &str| lexicon.class(w).known;
-            if a == b
-                && is_han(a)
-                && is_han(c)
-                && name
-                && !known(word)
-                && !made_up(doubled)
-                && !lexicon.class(doubled).name
-            {
-                let at = token.span.start + doubled.len();
-                let pos = segmenter.tokens(&word[doubled.len()..], 0).first().map_or(Pos::Other, |t| t.pos);
-                out.push(Token { span: token.span.start..at, pos: Pos::Adverb });
-                out.push(Token { span: at..token.span.end, pos });
-                continue;
+            if name && !lexicon.class(word).known && !made_up(doubled) && !lexicon.class(doubled).name {
+                split = Some((doubled.len(), Pos::Adverb, tag(&word[doubled.len()..])));
             }
         }
-        if let Some(first) = first {
-            let (grammar, rest) = word.split_at(first.len_utf8());
+        if split.is_none() && is_han(b) && is_han(c) && GRAMMAR_CHARS.contains(a) {
+            let (grammar, rest) = word.split_at(a.len_utf8());
             // jieba's own guess for the two characters alone says name (not 得性 of 可得性
             // "availability", nor the verb 挥出 of 就挥出).
             let name =
                 || matches!(segmenter.tokens(rest, 0)[..], [Token { pos: Pos::PersonName | Pos::ProperNoun, .. }]);
             if made_up(word) && made_up(rest) && !lexicon.class(grammar).surname && name() {
-                let at = token.span.start + grammar.len();
-                let pos = segmenter.tokens(grammar, 0).first().map_or(Pos::Other, |t| t.pos);
-                out.push(Token { span: token.span.start..at, pos });
-                out.push(Token { span: at..token.span.end, pos: Pos::PersonName });
-                continue;
+                split = Some((grammar.len(), tag(grammar), Pos::PersonName));
             }
         }
-        out.push(token);
+        match split {
+            Some((at, first, second)) => {
+                let at = token.span.start + at;
+                out.push(Token { span: token.span.start..at, pos: first });
+                out.push(Token { span: at..token.span.end, pos: second });
+            }
+            None => out.push(token),
+        }
     }
     out
 }
