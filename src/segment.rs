@@ -4,7 +4,7 @@
 
 use crate::corpus::Span;
 use jieba_rs::Jieba;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 
 /// Sum of the word frequencies in jieba's bundled dictionary (its `total_freq`, 60,101,964 in jieba-rs 0.11): the size of
@@ -118,8 +118,8 @@ impl Segmenter {
     pub fn new() -> Self {
         Segmenter {
             jieba: Jieba::new(),
-            added: HashSet::new(),
-            boosted: HashMap::new(),
+            added: HashSet::default(),
+            boosted: HashMap::default(),
             parts_seen: thread_local::ThreadLocal::new(),
         }
     }

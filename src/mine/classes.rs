@@ -32,11 +32,9 @@ pub(super) const QUANTIFIERS: &[&str] = &[
     "整个", "一些", "诸多", "众多", "各类",
 ];
 
-/// `word` is one of the [`QUANTIFIERS`] (a hash look-up, as [`is_modal_verb`]).
+/// `word` is one of the [`QUANTIFIERS`] (see [`closed_classes`]).
 pub(super) fn is_quantifier(word: &str) -> bool {
-    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::LazyLock::new(|| QUANTIFIERS.iter().copied().collect());
-    SET.contains(word)
+    closed_classes(word) & QUANTIFIER != 0
 }
 
 /// The word classes of a line's tokens, each worked out at most once: the run search asks
@@ -156,19 +154,45 @@ impl<'a> Classes<'a> {
     }
 }
 
-/// `word` is one of the [`MODAL_VERBS`]: a hash look-up, since it is asked of every token of
-/// the corpus and a search of the list compared most two-character words with every entry.
+/// `word` is one of the [`MODAL_VERBS`] (see [`closed_classes`]).
 pub(super) fn is_modal_verb(word: &str) -> bool {
-    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::LazyLock::new(|| MODAL_VERBS.iter().copied().collect());
-    SET.contains(word)
+    closed_classes(word) & MODAL_VERB != 0
 }
 
-/// `word` is one of the [`COVERBS`] (a hash look-up, as [`is_modal_verb`]).
+/// `word` is one of the [`COVERBS`] (see [`closed_classes`]).
 pub(super) fn is_coverb(word: &str) -> bool {
-    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::LazyLock::new(|| COVERBS.iter().copied().collect());
-    SET.contains(word)
+    closed_classes(word) & COVERB != 0
+}
+
+/// The bits of [`closed_classes`].
+const MODAL_VERB: u8 = 1;
+const COVERB: u8 = 2;
+const QUANTIFIER: u8 = 4;
+
+/// Which of the closed lists ([`MODAL_VERBS`], [`COVERBS`], [`QUANTIFIERS`]) hold `word`, as
+/// bits: one hash look-up for all three, since they are asked of every token of the corpus
+/// (a search of each list compared most two-character words with every entry, and a set
+/// each hashed the word three times), and none for a word of another length than theirs.
+fn closed_classes(word: &str) -> u8 {
+    struct Lists {
+        bits: rustc_hash::FxHashMap<&'static str, u8>,
+        lengths: std::ops::RangeInclusive<usize>,
+    }
+    static LISTS: std::sync::LazyLock<Lists> = std::sync::LazyLock::new(|| {
+        let mut bits = rustc_hash::FxHashMap::default();
+        for (list, bit) in [(MODAL_VERBS, MODAL_VERB), (COVERBS, COVERB), (QUANTIFIERS, QUANTIFIER)] {
+            for word in list {
+                *bits.entry(*word).or_default() |= bit;
+            }
+        }
+        let shortest = bits.keys().map(|w| w.len()).min().unwrap_or(0);
+        let longest = bits.keys().map(|w| w.len()).max().unwrap_or(0);
+        Lists { bits, lengths: shortest..=longest }
+    });
+    if !LISTS.lengths.contains(&word.len()) {
+        return 0;
+    }
+    LISTS.bits.get(word).copied().unwrap_or(0)
 }
 
 /// Negating and opposing prefixes of Chinese word formation (不扩散, 非自治, 反倾销).
@@ -398,6 +422,26 @@ pub(super) fn opens_with_verb(word: &str, lexicon: &Lexicon) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_closed_list_answers_for_its_own_words_only() {
+        type Listed = fn(&str) -> bool;
+        let lists: [(&[&str], Listed); 3] =
+            [(MODAL_VERBS, is_modal_verb), (COVERBS, is_coverb), (QUANTIFIERS, is_quantifier)];
+        for (list, is_listed) in lists {
+            for (other, is_other) in lists {
+                for word in list {
+                    assert_eq!(is_other(word), other.contains(word), "{word}");
+                }
+            }
+            // Pieces and longer words of a listed word are not listed.
+            for word in list {
+                let first = word.chars().next().map(String::from).unwrap_or_default();
+                assert!(!is_listed(&first) && !is_listed(&format!("{word}人")), "{word}");
+            }
+        }
+        assert!(!is_modal_verb("合作") && !is_coverb("") && !is_quantifier("所有会员国"));
+    }
 
     #[test]
     fn remembered_classes_are_the_classes() {
