@@ -5,8 +5,11 @@
 
 use crate::corpus::is_han;
 use crate::lexicon::{is_english_function_word, is_one_word_sense, Lexicon};
-use crate::segment::{Pos, Segmenter, Token};
-use std::cell::Cell;
+use crate::segment::{Pos, Segmenter};
+
+mod memo;
+
+pub(super) use memo::{class_bits, Classes, CLASS_BITS};
 
 /// Modal verbs, a closed class of Chinese grammar: they never start or head a term, and
 /// CC-CEDICT glosses them without "to" (应当 "should").
@@ -35,123 +38,6 @@ pub(super) const QUANTIFIERS: &[&str] = &[
 /// `word` is one of the [`QUANTIFIERS`] (see [`closed_classes`]).
 pub(super) fn is_quantifier(word: &str) -> bool {
     closed_classes(word) & QUANTIFIER != 0
-}
-
-/// The word classes of a line's tokens, each worked out at most once: the run search asks
-/// again for every run a token can open, end or continue, and a class is a look-up in a
-/// large cache (a few cache misses) or a comparison with a closed list of words.
-pub(super) struct Classes<'a> {
-    text: &'a str,
-    tokens: &'a [Token],
-    lexicon: &'a Lexicon,
-    of_token: Vec<TokenClasses>,
-}
-
-/// One token's classes: its characters (the run rules ask it of every token several times),
-/// and a bit for each class, set once the class is known.
-struct TokenClasses {
-    chars: u32,
-    known: Cell<u16>,
-    value: Cell<u16>,
-}
-
-/// The classes [`Classes`] keeps, one bit each.
-#[derive(Clone, Copy)]
-enum Class {
-    Start,
-    Head,
-    Predicate,
-    AttributiveAdverb,
-    Content,
-    BreaksTerm,
-    NegatingPrefix,
-    Coordinator,
-    AllHan,
-    LocativePhrase,
-    Known,
-}
-
-impl<'a> Classes<'a> {
-    pub(super) fn new(text: &'a str, tokens: &'a [Token], lexicon: &'a Lexicon) -> Self {
-        let of_token = tokens
-            .iter()
-            .map(|t| TokenClasses {
-                chars: text[t.span.clone()].chars().count() as u32,
-                known: Cell::new(0),
-                value: Cell::new(0),
-            })
-            .collect();
-        Classes { text, tokens, lexicon, of_token }
-    }
-
-    /// How many characters token `i` has.
-    pub(super) fn chars(&self, i: usize) -> usize {
-        self.of_token[i].chars as usize
-    }
-
-    /// `class` of token `i`, worked out by `of` the first time it is asked for.
-    fn memo(&self, i: usize, class: Class, of: fn(&str, Pos, &Lexicon) -> bool) -> bool {
-        let (cell, bit) = (&self.of_token[i], 1u16 << class as u16);
-        if cell.known.get() & bit != 0 {
-            return cell.value.get() & bit != 0;
-        }
-        let token = &self.tokens[i];
-        let value = of(&self.text[token.span.clone()], token.pos, self.lexicon);
-        cell.known.set(cell.known.get() | bit);
-        cell.value.set(cell.value.get() | if value { bit } else { 0 });
-        value
-    }
-
-    pub(super) fn can_start(&self, i: usize) -> bool {
-        self.memo(i, Class::Start, can_start)
-    }
-
-    pub(super) fn can_head(&self, i: usize) -> bool {
-        self.memo(i, Class::Head, can_head)
-    }
-
-    pub(super) fn predicate(&self, i: usize) -> bool {
-        self.memo(i, Class::Predicate, is_predicate)
-    }
-
-    pub(super) fn attributive_adverb(&self, i: usize) -> bool {
-        self.memo(i, Class::AttributiveAdverb, is_attributive_adverb)
-    }
-
-    /// [`is_content_word`] of token `i`.
-    pub(super) fn content(&self, i: usize) -> bool {
-        self.memo(i, Class::Content, |word, pos, lexicon| is_content_word(word, pos) && !is_speech(word, pos, lexicon))
-    }
-
-    /// [`breaks_term`] of token `i`.
-    pub(super) fn breaks_term(&self, i: usize) -> bool {
-        self.memo(i, Class::BreaksTerm, |word, pos, _| breaks_term(word, pos))
-    }
-
-    /// Token `i` is one of the [`NEGATING_PREFIXES`].
-    pub(super) fn negating_prefix(&self, i: usize) -> bool {
-        self.memo(i, Class::NegatingPrefix, |word, _, _| NEGATING_PREFIXES.contains(&word))
-    }
-
-    /// Token `i` is one of the [`COORDINATORS`].
-    pub(super) fn coordinator(&self, i: usize) -> bool {
-        self.memo(i, Class::Coordinator, |word, _, _| COORDINATORS.contains(&word))
-    }
-
-    /// [`is_locative_phrase`] of token `i`.
-    pub(super) fn locative_phrase(&self, i: usize) -> bool {
-        self.memo(i, Class::LocativePhrase, |word, _, lexicon| is_locative_phrase(word, lexicon))
-    }
-
-    /// CC-CEDICT lists token `i`.
-    pub(super) fn known(&self, i: usize) -> bool {
-        self.memo(i, Class::Known, |word, _, lexicon| lexicon.class(word).known)
-    }
-
-    /// Token `i` is all Chinese characters.
-    pub(super) fn all_han(&self, i: usize) -> bool {
-        self.memo(i, Class::AllHan, |word, _, _| word.chars().all(is_han))
-    }
 }
 
 /// `word` is one of the [`MODAL_VERBS`] (see [`closed_classes`]).
@@ -441,36 +327,6 @@ mod tests {
             }
         }
         assert!(!is_modal_verb("合作") && !is_coverb("") && !is_quantifier("所有会员国"));
-    }
-
-    #[test]
-    fn remembered_classes_are_the_classes() {
-        let text = "反不正当竞争法和特别委员会应当通过7个国家的可持续发展、合作与交流";
-        let (segmenter, lexicon) = (Segmenter::new(), Lexicon::new());
-        let tokens = segmenter.tokens(text, 0);
-        let classes = Classes::new(text, &tokens, &lexicon);
-        // Asked twice each, in an order that interleaves the classes, so a class answered
-        // from another one's bit or remembered wrong shows.
-        for _ in 0..2 {
-            for (i, t) in tokens.iter().enumerate().rev() {
-                let (word, pos) = (&text[t.span.clone()], t.pos);
-                assert_eq!(classes.all_han(i), word.chars().all(is_han), "{word}");
-                assert_eq!(classes.coordinator(i), COORDINATORS.contains(&word), "{word}");
-                assert_eq!(classes.negating_prefix(i), NEGATING_PREFIXES.contains(&word), "{word}");
-                assert_eq!(classes.breaks_term(i), breaks_term(word, pos), "{word}");
-                assert_eq!(classes.content(i), is_content_word(word, pos), "{word}");
-                assert_eq!(classes.attributive_adverb(i), is_attributive_adverb(word, pos, &lexicon), "{word}");
-                assert_eq!(classes.predicate(i), is_predicate(word, pos, &lexicon), "{word}");
-                assert_eq!(classes.can_head(i), can_head(word, pos, &lexicon), "{word}");
-                assert_eq!(classes.can_start(i), can_start(word, pos, &lexicon), "{word}");
-                assert_eq!(classes.locative_phrase(i), is_locative_phrase(word, &lexicon), "{word}");
-                assert_eq!(classes.chars(i), word.chars().count(), "{word}");
-                assert_eq!(is_modal_verb(word), MODAL_VERBS.contains(&word), "{word}");
-                assert_eq!(is_coverb(word), COVERBS.contains(&word), "{word}");
-            }
-        }
-        let answers = |i: usize| (0..10).filter(|&c| classes.of_token[i].known.get() & (1 << c) != 0).count();
-        assert!((0..tokens.len()).all(|i| answers(i) == 10), "every class remembered");
     }
 
     #[test]

@@ -92,7 +92,7 @@ pub(super) fn repeated_strings(
             let sentence = &sentences[index];
             let text = &docs[sentence.doc].zh;
             let line = segmented.tokens(index, sentence);
-            let found = runs::token_runs(text, &line, lexicon);
+            let found = runs::classified_runs(text, &line, &segmented.classes(index, text, &line, lexicon));
             for run in &found {
                 let hash = string_hash(&text[run.span.clone()]);
                 *counts[shard_of(hash)].entry(hash).or_default() += copies;

@@ -1,11 +1,13 @@
 //! The words of every body clause, kept once per distinct clause text: a translation memory
 //! repeats most of its segments, and a repeated clause has the same words at another offset.
 
+use super::classes::{class_bits, Classes, CLASS_BITS};
 use super::{runs, Sentence};
 use crate::corpus::Document;
 use crate::lexicon::Lexicon;
 use crate::segment::{Pos, Segmenter, Token};
 use rayon::prelude::*;
+use std::hash::{Hash, Hasher};
 
 pub(super) struct Segmented {
     /// Tokens of each distinct clause text, spans relative to the clause's start.
@@ -20,7 +22,9 @@ impl Segmented {
     pub fn new(docs: &[Document], sentences: &[Sentence], segmenter: &Segmenter, lexicon: &Lexicon) -> Self {
         let texts: Vec<&str> = sentences.iter().map(|s| &docs[s.doc].zh[s.span.clone()]).collect();
         let texts = crate::corpus::Distinct::of(&texts);
-        let distinct = texts.first.par_iter().map(|&i| segment(docs, &sentences[i], segmenter, lexicon)).collect();
+        let seen = BitsSeen::default();
+        let distinct =
+            texts.first.par_iter().map(|&i| segment(docs, &sentences[i], segmenter, lexicon, &seen)).collect();
         Segmented { distinct, texts }
     }
 
@@ -41,6 +45,7 @@ impl Segmented {
         words: &aho_corasick::AhoCorasick,
         pos: Pos,
     ) {
+        let seen = BitsSeen::default();
         self.distinct.par_iter_mut().zip(&self.texts.first).for_each(|(tokens, &i)| {
             let sentence = &sentences[i];
             let clause = &docs[sentence.doc].zh[sentence.span.clone()];
@@ -54,7 +59,7 @@ impl Segmented {
             };
             match joined(tokens, found.map(|m| (m.start(), m.end())), pos, whole) {
                 Some(joined) => *tokens = joined,
-                None => *tokens = segment(docs, sentence, segmenter, lexicon),
+                None => *tokens = segment(docs, sentence, segmenter, lexicon, &seen),
             }
         });
     }
@@ -82,21 +87,64 @@ impl Segmented {
         let at = sentence.span.start;
         self.distinct[self.texts.slot[index]].iter().map(|t| t.at(at)).collect()
     }
+
+    /// The word classes of clause `index`, whose tokens are `line` (from [`Segmented::tokens`])
+    /// in `text`: those worked out when the clause was segmented, the others when asked.
+    pub fn classes<'a>(&self, index: usize, text: &'a str, line: &'a [Token], lexicon: &'a Lexicon) -> Classes<'a> {
+        let stored = &self.distinct[self.texts.slot[index]];
+        debug_assert_eq!(stored.len(), line.len(), "the clause's own tokens");
+        Classes::with_bits(text, line, lexicon, stored.iter().map(|t| t.classes()))
+    }
 }
 
 /// A token stored relative to its clause in 12 bytes instead of 24: a memory's distinct
-/// clauses hold tens of millions of them.
+/// clauses hold tens of millions of them. Its word classes ([`class_bits`]) fill what would
+/// be padding: the run search asks them of every token, in two passes over the corpus, and
+/// each was a look-up in the lexicon's cache.
 #[derive(Clone, Copy)]
 struct Compact {
     start: u32,
     end: u32,
     pos: Pos,
+    /// [`class_bits`] and [`CLASSES_KNOWN`], or 0 when not worked out (a token joined
+    /// by [`Segmented::teach`]).
+    classes: u16,
 }
+
+/// The bit of [`Compact::classes`] that says the classes are there.
+const CLASSES_KNOWN: u16 = 1 << 15;
+const _: () = assert!(CLASS_BITS < 15, "the class bits and the known bit fit in 16 bits");
 
 impl Compact {
     fn at(self, clause_start: usize) -> Token {
         Token { span: clause_start + self.start as usize..clause_start + self.end as usize, pos: self.pos }
     }
+
+    fn classes(self) -> Option<u16> {
+        (self.classes & CLASSES_KNOWN != 0).then_some(self.classes & !CLASSES_KNOWN)
+    }
+}
+
+/// Each thread's [`class_bits`] of the words and tags it has met: a corpus repeats its words,
+/// and a word's classes are several look-ups in the lexicon. Kept while segmenting only.
+type BitsSeen = thread_local::ThreadLocal<std::cell::RefCell<hashbrown::HashTable<(Box<str>, Pos, u16)>>>;
+
+/// [`class_bits`] of `word` tagged `pos`, from this thread's table when met before.
+fn bits_of(seen: &BitsSeen, word: &str, pos: Pos, lexicon: &Lexicon) -> u16 {
+    let hash_of = |word: &str, pos: Pos| {
+        let mut hasher = rustc_hash::FxHasher::default();
+        word.hash(&mut hasher);
+        pos.hash(&mut hasher);
+        hasher.finish()
+    };
+    let hash = hash_of(word, pos);
+    let mut table = seen.get_or_default().borrow_mut();
+    if let Some(&(_, _, bits)) = table.find(hash, |(w, p, _)| **w == *word && *p == pos) {
+        return bits;
+    }
+    let bits = class_bits(word, pos, lexicon);
+    table.insert_unique(hash, (word.into(), pos, bits), |(w, p, _)| hash_of(w, *p));
+    bits
 }
 
 /// `tokens` with the tokens covering each of `spans` (in order, relative to the clause) joined
@@ -123,7 +171,7 @@ fn joined(
         let cut_first = first.start != start;
         let cut_last = tokens[last].end != end;
         if !cut_first && !cut_last {
-            out.push(Compact { start, end, pos });
+            out.push(Compact { start, end, pos, classes: 0 });
             next = last + 1;
         } else if !(cut_first && whole(first) || cut_last && whole(&tokens[last])) {
             return None;
@@ -134,7 +182,13 @@ fn joined(
 }
 
 /// Tokens of one clause, prepared for the run rules, spans relative to the clause start.
-fn segment(docs: &[Document], sentence: &Sentence, segmenter: &Segmenter, lexicon: &Lexicon) -> Box<[Compact]> {
+fn segment(
+    docs: &[Document],
+    sentence: &Sentence,
+    segmenter: &Segmenter,
+    lexicon: &Lexicon,
+    seen: &BitsSeen,
+) -> Box<[Compact]> {
     let text = &docs[sentence.doc].zh;
     let start = sentence.span.start;
     let tokens = runs::prepare(text, segmenter.tokens(&text[sentence.span.clone()], start), segmenter, lexicon);
@@ -143,7 +197,12 @@ fn segment(docs: &[Document], sentence: &Sentence, segmenter: &Segmenter, lexico
     let relative = |offset: usize| u32::try_from(offset - start).unwrap_or(u32::MAX);
     tokens
         .into_iter()
-        .map(|t| Compact { start: relative(t.span.start), end: relative(t.span.end), pos: t.pos })
+        .map(|t| Compact {
+            start: relative(t.span.start),
+            end: relative(t.span.end),
+            pos: t.pos,
+            classes: bits_of(seen, &text[t.span.clone()], t.pos, lexicon) | CLASSES_KNOWN,
+        })
         .collect()
 }
 
@@ -157,7 +216,7 @@ mod tests {
             .map(|word| {
                 assert_eq!(&text[at..at + word.len()], *word);
                 at += word.len();
-                Compact { start: (at - word.len()) as u32, end: at as u32, pos: Pos::Other }
+                Compact { start: (at - word.len()) as u32, end: at as u32, pos: Pos::Other, classes: 0 }
             })
             .collect()
     }
@@ -169,6 +228,58 @@ mod tests {
     fn span(text: &str, word: &str) -> (usize, usize) {
         let at = text.find(word).expect("in the text");
         (at, at + word.len())
+    }
+
+    /// Every class `classes` gives token `i`.
+    fn answers(classes: &Classes, i: usize) -> [bool; CLASS_BITS] {
+        [
+            classes.can_start(i),
+            classes.can_head(i),
+            classes.predicate(i),
+            classes.attributive_adverb(i),
+            classes.content(i),
+            classes.breaks_term(i),
+            classes.negating_prefix(i),
+            classes.coordinator(i),
+            classes.all_han(i),
+            classes.locative_phrase(i),
+            classes.known(i),
+        ]
+    }
+
+    #[test]
+    fn classes_worked_out_when_segmenting_are_those_worked_out_when_asked() {
+        use crate::corpus::{normalize::normalize_zh, InputKind};
+        let text = "反不正当竞争法和特别委员会应当通过7个国家的可持续发展。王小明来到东山书院，\
+                    床上有关于合作的书。王小明来到东山书院，淡淡一笑。";
+        let docs = vec![Document::monolingual("t".into(), InputKind::Plain, normalize_zh(text, false))];
+        let (mut segmenter, lexicon) = (Segmenter::new(), Lexicon::new());
+        let sentences = crate::mine::clauses::body_sentences(&docs);
+        let mut segmented = Segmented::new(&docs, &sentences, &segmenter, &lexicon);
+        let zh = &docs[0].zh;
+        // The classes of every token, stored and asked; how many were stored.
+        let compare = |segmented: &Segmented| {
+            let mut stored_tokens = 0;
+            for (i, sentence) in sentences.iter().enumerate() {
+                let line = segmented.tokens(i, sentence);
+                let (stored, asked) = (segmented.classes(i, zh, &line, &lexicon), Classes::new(zh, &line, &lexicon));
+                for t in 0..line.len() {
+                    assert_eq!(answers(&stored, t), answers(&asked, t), "{}", &zh[line[t].span.clone()]);
+                }
+                stored_tokens +=
+                    segmented.distinct[segmented.texts.slot[i]].iter().filter(|t| t.classes().is_some()).count();
+            }
+            stored_tokens
+        };
+        let tokens: usize = sentences.iter().enumerate().map(|(i, s)| segmented.tokens(i, s).len()).sum();
+        assert_eq!(compare(&segmented), tokens, "every token segmented has its classes");
+        // A taught word joins its tokens into one whose classes are worked out when asked.
+        segmenter.add_word("东山书院", "nz");
+        let words = aho_corasick::AhoCorasick::new(["东山书院"]).expect("an automaton");
+        segmented.teach(&docs, &sentences, &segmenter, &lexicon, &words, Pos::ProperNoun);
+        let joined = sentences.iter().enumerate().flat_map(|(i, s)| segmented.tokens(i, s));
+        assert!(joined.into_iter().any(|t| &zh[t.span] == "东山书院"), "the word is taught");
+        assert!(compare(&segmented) < tokens);
     }
 
     #[test]

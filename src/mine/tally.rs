@@ -2,7 +2,6 @@
 //! strings (occurrences, counted occurrences, neighbours on both sides, short forms), on all
 //! cores and in a result that does not depend on their number.
 
-use super::classes::Classes;
 use super::cues::{self, CueKind};
 use super::neighbours::WordContexts;
 use super::repeated::Repeated;
@@ -197,7 +196,7 @@ impl Tallies<'_> {
                 None => self.segmented.tokens(index, sentence),
             };
             // One look-up of each word class per token, shared by the runs and their neighbours.
-            let classes = recorded.is_none().then(|| Classes::new(text, line, self.lexicon));
+            let classes = recorded.is_none().then(|| self.segmented.classes(index, text, line, self.lexicon));
             let found = match &classes {
                 Some(classes) => runs::classified_runs(text, line, classes),
                 None => recorded.into_iter().flatten().map(|r| r.run(sentence.span.start)).collect(),
