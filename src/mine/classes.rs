@@ -1,7 +1,8 @@
 //! Word classes of Chinese term formation: which words may open a term, head one, end a run
 //! or link clauses, from jieba's tags, closed classes of the grammar (modal verbs, coverbs,
-//! negating prefixes, coordinators) and the lexicon's senses; and [`Classes`], each token's
-//! classes looked up once per line.
+//! negating prefixes, coordinators) and the lexicon's senses; and [`Classes`] (`memo`), each
+//! token's classes as worked out when its clause was segmented ([`class_bits`]), or once per
+//! line for a token without them.
 
 use crate::corpus::is_han;
 use crate::lexicon::{is_english_function_word, is_one_word_sense, Lexicon};
