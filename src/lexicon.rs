@@ -29,9 +29,11 @@ pub struct Lexicon {
     user: UserDictionary,
 }
 
-/// One thread's cache: each word's class and entry, and the entry of words the lexicon does
-/// not list, shared by all of them (most of the words a large corpus asks for are unknown, and
-/// an entry each took tens of megabytes).
+/// One thread's cache: each listed word's class and entry, and the entry of words the lexicon
+/// does not list, shared by all of them. Unlisted words are not remembered: they are most of
+/// what a large corpus asks for (names, made-up words, pairs of words asked whether they are
+/// one), and a table of a million of them made every look-up slower than asking CC-CEDICT's
+/// own index again, besides holding tens of megabytes.
 #[derive(Default)]
 struct ThreadCache {
     words: rustc_hash::FxHashMap<String, (WordClass, Arc<Entry>)>,
@@ -250,7 +252,12 @@ impl Lexicon {
         }
         let entry = self.look_up(word);
         let mut cache = cache.borrow_mut();
-        let entry = if entry.is_empty() { cache.unknown.clone() } else { Arc::new(entry) };
+        // Not remembered: see [`ThreadCache`].
+        if entry.is_empty() {
+            let unknown = (WordClass::of(&cache.unknown), cache.unknown.clone());
+            return read(&unknown);
+        }
+        let entry = Arc::new(entry);
         let cached = (WordClass::of(&entry), entry);
         let value = read(&cached);
         cache.words.insert(word.to_string(), cached);
@@ -408,7 +415,7 @@ mod tests {
     }
 
     #[test]
-    fn a_word_is_looked_up_whole_and_unknown_words_share_one_empty_entry() {
+    fn a_word_is_looked_up_whole_and_unknown_words_share_one_empty_entry_and_are_not_remembered() {
         let lexicon = Lexicon::new();
         // Two headwords side by side are no headword; a traditional spelling is not the
         // simplified word.
@@ -420,6 +427,17 @@ mod tests {
         assert!(organize.is_known() && !Arc::ptr_eq(&organize, &joined));
         // A surname alone is no empty entry: 向 is read as a surname too.
         assert!(lexicon.class("向").surname);
+        // Only the listed words are remembered, each once.
+        lexicon.class("组织");
+        lexicon.class("又一个不是词语的");
+        assert_eq!(lexicon.cached_words(), 2, "组织 and 向");
+    }
+
+    impl Lexicon {
+        /// How many words this thread's cache remembers.
+        fn cached_words(&self) -> usize {
+            self.cache.get_or_default().borrow().words.len()
+        }
     }
 
     #[test]
