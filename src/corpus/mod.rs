@@ -12,6 +12,7 @@ mod html;
 pub mod normalize;
 mod parallel;
 mod repeats;
+mod tsv;
 pub mod variant;
 mod walk;
 mod xliff;
@@ -256,7 +257,7 @@ pub fn parse_with(path: &Path, text: &str, kind: InputKind, zh_locale: Option<&s
         }
         InputKind::Bilingual => bilingual::read(name, text),
         InputKind::Tsv if has_extension(path, "csv") => parallel::read_csv(path, text)?,
-        InputKind::Tsv => parallel::read_tsv(path, text)?,
+        InputKind::Tsv => tsv::read_tsv(path, text)?,
         InputKind::Tmx => parallel::read_tmx(path, text, zh_locale)?,
         InputKind::Xliff => xliff::read(path, text)?,
         InputKind::Html => html::read(name, text),

@@ -11,16 +11,42 @@ use std::path::Path;
 /// Collects segment pairs into one aligned document.
 #[derive(Default)]
 pub(super) struct PairBuilder<'a> {
-    zh: String,
-    en: String,
-    zh_blocks: Vec<super::Span>,
-    en_blocks: Vec<super::Span>,
+    pairs: NormalisedPairs,
     /// Pairs pushed but not yet normalised: normalisation runs on all cores, a batch at a
     /// time (a million-pair memory spent seconds in it on one). Borrowed from the file's text
     /// where the reader can: copying every segment first kept the other core waiting.
     pending: Vec<(Cow<'a, str>, Cow<'a, str>)>,
     /// The Chinese tag of the file, when it names one.
     pub(super) locale: Option<String>,
+}
+
+/// Normalised segment pairs, each segment followed by a line break, and their spans: a
+/// document's text as [`PairBuilder`] builds it, or the part of it one core read of a file
+/// read on several ([`PairBuilder::append`] joins them in order).
+#[derive(Default)]
+pub(super) struct NormalisedPairs {
+    zh: String,
+    en: String,
+    zh_blocks: Vec<super::Span>,
+    en_blocks: Vec<super::Span>,
+}
+
+impl NormalisedPairs {
+    /// Normalises a pair and appends it.
+    pub(super) fn push(&mut self, zh: &str, en: &str) {
+        self.push_normalised(&normalize_zh_segment(zh), &normalize_en(en));
+    }
+
+    fn push_normalised(&mut self, zh: &str, en: &str) {
+        let start = self.zh.len();
+        self.zh.push_str(zh);
+        self.zh_blocks.push(start..self.zh.len());
+        self.zh.push('\n');
+        let start = self.en.len();
+        self.en.push_str(en);
+        self.en_blocks.push(start..self.en.len());
+        self.en.push('\n');
+    }
 }
 
 /// Pairs normalised together: enough to share out, few enough to keep the copies small.
@@ -45,30 +71,40 @@ impl<'a> PairBuilder<'a> {
         let normalised: Vec<(String, String)> =
             self.pending.par_drain(..).map(|(zh, en)| (normalize_zh_segment(&zh), normalize_en(&en))).collect();
         for (zh, en) in normalised {
-            let start = self.zh.len();
-            self.zh.push_str(&zh);
-            self.zh_blocks.push(start..self.zh.len());
-            self.zh.push('\n');
-            let start = self.en.len();
-            self.en.push_str(&en);
-            self.en_blocks.push(start..self.en.len());
-            self.en.push('\n');
+            self.pairs.push_normalised(&zh, &en);
+        }
+    }
+
+    /// Appends each of `parts` (normalised elsewhere, on other cores), in order, after the
+    /// pairs pushed before; the text is copied once, into room reserved for all of it.
+    pub(super) fn append(&mut self, parts: Vec<NormalisedPairs>) {
+        self.flush();
+        let ours = &mut self.pairs;
+        ours.zh.reserve(parts.iter().map(|p| p.zh.len()).sum());
+        ours.en.reserve(parts.iter().map(|p| p.en.len()).sum());
+        for part in parts {
+            let (zh_offset, en_offset) = (ours.zh.len(), ours.en.len());
+            ours.zh.push_str(&part.zh);
+            ours.en.push_str(&part.en);
+            ours.zh_blocks.extend(part.zh_blocks.into_iter().map(|b| b.start + zh_offset..b.end + zh_offset));
+            ours.en_blocks.extend(part.en_blocks.into_iter().map(|b| b.start + en_offset..b.end + en_offset));
         }
     }
 
     pub(super) fn is_empty(&self) -> bool {
-        self.zh_blocks.is_empty() && self.pending.is_empty()
+        self.pairs.zh_blocks.is_empty() && self.pending.is_empty()
     }
 
     pub(super) fn finish(mut self, path: &Path, kind: InputKind) -> Document {
         self.flush();
+        let NormalisedPairs { zh, en, zh_blocks, en_blocks } = self.pairs;
         Document {
             name: path.display().to_string(),
             kind,
-            zh: self.zh,
-            en: self.en,
-            zh_blocks: self.zh_blocks,
-            en_blocks: self.en_blocks,
+            zh,
+            en,
+            zh_blocks,
+            en_blocks,
             aligned: true,
             locale: self.locale,
         }
@@ -111,28 +147,6 @@ pub fn read_unaligned_pairs(zh_path: &Path, zh: &str, en: &str) -> Document {
         aligned: false,
         locale: None,
     }
-}
-
-pub fn read_tsv(path: &Path, text: &str) -> Result<Document> {
-    let mut builder = PairBuilder::default();
-    for (number, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let Some((zh, rest)) = line.split_once('\t') else {
-            return Err(Error::Malformed {
-                path: path.to_path_buf(),
-                line: number + 1,
-                message: "no tab: expected `zh<TAB>en`".into(),
-            });
-        };
-        let en = rest.split('\t').next().unwrap_or_default();
-        let is_header = number == 0 && !zh.chars().any(super::is_han);
-        if !is_header {
-            builder.push_borrowed(zh.into(), en.into());
-        }
-    }
-    Ok(builder.finish(path, InputKind::Tsv))
 }
 
 /// `zh,en` a row, as spreadsheets and CAT tools export term lists: RFC 4180 quoting, an
@@ -332,12 +346,6 @@ mod tests {
         assert_eq!(err.to_string(), "t.csv:2: malformed CSV: a quote is never closed");
         let err = read_csv(Path::new("t.csv"), "专利,patent\n商标\n").unwrap_err();
         assert_eq!(err.to_string(), "t.csv:2: one column: expected `zh,en`");
-    }
-
-    #[test]
-    fn tsv_without_a_tab_names_the_line() {
-        let err = read_tsv(Path::new("x.tsv"), "上海\tShanghai\n北京 Beijing\n").unwrap_err();
-        assert_eq!(err.to_string(), "x.tsv:2: no tab: expected `zh<TAB>en`");
     }
 
     #[test]
