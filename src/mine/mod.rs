@@ -219,9 +219,25 @@ fn teach_cued_words(
     segmenter: &mut Segmenter,
     table: &mut HashMap<String, Tally>,
 ) {
-    for Sentence { doc, span, .. } in sentences {
+    // The cues are found on all cores, each clause read alone; they are taught in corpus
+    // order, on one, since a word taught changes how the next cued string is cut. Finding
+    // them on one core kept the other idle for most of a second in a million-pair memory,
+    // where few clauses hold any.
+    let found: Vec<(&Sentence, Vec<cues::Cue>, Vec<cues::ShortForm>)> = {
+        use rayon::prelude::*;
+        sentences
+            .par_iter()
+            .filter_map(|sentence| {
+                let clause = &docs[sentence.doc].zh[sentence.span.clone()];
+                let cued = cues::quoted_and_titles(clause);
+                let declared: Vec<_> = cues::short_forms(clause).into_iter().filter(|form| form.declared).collect();
+                (!cued.is_empty() || !declared.is_empty()).then_some((sentence, cued, declared))
+            })
+            .collect()
+    };
+    for (Sentence { doc, span, .. }, cued, declared) in found {
         let text = &docs[*doc].zh;
-        for cue in cues::quoted_and_titles(&text[span.clone()]) {
+        for cue in cued {
             let cued = &text[span.start + cue.span.start..span.start + cue.span.end];
             let clause = || segmenter.tokens(cued, 0).iter().any(|t| runs::links_clauses(&cued[t.span.clone()], t.pos));
             if cue.kind == CueKind::Quoted && (clause() || is_deictic(cued, segmenter)) {
@@ -241,7 +257,7 @@ fn teach_cued_words(
         // A long form the text gives a short form for (上海合作组织（以下简称上合组织）) is one name:
         // cut apart, its pieces made runs of their own (组织成员国 of 上海合作组织成员国).
         let clause = &text[span.clone()];
-        for form in cues::short_forms(clause).into_iter().filter(|form| form.declared) {
+        for form in declared {
             let before = &clause[..form.long_end];
             let short = &clause[form.short.clone()];
             let Some(start) = cues::long_form_start(short, before) else { continue };
