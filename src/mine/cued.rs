@@ -6,13 +6,19 @@ use super::clauses::Sentence;
 use super::cues::{self, CueKind};
 use super::tally::Tally;
 use super::Occurrence;
-use crate::corpus::{is_han, Document};
+use crate::corpus::{is_han, Distinct, Document};
 use rustc_hash::FxHashMap as HashMap;
 
 /// Cued terms that no token run produced (titles with 的 inside, abbreviations, quoted
 /// expressions starting with a numeral) get their occurrences by string search: one pass of
-/// an automaton over all sentences, however many such terms there are.
-pub(super) fn count_cued_occurrences(docs: &[Document], sentences: &[Sentence], table: &mut HashMap<String, Tally>) {
+/// an automaton over the distinct clause texts (`texts`, of `sentences`), however many such
+/// terms there are; a copy of a clause text has its finds at its own offsets.
+pub(super) fn count_cued_occurrences(
+    docs: &[Document],
+    sentences: &[Sentence],
+    texts: &Distinct,
+    table: &mut HashMap<String, Tally>,
+) {
     let mut missing: Vec<&String> = table
         .iter()
         .filter(|(_, tally)| !tally.cues.is_empty() && tally.occurrences.is_empty())
@@ -24,20 +30,36 @@ pub(super) fn count_cued_occurrences(docs: &[Document], sentences: &[Sentence], 
     missing.sort();
     let terms: Vec<String> = missing.into_iter().cloned().collect();
     let automaton = aho_corasick::AhoCorasick::new(&terms).expect("plain strings build an automaton");
-    // Searched on all cores; the finds recorded in corpus order.
+    // Searched on all cores, each distinct text once (a large memory's clauses are half copies):
+    // (text, pattern, span in the clause), in text order.
     use rayon::prelude::*;
-    let found: Vec<(usize, Occurrence, bool)> = sentences
+    let narrow = |n: usize| u32::try_from(n).expect("clauses and patterns fit in 32 bits");
+    let finds: Vec<(u32, u32, u32, u32)> = texts
+        .first
         .par_iter()
-        .flat_map_iter(|&Sentence { doc, ref span, repeat }| {
-            let at = move |start: usize, end: usize| Occurrence::new(doc, span.start + start..span.start + end);
+        .enumerate()
+        .flat_map_iter(|(slot, &i)| {
+            let Sentence { doc, ref span, .. } = sentences[i];
             let finds = automaton.find_overlapping_iter(&docs[doc].zh[span.clone()]);
-            finds.map(move |f| (f.pattern().as_usize(), at(f.start(), f.end()), repeat))
+            finds.map(move |f| (narrow(slot), narrow(f.pattern().as_usize()), narrow(f.start()), narrow(f.end())))
         })
         .collect();
-    for (pattern, occurrence, repeat) in found {
-        let tally = table.get_mut(&terms[pattern]).expect("every pattern is in the table");
-        tally.occurrences.push(occurrence);
-        tally.counted += usize::from(!repeat);
+    // Where each text's finds start in `finds`.
+    let mut starts = vec![0usize; texts.len() + 1];
+    for &(slot, ..) in &finds {
+        starts[slot as usize + 1] += 1;
+    }
+    for slot in 0..texts.len() {
+        starts[slot + 1] += starts[slot];
+    }
+    // Recorded in corpus order.
+    for (i, &Sentence { doc, ref span, repeat }) in sentences.iter().enumerate() {
+        let slot = texts.slot[i];
+        for &(_, pattern, start, end) in &finds[starts[slot]..starts[slot + 1]] {
+            let tally = table.get_mut(&terms[pattern as usize]).expect("every pattern is in the table");
+            tally.occurrences.push(Occurrence::new(doc, span.start + start as usize..span.start + end as usize));
+            tally.counted += usize::from(!repeat);
+        }
     }
 }
 
@@ -94,6 +116,27 @@ mod tests {
 
     fn defining<'c>(candidates: &'c [Candidate], short: &str) -> Option<&'c str> {
         candidates.iter().find(|c| c.short_forms.contains(short)).map(|c| c.term.as_str())
+    }
+
+    #[test]
+    fn a_cued_term_no_run_produced_is_found_in_every_clause_copies_included() {
+        use super::{count_cued_occurrences, HashMap, Tally};
+        let text = "各方讨论了关于执行的公约的情况。各方讨论了关于执行的公约的情况。另外关于执行的公约很重要。";
+        let docs = vec![Document::monolingual("t".into(), InputKind::Plain, normalize_zh(text, false))];
+        let sentences = crate::mine::clauses::body_sentences(&docs);
+        let clauses: Vec<&str> = sentences.iter().map(|s| &docs[0].zh[s.span.clone()]).collect();
+        let texts = crate::corpus::Distinct::of(&clauses);
+        assert!(texts.len() < sentences.len(), "a clause is copied");
+        let term = "关于执行的公约";
+        let mut table: HashMap<String, Tally> = HashMap::default();
+        table.entry(term.to_string()).or_default().cues.insert(CueKind::Title);
+        count_cued_occurrences(&docs, &sentences, &texts, &mut table);
+        let tally = &table[term];
+        assert_eq!(tally.occurrences.len(), 3, "once in each clause");
+        assert!(tally.occurrences.iter().all(|o| &docs[0].zh[o.span()] == term));
+        assert!(tally.occurrences.windows(2).all(|w| w[0].span().start < w[1].span().start), "in corpus order");
+        assert_eq!(sentences.iter().filter(|s| s.repeat).count(), 1, "the copy is a repeat");
+        assert_eq!(tally.counted, 2, "a copied clause adds an occurrence, not a count");
     }
 
     #[test]

@@ -170,9 +170,10 @@ pub fn mine_with_features(
         Tallies { docs, sentences: &sentences, segmented: &segmented, segmenter, lexicon, contexts: &contexts };
     tallies.count(repeated.as_ref(), &mut table);
     // The clauses' tokens are not read again: free them before the ranking's own tables.
-    drop(segmented);
+    let texts = segmented.into_texts();
     drop(repeated);
-    cued::count_cued_occurrences(docs, &sentences, &mut table);
+    cued::count_cued_occurrences(docs, &sentences, &texts, &mut table);
+    drop(texts);
     cued::relink_long_forms(&mut table);
     // On all cores (each sorts its occurrences), in the table's order.
     let candidates: Vec<Candidate> = {

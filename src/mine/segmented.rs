@@ -64,6 +64,11 @@ impl Segmented {
         });
     }
 
+    /// The distinct clause texts, the tokens freed.
+    pub fn into_texts(self) -> crate::corpus::Distinct {
+        self.texts
+    }
+
     /// How many distinct clause texts there are.
     pub fn distinct_texts(&self) -> usize {
         self.texts.len()
