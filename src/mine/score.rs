@@ -190,8 +190,10 @@ pub fn rank(
         .collect();
     let total = |x: &[f64; FEATURES]| x.iter().zip(WEIGHTS).map(|(x, w)| x * w).sum::<f64>() + INTERCEPT;
     if let Some(english) = EnglishSide::new(docs) {
+        // Each total worked out once, not in every comparison of the sort.
+        let totals: Vec<f64> = table.par_iter().map(total).collect();
         let mut order: Vec<usize> = (0..candidates.len()).filter(|&i| candidates[i].frequency >= 2).collect();
-        order.sort_by(|&a, &b| total(&table[b]).total_cmp(&total(&table[a])).then(a.cmp(&b)));
+        order.par_sort_by(|&a, &b| totals[b].total_cmp(&totals[a]).then(a.cmp(&b)));
         order.truncate(PARTNER_CANDIDATES);
         let partners: Vec<(usize, Partner)> =
             order.par_iter().map(|&i| (i, english.partner(&candidates[i], docs))).collect();
