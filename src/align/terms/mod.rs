@@ -302,33 +302,45 @@ pub fn translate(
 type PhraseCounts = HashMap<u64, AtomicUsize>;
 
 /// [`PhraseCounts`] of the phrases in the terms' sampled pairs (the only ones a term's
-/// options are read from), counted over every pair on all cores.
+/// options are read from), counted over every pair on all cores. Each distinct English text's
+/// phrases are worked out once: those of the sampled texts first, counted as they are
+/// gathered, then those of the other texts, counted where a sampled text has them too.
 fn phrase_frequencies(english: &EnglishSide, term_pairs: &[TermPairs]) -> PhraseCounts {
-    let mut in_term_pairs: Vec<bool> = vec![false; english.texts.len()];
+    let mut sampled: Vec<bool> = vec![false; english.copies.len()];
     for t in term_pairs.iter().flat_map(|t| &t.sample) {
-        in_term_pairs[t.pair as usize] = true;
+        sampled[english.copies.slot[t.pair as usize]] = true;
     }
-    let keys: rustc_hash::FxHashSet<u64> = (0..english.texts.len())
-        .into_par_iter()
-        .filter(|&p| in_term_pairs[p])
-        .fold(rustc_hash::FxHashSet::default, |mut keys, p| {
-            keys.extend(english.phrases(p).iter().map(|phrase| phrase.key));
-            keys
-        })
-        .reduce(rustc_hash::FxHashSet::default, |mut a, mut b| {
-            if a.len() < b.len() {
-                std::mem::swap(&mut a, &mut b);
-            }
-            a.extend(b);
-            a
-        });
-    let wanted: PhraseCounts = keys.into_iter().map(|key| (key, Default::default())).collect();
-    // Each distinct English text read once, its phrases counted for every pair holding it.
-    english.copies.with_copies().into_par_iter().for_each(|(p, copies)| {
+    let texts = english.copies.with_copies();
+    // A text's phrases, each once, with the text's copies.
+    let phrases_of = |p: usize| {
         let mut keys: Vec<u64> = english.phrases(p).iter().map(|ph| ph.key).collect();
         keys.sort_unstable();
         keys.dedup();
-        for key in keys {
+        keys
+    };
+    type Counts = rustc_hash::FxHashMap<u64, usize>;
+    let counts: Counts = texts
+        .par_iter()
+        .zip(&sampled)
+        .filter(|(_, &sampled)| sampled)
+        .fold(Counts::default, |mut counts, (&(p, copies), _)| {
+            for key in phrases_of(p) {
+                *counts.entry(key).or_default() += copies;
+            }
+            counts
+        })
+        .reduce(Counts::default, |mut a, mut b| {
+            if a.len() < b.len() {
+                std::mem::swap(&mut a, &mut b);
+            }
+            for (key, n) in b {
+                *a.entry(key).or_default() += n;
+            }
+            a
+        });
+    let wanted: PhraseCounts = counts.into_iter().map(|(key, n)| (key, AtomicUsize::new(n))).collect();
+    texts.into_par_iter().zip(sampled).filter(|(_, sampled)| !sampled).for_each(|((p, copies), _)| {
+        for key in phrases_of(p) {
             if let Some(count) = wanted.get(&key) {
                 count.fetch_add(copies, Relaxed);
             }
@@ -382,5 +394,41 @@ fn reward_short_form_acronyms(candidates: &[Candidate], options: &mut [Vec<Optio
             }
             options[s].sort_by(|a, b| b.equivalent.score.total_cmp(&a.equivalent.score));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::InputKind;
+    use pairs::TermPair;
+
+    #[test]
+    fn phrase_counts_are_those_of_every_pair_holding_a_sampled_phrase() {
+        let tsv = "一\tthe Security Council met\n二\tthe General Assembly met\n三\tthe Security Council met\n\
+                   四\tthe Security Council adopted a resolution\n五\tthe General Assembly adopted a resolution\n";
+        let doc = crate::corpus::parse(std::path::Path::new("t.tsv"), tsv, InputKind::Tsv).unwrap();
+        let pairs: Vec<SentencePair> = (doc.zh_blocks.iter().zip(&doc.en_blocks))
+            .map(|(zh, en)| SentencePair { doc: 0, zh: zh.clone(), en: en.clone() })
+            .collect();
+        let docs = vec![doc];
+        let english = EnglishSide::new(&docs, &pairs);
+        // Pair 2 is a copy of pair 0's English, which is not sampled itself.
+        let sampled = [2u32, 3];
+        let sample = sampled.iter().map(|&pair| TermPair { pair, position: 0.0, at: 0 }).collect();
+        let counts = phrase_frequencies(&english, &[TermPairs { sample, held: 2 }]);
+        let keys = |p: usize| english.phrases(p).iter().map(|ph| ph.key).collect::<rustc_hash::FxHashSet<u64>>();
+        let wanted: rustc_hash::FxHashSet<u64> = sampled.iter().flat_map(|&p| keys(p as usize)).collect();
+        assert_eq!(counts.len(), wanted.len(), "the sampled pairs' phrases, and only those");
+        for key in wanted {
+            let holding = (0..pairs.len()).filter(|&p| keys(p).contains(&key)).count();
+            assert_eq!(counts[&key].load(Relaxed), holding);
+        }
+        let key_of = |p: usize, surface: &str| {
+            english.phrases(p).into_iter().find(|ph| english.surface(p, ph) == surface).map(|ph| ph.key)
+        };
+        let council = key_of(3, "Security Council").expect("a phrase");
+        assert_eq!(counts[&council].load(Relaxed), 3, "pairs 0, 2 and 3");
+        assert!(!counts.contains_key(&key_of(1, "General Assembly").expect("a phrase")), "in no sampled pair");
     }
 }
