@@ -216,11 +216,14 @@ fn see<'a>(
     seen: &mut [HashMap<String, Seen<'a>>],
 ) {
     let word = |i: usize| &text[line[i].span.clone()];
+    // Asked of each token once: as the first piece of its strings and as the word before the
+    // strings after it.
+    let can_start: Vec<bool> = (0..line.len()).map(|i| can_start(word(i), line[i].pos, lexicon)).collect();
     for start in 0..line.len() {
         // A one-character adjective before a noun is a free modifier (新产业, 大项目).
         let free_modifier = line[start].pos == Pos::Adjective && word(start).chars().count() == 1;
         let after_number = start > 0 && line[start - 1].pos == Pos::Numeral;
-        let starts = can_start(word(start), line[start].pos, lexicon);
+        let starts = can_start[start];
         let odd = !starts && opens_unknown_word(word(start), line[start].pos, after_number, segmenter);
         if free_modifier || !(starts || odd) {
             continue;
@@ -244,7 +247,7 @@ fn see<'a>(
             entry.odd_start |= odd;
             entry.last = word(end - 1);
             // Only a word that could be part of a term makes the string a piece of one.
-            let before = start.checked_sub(1).filter(|&i| can_start(word(i), line[i].pos, lexicon));
+            let before = start.checked_sub(1).filter(|&i| can_start[i]);
             entry.before.insert(before.map_or("", word));
             entry.after.insert(if end < line.len() { word(end) } else { "" });
             match start.checked_sub(1).filter(|&i| line[i].span.end == line[start].span.start) {
