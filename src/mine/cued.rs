@@ -121,13 +121,14 @@ mod tests {
     #[test]
     fn a_cued_term_no_run_produced_is_found_in_every_clause_copies_included() {
         use super::{count_cued_occurrences, HashMap, Tally};
-        let text = "各方讨论了关于执行的公约的情况。各方讨论了关于执行的公约的情况。另外关于执行的公约很重要。";
+        let text =
+            "各方讨论了关于抗震设计的规范的情况。各方讨论了关于抗震设计的规范的情况。另外关于抗震设计的规范很重要。";
         let docs = vec![Document::monolingual("t".into(), InputKind::Plain, normalize_zh(text, false))];
         let sentences = crate::mine::clauses::body_sentences(&docs);
         let clauses: Vec<&str> = sentences.iter().map(|s| &docs[0].zh[s.span.clone()]).collect();
         let texts = crate::corpus::Distinct::of(&clauses);
         assert!(texts.len() < sentences.len(), "a clause is copied");
-        let term = "关于执行的公约";
+        let term = "关于抗震设计的规范";
         let mut table: HashMap<String, Tally> = HashMap::default();
         table.entry(term.to_string()).or_default().cues.insert(CueKind::Title);
         count_cued_occurrences(&docs, &sentences, &texts, &mut table);

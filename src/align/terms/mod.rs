@@ -405,8 +405,8 @@ mod tests {
 
     #[test]
     fn phrase_counts_are_those_of_every_pair_holding_a_sampled_phrase() {
-        let tsv = "一\tthe Security Council met\n二\tthe General Assembly met\n三\tthe Security Council met\n\
-                   四\tthe Security Council adopted a resolution\n五\tthe General Assembly adopted a resolution\n";
+        let tsv = "一\tthe Building Code applies\n二\tthe Fire Code applies\n三\tthe Building Code applies\n\
+                   四\tthe Building Code sets a load limit\n五\tthe Fire Code sets a load limit\n";
         let doc = crate::corpus::parse(std::path::Path::new("t.tsv"), tsv, InputKind::Tsv).unwrap();
         let pairs: Vec<SentencePair> = (doc.zh_blocks.iter().zip(&doc.en_blocks))
             .map(|(zh, en)| SentencePair { doc: 0, zh: zh.clone(), en: en.clone() })
@@ -427,8 +427,8 @@ mod tests {
         let key_of = |p: usize, surface: &str| {
             english.phrases(p).into_iter().find(|ph| english.surface(p, ph) == surface).map(|ph| ph.key)
         };
-        let council = key_of(3, "Security Council").expect("a phrase");
-        assert_eq!(counts[&council].load(Relaxed), 3, "pairs 0, 2 and 3");
-        assert!(!counts.contains_key(&key_of(1, "General Assembly").expect("a phrase")), "in no sampled pair");
+        let building = key_of(3, "Building Code").expect("a phrase");
+        assert_eq!(counts[&building].load(Relaxed), 3, "pairs 0, 2 and 3");
+        assert!(!counts.contains_key(&key_of(1, "Fire Code").expect("a phrase")), "in no sampled pair");
     }
 }
