@@ -25,8 +25,8 @@ use std::path::{Path, PathBuf};
 
 pub use bilingual::english_paragraphs;
 pub use detect::detect_kind;
+pub(crate) use repeats::{add_counts, shard_of, string_hash};
 pub use repeats::{first_equal, Distinct};
-pub(crate) use repeats::{shard_of, string_hash};
 
 /// A byte range into a document's `zh` or `en` text.
 pub type Span = Range<usize>;

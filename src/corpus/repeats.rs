@@ -17,6 +17,17 @@ pub(crate) fn shard_of(hash: u64, shards: usize) -> usize {
     (hash >> 58) as usize % shards
 }
 
+/// Adds the counts of `other` to `into`, walking the smaller of the two: how two workers'
+/// counts keyed by hash (of strings, of phrases) are joined.
+pub(crate) fn add_counts(into: &mut rustc_hash::FxHashMap<u64, usize>, mut other: rustc_hash::FxHashMap<u64, usize>) {
+    if into.len() < other.len() {
+        std::mem::swap(into, &mut other);
+    }
+    for (key, n) in other {
+        *into.entry(key).or_default() += n;
+    }
+}
+
 /// Shards of [`first_equal`]'s tables: enough to balance the cores.
 const SHARDS: usize = 16;
 

@@ -104,14 +104,7 @@ pub(super) fn repeated_strings(
             (counts, recorded)
         })
         .reduce(empty, |(mut a, mut recorded), (b, more)| {
-            a.par_iter_mut().zip(b).for_each(|(a, mut b)| {
-                if a.len() < b.len() {
-                    std::mem::swap(a, &mut b);
-                }
-                for (hash, n) in b {
-                    *a.entry(hash).or_default() += n;
-                }
-            });
+            a.par_iter_mut().zip(b).for_each(|(a, b)| crate::corpus::add_counts(a, b));
             recorded.extend(more);
             (a, recorded)
         });

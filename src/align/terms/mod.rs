@@ -329,13 +329,8 @@ fn phrase_frequencies(english: &EnglishSide, term_pairs: &[TermPairs]) -> Phrase
             }
             counts
         })
-        .reduce(Counts::default, |mut a, mut b| {
-            if a.len() < b.len() {
-                std::mem::swap(&mut a, &mut b);
-            }
-            for (key, n) in b {
-                *a.entry(key).or_default() += n;
-            }
+        .reduce(Counts::default, |mut a, b| {
+            crate::corpus::add_counts(&mut a, b);
             a
         });
     let wanted: PhraseCounts = counts.into_iter().map(|(key, n)| (key, AtomicUsize::new(n))).collect();
