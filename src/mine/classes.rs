@@ -215,6 +215,13 @@ fn is_speech(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
     matches!(pos, Pos::Other | Pos::Idiom) && lexicon.class(word).speech
 }
 
+/// A four-character (or longer) set phrase (成语). jieba also tags as "i" thousands of
+/// three-character words that are ordinary nouns or adjectives (无症状 "asymptomatic", 鬼故事
+/// "ghost story"), which may open a term like any other word.
+fn is_set_phrase(word: &str, pos: Pos) -> bool {
+    pos == Pos::Idiom && word.chars().nth(3).is_some()
+}
+
 /// No term starts with a predicate, an adverb, a locative or an idiom. A word jieba tags as
 /// a verb starts a term only when CC-CEDICT gives a non-verbal sense first (发展
 /// "development"), not when it is a verb with a noun sense further down (支持, 联合); a
@@ -222,7 +229,8 @@ fn is_speech(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
 pub fn can_start(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
     !breaks_term(word, pos)
         && !is_speech(word, pos, lexicon)
-        && !matches!(pos, Pos::Adverb | Pos::Idiom)
+        && pos != Pos::Adverb
+        && !is_set_phrase(word, pos)
         && (pos != Pos::Locative || is_attributive_locative(word, lexicon))
         && !is_descriptive_reduplication(word, pos, lexicon)
         && !is_quantifier(word)
@@ -328,6 +336,13 @@ mod tests {
             }
         }
         assert!(!is_modal_verb("合作") && !is_coverb("") && !is_quantifier("所有会员国"));
+    }
+
+    #[test]
+    fn a_set_phrase_opens_no_term_but_a_three_character_word_tagged_as_one_may() {
+        let lexicon = Lexicon::new();
+        assert!(!can_start("一帆风顺", Pos::Idiom, &lexicon), "a four-character set phrase");
+        assert!(can_start("鬼故事", Pos::Idiom, &lexicon), "a noun jieba tags i");
     }
 
     #[test]

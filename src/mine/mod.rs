@@ -165,7 +165,7 @@ pub fn mine_with_features(
     let contexts = WordContexts::new(docs, counted_tokens(&sentences, &segmented));
     let total_tokens = contexts.tokens();
     let repeated = (segmented.distinct_texts() >= PRUNE_FROM_CLAUSES)
-        .then(|| repeated_strings(docs, &sentences, &segmented, lexicon));
+        .then(|| repeated_strings(docs, &sentences, &segmented, lexicon, &contexts));
     let tallies =
         Tallies { docs, sentences: &sentences, segmented: &segmented, segmenter, lexicon, contexts: &contexts };
     tallies.count(repeated.as_ref(), &mut table);
@@ -325,11 +325,9 @@ mod tests {
     fn only_strings_seen_twice_count_as_repeated() {
         // 智能电网 occurs in two different clauses, 储能电站 in one clause that is repeated
         // word for word, 抽水蓄能 once.
-        let docs = corpus("建设智能电网。发展智能电网产业。推广储能电站。推广储能电站。研究抽水蓄能。");
-        let (segmenter, lexicon) = (Segmenter::new(), Lexicon::new());
-        let sentences = body_sentences(&docs);
-        let segmented = Segmented::new(&docs, &sentences, &segmenter, &lexicon);
-        let repeated = repeated_strings(&docs, &sentences, &segmented, &lexicon);
+        let corpus =
+            test_corpus::TestCorpus::new("建设智能电网。发展智能电网产业。推广储能电站。推广储能电站。研究抽水蓄能。");
+        let repeated = corpus.repeated();
         assert_eq!(repeated.get(string_hash("智能电网")), Some(2));
         assert_eq!(repeated.get(string_hash("储能电站")), Some(2));
         assert_eq!(repeated.get(string_hash("抽水蓄能")), None);
@@ -482,6 +480,34 @@ mod tests {
             "{:?}",
             candidates.iter().map(|c| &c.term).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn a_three_character_word_jieba_tags_as_a_set_phrase_opens_a_term() {
+        // jieba tags 鬼故事 "ghost story" i, as it does four-character set phrases.
+        let candidates = mined("学校举办鬼故事大赛。鬼故事大赛吸引了很多学生。");
+        assert!(
+            candidates.iter().any(|c| c.term == "鬼故事大赛"),
+            "{:?}",
+            candidates.iter().map(|c| &c.term).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn a_verb_bound_to_the_noun_before_it_makes_a_compound_that_modifies_a_head() {
+        let terms = |text: &str| mined(text).into_iter().map(|c| c.term).collect::<Vec<_>>();
+        // 装卸 follows 货物 every time: 货物装卸 "cargo handling" names an action.
+        let found = terms("完成货物装卸。货物装卸区域关闭。加快货物装卸。货物装卸区域扩建。");
+        assert!(found.iter().any(|t| t == "货物装卸区域"), "{found:?}");
+        // After many subjects, each is a clause's subject and the noun after it its object.
+        let found = terms("工人装卸货物。司机装卸木材。船员装卸钢材。农民装卸粮食。");
+        assert!(
+            !found.iter().any(|t| ["司机装卸木材", "船员装卸钢材", "农民装卸粮食"].contains(&t.as_str())),
+            "{found:?}"
+        );
+        // Seen twice, a subject and its verb are not yet told from a compound.
+        let found = terms("司机装卸木材。司机装卸钢材。");
+        assert!(!found.iter().any(|t| t == "司机装卸木材"), "{found:?}");
     }
 
     #[test]

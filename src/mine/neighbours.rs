@@ -25,6 +25,10 @@ pub struct WordContexts {
 
 const SHARDS: usize = 64;
 
+/// Fewest occurrences of a word for its binding to the word before to make the two a
+/// compound: at four, the two met at least twice.
+const MIN_COMPOUND_EVIDENCE: usize = 4;
+
 fn shard_of(key: u64) -> usize {
     super::shard_of(key, SHARDS)
 }
@@ -104,6 +108,13 @@ impl WordContexts {
     /// How often `word` occurs as a token of the counted clauses.
     pub fn count(&self, word: &str) -> usize {
         count_in(&self.words, super::string_hash(word))
+    }
+
+    /// True when `word` is preceded by `previous` in at least half of its occurrences, and
+    /// the corpus uses it often enough ([`MIN_COMPOUND_EVIDENCE`]) for that to say the two
+    /// make a compound rather than one sentence's subject and verb (苏羽 + 乘坐 "Su Yu takes").
+    pub fn compound_with_previous(&self, word: &str, previous: &str) -> bool {
+        self.count(word) >= MIN_COMPOUND_EVIDENCE && self.binds_to_previous(word, previous)
     }
 
     /// True when `word` is preceded by `previous` in at least half of its occurrences.

@@ -2,6 +2,7 @@
 //! that it keeps no table for a string seen once (most strings of a large memory), and the
 //! runs of each clause text that several clauses share, recorded for their copies to replay.
 
+use super::neighbours::WordContexts;
 use super::runs;
 use super::segmented::Segmented;
 use super::{string_hash, Sentence};
@@ -78,6 +79,7 @@ pub(super) fn repeated_strings(
     sentences: &[Sentence],
     segmented: &Segmented,
     lexicon: &Lexicon,
+    contexts: &WordContexts,
 ) -> Repeated {
     use rayon::prelude::*;
     type Counts = Vec<HashMap<u64, usize>>;
@@ -92,7 +94,9 @@ pub(super) fn repeated_strings(
             let sentence = &sentences[index];
             let text = &docs[sentence.doc].zh;
             let line = segmented.tokens(index, sentence);
-            let found = runs::classified_runs(text, &line, &segmented.classes(index, text, &line, lexicon));
+            let word = |i: usize| &text[line[i].span.clone()];
+            let binds = |i: usize| contexts.compound_with_previous(word(i), word(i - 1));
+            let found = runs::classified_runs(text, &line, &segmented.classes(index, text, &line, lexicon), binds);
             for run in &found {
                 let hash = string_hash(&text[run.span.clone()]);
                 *counts[shard_of(hash)].entry(hash).or_default() += copies;

@@ -49,6 +49,6 @@ impl TestCorpus {
     }
 
     pub fn repeated(&self) -> Repeated {
-        super::repeated::repeated_strings(&self.docs, &self.sentences, &self.segmented, &self.lexicon)
+        super::repeated::repeated_strings(&self.docs, &self.sentences, &self.segmented, &self.lexicon, &self.contexts)
     }
 }
