@@ -65,6 +65,9 @@ pub struct WordClass {
     /// or opens with a preposition or an adverb (如下 "as follows", 瞬间 "in an instant", 明明
     /// "obviously"): the word is a time or an adverb, whatever else it glosses.
     pub adverbial: bool,
+    /// Every sense says a time or opens with a preposition or a closed-class adverb, none is
+    /// a verb: 同比 "year on year", 如下 "as follows".
+    pub adverbial_only: bool,
 }
 
 impl WordClass {
@@ -80,6 +83,8 @@ impl WordClass {
             speech: !entry.senses.is_empty() && entry.senses.iter().all(|s| s.ends_with(['?', '!'])),
             surname: entry.surname,
             adverbial: entry.senses.iter().any(|s| is_adverbial_sense(s)),
+            // "to …" opens with a function word too, but glosses a verb.
+            adverbial_only: entry.is_known() && entry.senses.iter().all(|s| !verb(s) && is_time_or_grammar_sense(s)),
         }
     }
 
@@ -101,15 +106,20 @@ pub fn is_one_word_sense(sense: &str) -> bool {
 
 /// A sense that says a time or opens with a preposition or an adverb ([`WordClass::adverbial`]).
 fn is_adverbial_sense(sense: &str) -> bool {
+    let first = sense.split(|c: char| !c.is_ascii_alphabetic()).find(|w| !w.is_empty());
+    is_time_or_grammar_sense(sense) || first.is_some_and(|w| w.len() > 4 && w.ends_with("ly"))
+}
+
+/// A sense that says a time or opens with a preposition or an adverb of a closed class (as,
+/// in, almost, forward): [`is_adverbial_sense`] without its guess that a word in -ly is an
+/// adverb, which "family" and "assembly" defeat.
+fn is_time_or_grammar_sense(sense: &str) -> bool {
     let time = |w: &str| TIME_WORDS.contains(&w);
     let mut words = sense.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty());
-    // A gloss opening with a preposition or an adverb (as, in, almost, forward, obviously) is
-    // no noun's.
+    // A gloss opening with a preposition or an adverb (as, in, almost, forward) is no noun's.
     let opens_with_grammar = words.clone().next().is_some_and(|w| {
         !matches!(w, "a" | "an" | "the")
-            && (is_english_function_word(w)
-                || matches!(w, "almost" | "forward" | "onward" | "soon")
-                || w.len() > 4 && w.ends_with("ly"))
+            && (is_english_function_word(w) || matches!(w, "almost" | "forward" | "onward" | "soon"))
     });
     opens_with_grammar || words.any(|w| time(w) || w.strip_suffix('s').is_some_and(time))
 }
@@ -337,6 +347,18 @@ fn strip_notes(sense: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_glossed_only_as_a_time_or_an_adverbial_is_adverbial_only() {
+        let lexicon = Lexicon::new();
+        assert!(lexicon.class("同比").adverbial_only, "year on year");
+        assert!(lexicon.class("如下").adverbial_only, "as follows");
+        // A noun in -ly, a verb ("to …" opens with a function word) and a word the lexicon
+        // lacks are not.
+        assert!(!lexicon.class("计划生育").adverbial_only, "family planning");
+        assert!(!lexicon.class("深化").adverbial_only, "to deepen");
+        assert!(!lexicon.class("桌子").adverbial_only && !lexicon.class("某某某").adverbial_only);
+    }
 
     #[test]
     fn names_are_told_by_capitalised_pinyin_and_english() {

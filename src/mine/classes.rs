@@ -283,12 +283,16 @@ pub fn can_head(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
         return false;
     }
     match pos {
+        // jieba's "abbreviation" and untagged words include adverbials (同比 "year on year",
+        // 环比 "period on period"): a word CC-CEDICT glosses only as a time or an adverb
+        // qualifies a clause and heads no noun phrase.
+        Pos::Abbreviation => !lexicon.class(word).adverbial_only,
         _ if pos.is_nominal() => true,
         Pos::Verb => word.chars().count() >= 2 && !is_modal_verb(word) && lexicon.class(word).nominal,
         Pos::Other => {
             word.chars().count() >= 2 && {
                 let class = lexicon.class(word);
-                !class.known || class.nominal
+                (!class.known || class.nominal) && !class.adverbial_only
             }
         }
         _ => false,
@@ -343,6 +347,15 @@ mod tests {
         let lexicon = Lexicon::new();
         assert!(!can_start("一帆风顺", Pos::Idiom, &lexicon), "a four-character set phrase");
         assert!(can_start("鬼故事", Pos::Idiom, &lexicon), "a noun jieba tags i");
+    }
+
+    #[test]
+    fn an_abbreviation_glossed_only_as_an_adverbial_heads_nothing() {
+        let lexicon = Lexicon::new();
+        // jieba tags 同比 "year on year" j, as it tags 北约 "NATO".
+        assert!(!can_head("同比", Pos::Abbreviation, &lexicon));
+        assert!(can_head("北约", Pos::Abbreviation, &lexicon));
+        assert!(!can_head("如下", Pos::Other, &lexicon));
     }
 
     #[test]
