@@ -112,7 +112,7 @@ impl WordContexts {
 
     /// True when `word` is preceded by `previous` in at least half of its occurrences, and
     /// the corpus uses it often enough ([`MIN_COMPOUND_EVIDENCE`]) for that to say the two
-    /// make a compound rather than one sentence's subject and verb (苏羽 + 乘坐 "Su Yu takes").
+    /// make a compound rather than one sentence's subject and verb (司机 + 装卸 "the driver loads").
     pub fn compound_with_previous(&self, word: &str, previous: &str) -> bool {
         self.count(word) >= MIN_COMPOUND_EVIDENCE && self.binds_to_previous(word, previous)
     }

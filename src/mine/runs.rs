@@ -97,7 +97,7 @@ pub(super) fn classified_runs<'t>(
         let verb_opens = verb_opens_at(start);
         // A year (2030 + 年, or 2015 + 年 + 后 "post-2015") before a term names its edition or
         // horizon (2030年议程 "the 2030 Agenda"): its tokens open the run, and none ends it.
-        // After "post-" a verb may open the term as it opens others (2015年后 + 减少灾害风险框架);
+        // After "post-" a verb may open the term as it opens others (2020年后 + 减少污染战略);
         // after a bare year it is the year's event (2012年 + 启动 "launched in 2012").
         let year = year_prefix(text, tokens, start)
             .filter(|&k| starts(start + k) || word(start + k - 1) == "后" && verb_opens_at(start + k));
