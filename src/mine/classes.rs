@@ -215,6 +215,18 @@ fn is_speech(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
     matches!(pos, Pos::Other | Pos::Idiom) && lexicon.class(word).speech
 }
 
+/// A name: jieba tags it a person the lexicon lists, if at all, only as a name, or a place or
+/// organisation CC-CEDICT lists as a name (海地 "Haiti"; not 和平 "peace", which jieba also
+/// tags a place, nor a new word the corpus taught the segmenter, 情报区 of 飞行情报区).
+pub(super) fn is_name(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
+    let class = || lexicon.class(word);
+    match pos {
+        Pos::PersonName => !class().known || class().name,
+        Pos::ProperNoun => class().name,
+        _ => false,
+    }
+}
+
 /// A four-character (or longer) set phrase (成语). jieba also tags as "i" thousands of
 /// three-character words that are ordinary nouns or adjectives (无症状 "asymptomatic", 鬼故事
 /// "ghost story"), which may open a term like any other word.
@@ -356,6 +368,17 @@ mod tests {
         assert!(!can_head("同比", Pos::Abbreviation, &lexicon));
         assert!(can_head("北约", Pos::Abbreviation, &lexicon));
         assert!(!can_head("如下", Pos::Other, &lexicon));
+    }
+
+    #[test]
+    fn a_name_is_a_person_or_a_place_the_dictionary_lists_as_one() {
+        let lexicon = Lexicon::new();
+        assert!(is_name("智利", Pos::ProperNoun, &lexicon), "Chile");
+        assert!(is_name("李小蒙", Pos::PersonName, &lexicon), "a person the lexicon lacks");
+        assert!(!is_name("和平", Pos::ProperNoun, &lexicon), "peace");
+        // A new word the corpus taught the segmenter is tagged a proper noun, whatever it is.
+        assert!(!is_name("数据港", Pos::ProperNoun, &lexicon));
+        assert!(!is_name("智利", Pos::Noun, &lexicon));
     }
 
     #[test]

@@ -121,6 +121,11 @@ pub(super) fn classified_runs<'t>(
         let max_tokens = year + if verb_first { MAX_VERB_FIRST_TOKENS } else { MAX_TOKENS };
         for end in start..tokens.len().min(start + max_tokens) {
             let in_year = end < start + year;
+            // A verb opens a term that names a kind of activity (预防 + 犯罪, 维持 + 和平); before a
+            // name it says what was done to that one (举办 + 博览会组委会 "hold the expo board's …").
+            if verb_first && end == start + 1 && classes.name(end) {
+                break;
+            }
             let gap = end > start && tokens[end - 1].span.end != tokens[end].span.start;
             // Names coordinate nouns inside them (毒品和犯罪问题办公室, 解除武装、复员和重返社会):
             // a coordinator between two words that can stand in a term does not end the run.
@@ -267,6 +272,14 @@ mod tests {
         let found = runs("武装团体在其控制的领土内实施袭击。");
         assert!(found.iter().any(|t| t == "领土"), "{found:?}");
         assert!(!found.iter().any(|t| t.ends_with('内')), "{found:?}");
+    }
+
+    #[test]
+    fn a_verb_before_a_name_opens_no_term() {
+        // What was done to a place names no kind of activity; the place is a term of its own.
+        assert_runs("各国支援智利灾区。", &["智利灾区"], &["支援智利"]);
+        // jieba tags 和平 "peace" a place; CC-CEDICT knows it as a noun.
+        assert_runs("各国捍卫和平。", &["捍卫和平"], &[]);
     }
 
     #[test]

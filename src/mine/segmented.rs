@@ -269,6 +269,7 @@ mod tests {
             classes.all_han(i),
             classes.locative_phrase(i),
             classes.known(i),
+            classes.name(i),
         ]
     }
 

@@ -2,8 +2,8 @@
 //! [`class_bits`] worked out when the clause was segmented.
 
 use super::{
-    breaks_term, can_head, can_start, is_attributive_adverb, is_content_word, is_locative_phrase, is_predicate,
-    is_speech, COORDINATORS, NEGATING_PREFIXES,
+    breaks_term, can_head, can_start, is_attributive_adverb, is_content_word, is_locative_phrase, is_name,
+    is_predicate, is_speech, COORDINATORS, NEGATING_PREFIXES,
 };
 use crate::corpus::is_han;
 use crate::lexicon::Lexicon;
@@ -42,10 +42,11 @@ enum Class {
     AllHan,
     LocativePhrase,
     Known,
+    Name,
 }
 
 impl Class {
-    const ALL: [Class; 11] = [
+    const ALL: [Class; 12] = [
         Class::Start,
         Class::Head,
         Class::Predicate,
@@ -57,6 +58,7 @@ impl Class {
         Class::AllHan,
         Class::LocativePhrase,
         Class::Known,
+        Class::Name,
     ];
 
     /// Whether `word`, tagged `pos`, is of this class.
@@ -73,6 +75,7 @@ impl Class {
             Class::AllHan => word.chars().all(is_han),
             Class::LocativePhrase => is_locative_phrase(word, lexicon),
             Class::Known => lexicon.class(word).known,
+            Class::Name => is_name(word, pos, lexicon),
         }
     }
 }
@@ -173,6 +176,11 @@ impl<'a> Classes<'a> {
     /// [`is_locative_phrase`] of token `i`.
     pub(in crate::mine) fn locative_phrase(&self, i: usize) -> bool {
         self.memo(i, Class::LocativePhrase)
+    }
+
+    /// [`is_name`] of token `i`.
+    pub(in crate::mine) fn name(&self, i: usize) -> bool {
+        self.memo(i, Class::Name)
     }
 
     /// CC-CEDICT lists token `i`.
