@@ -217,7 +217,8 @@ fn is_speech(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
 
 /// A name: jieba tags it a person the lexicon lists, if at all, only as a name, or a place or
 /// organisation CC-CEDICT lists as a name (海地 "Haiti"; not 和平 "peace", which jieba also
-/// tags a place, nor a new word the corpus taught the segmenter, 情报区 of 飞行情报区).
+/// tags a place, nor a new word the corpus taught the segmenter, which it tags nz whatever
+/// it is: 数据港 "data harbour").
 pub(super) fn is_name(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
     let class = || lexicon.class(word);
     match pos {
@@ -234,10 +235,10 @@ fn is_set_phrase(word: &str, pos: Pos) -> bool {
     pos == Pos::Idiom && word.chars().nth(3).is_some()
 }
 
-/// No term starts with a predicate, an adverb, a locative or an idiom. A word jieba tags as
-/// a verb starts a term only when CC-CEDICT gives a non-verbal sense first (发展
-/// "development"), not when it is a verb with a noun sense further down (支持, 联合); a
-/// verbal noun only when CC-CEDICT knows it as something besides a verb (抗击 is not).
+/// No term starts with a predicate, an adverb, a locative or a set phrase ([`is_set_phrase`]). A
+/// word jieba tags as a verb starts a term only when CC-CEDICT gives a non-verbal sense first (发展
+/// "development"), not when it is a verb with a noun sense further down (支持, 联合); a verbal noun
+/// only when CC-CEDICT knows it as something besides a verb (抗击 is not).
 pub fn can_start(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
     !breaks_term(word, pos)
         && !is_speech(word, pos, lexicon)
