@@ -40,7 +40,7 @@ pub(super) fn term_options(
     // How many sampled pairs align the term to each phrase (its English under the word
     // alignment, the phrase-extraction rule).
     let mut aligned: HashMap<u64, usize> = HashMap::default();
-    let romanised = romanisation(&candidate.term);
+    let romanised = romanisations(&candidate.term);
     for &TermPair { pair: p, position: zh_position, at } in sample {
         let (p, at) = (p as usize, at as usize);
         let words = english.words(p).len().max(1) as f64;
@@ -71,7 +71,7 @@ pub(super) fn term_options(
             let distance = (zh_position - phrase.words.0 as f64 / words).abs();
             spots.push((phrase.key, p, phrase.words, distance));
         }
-        if let Some(romanised) = &romanised {
+        for romanised in &romanised {
             for (first, last) in spelled_names(english, p, romanised) {
                 let ids: Vec<u32> = english.words(p)[first..last].iter().map(|w| w.id).collect();
                 spots.push((key_of(&ids), p, (first, last), (zh_position - first as f64 / words).abs()));
@@ -138,9 +138,9 @@ pub(super) fn term_options(
     // it is as good as an identity.
     // So is a foreign name written by sound (弗拉格斯塔夫 → Flagstaff, [`sounds`]).
     let sounds = sounds::of_term(&candidate.term);
-    let spelled: rustc_hash::FxHashSet<u64> = if romanised.is_some() || sounds.is_some() {
+    let spelled: rustc_hash::FxHashSet<u64> = if !romanised.is_empty() || sounds.is_some() {
         let spelled_out = |surface: &str| {
-            romanised.as_ref().is_some_and(|r| spells(surface, r))
+            romanised.iter().any(|r| spells(surface, r))
                 || sounds.as_ref().is_some_and(|s| sounds::sounds_like(surface, s))
         };
         spots
@@ -307,8 +307,20 @@ const MAX_PIECES: usize = 2;
 /// Most words of a name written in pinyin (a syllable a word at most).
 const MAX_NAME_WORDS: usize = 4;
 
-/// The pinyin of a term of two to four Chinese characters, run together ("zhangruochen"), as
-/// a name is written in English.
+/// The ways a name of two to four Chinese characters is written in English: its pinyin run
+/// together ("zhangruochen"), and, when it ends in the diminutive suffix 儿, also without it
+/// (阿宝儿 "Abao" as well as "Abao'er": the suffix is a sound of speech, often left unwritten).
+fn romanisations(term: &str) -> Vec<String> {
+    let Some(full) = romanisation(term) else { return Vec::new() };
+    let mut forms = vec![full];
+    if let Some(stem) = term.strip_suffix('儿').filter(|stem| !stem.is_empty()) {
+        use pinyin::ToPinyin;
+        forms.extend(stem.chars().map(|c| c.to_pinyin().map(|p| p.plain())).collect::<Option<String>>());
+    }
+    forms
+}
+
+/// The pinyin of a term of two to four Chinese characters, run together ("zhangruochen").
 fn romanisation(term: &str) -> Option<String> {
     use pinyin::ToPinyin;
     let count = term.chars().count();
@@ -425,6 +437,15 @@ mod tests {
         for surface in ["hall", "WHO", "Law Hall", "Gulf-Union", "X", "Hall's"] {
             assert!(!is_capitalised_word(surface), "{surface}");
         }
+    }
+
+    #[test]
+    fn a_name_in_the_diminutive_suffix_is_spelled_with_it_or_without() {
+        let forms = romanisations("阿宝儿");
+        assert_eq!(forms, ["abaoer", "abao"]);
+        assert!(forms.iter().any(|r| spells("Abao", r)) && forms.iter().any(|r| spells("A'bao'er", r)));
+        assert_eq!(romanisations("张若尘"), ["zhangruochen"]);
+        assert!(romanisations("儿").is_empty(), "one character is no name written in pinyin");
     }
 
     #[test]
