@@ -444,7 +444,7 @@ mod tests {
         let forms = romanisations("阿宝儿");
         assert_eq!(forms, ["abaoer", "abao"]);
         assert!(forms.iter().any(|r| spells("Abao", r)) && forms.iter().any(|r| spells("A'bao'er", r)));
-        assert_eq!(romanisations("张若尘"), ["zhangruochen"]);
+        assert_eq!(romanisations("李小蒙"), ["lixiaomeng"]);
         assert!(romanisations("儿").is_empty(), "one character is no name written in pinyin");
     }
 
