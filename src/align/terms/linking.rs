@@ -120,6 +120,7 @@ pub(super) fn competitive_linking(terms: &[&str], options: Vec<Vec<Option_>>) ->
     improve_by_exchange(terms, &options, &mut state);
     take_pieces(terms, &options, &mut state);
     take_synonyms(terms, &options, &mut state);
+    take_names_of_nested(terms, &options, &mut state);
     // One supporting pair is no statistical evidence: every phrase of that pair co-occurs with
     // the term alike. Only the dictionary, or a vouching identity or acronym, can then tell
     // which phrase translates the term; without them the term keeps no English. (The phrase
@@ -174,6 +175,29 @@ fn take_synonyms(terms: &[&str], options: &[Vec<Option_>], state: &mut Links) {
         });
         if synonym.is_some() {
             state.chosen[term] = synonym;
+        }
+    }
+}
+
+/// A name said with a word for what it names (抹茶猫 "Matcha the cat" beside 抹茶) is written
+/// with the name alone. A term left with no English takes a name a term nested in it holds,
+/// when the name is one of its own options met in two pairs or more and every word of it is
+/// capitalised. Last, so it takes nothing from another link.
+fn take_names_of_nested(terms: &[&str], options: &[Vec<Option_>], state: &mut Links) {
+    let is_name = |english: &str| english.split(' ').all(|w| w.starts_with(|c: char| c.is_uppercase()));
+    for term in 0..options.len() {
+        if state.chosen[term].is_some() {
+            continue;
+        }
+        let name = options[term].iter().position(|o| {
+            let holder = state.holder.get(&o.key).copied();
+            o.piece_of.is_none()
+                && o.equivalent.cooccurrences >= 2
+                && is_name(&o.equivalent.english)
+                && holder.is_some_and(|h| h != term && terms[term].contains(terms[h]))
+        });
+        if name.is_some() {
+            state.chosen[term] = name;
         }
     }
 }
@@ -254,6 +278,24 @@ mod tests {
         let chosen = competitive_linking(&["关税同盟", "同盟"], options);
         assert_eq!(chosen[0].as_ref().unwrap().english, "Customs Union");
         assert_eq!(chosen[1].as_ref().unwrap().english, "Union");
+    }
+
+    #[test]
+    fn a_name_said_with_what_it_names_shares_the_name_of_the_term_inside_it() {
+        let met_twice = |key: u64, english: &str, score: f64| {
+            let mut o = option(key, english, score);
+            o.equivalent.cooccurrences = 2;
+            o
+        };
+        // 阿福狗 "Afu the dog" is written "Afu", which 阿福 holds.
+        let options = vec![vec![met_twice(1, "Afu", 0.9)], vec![met_twice(1, "Afu", 0.8)]];
+        let chosen = competitive_linking(&["阿福", "阿福狗"], options);
+        assert_eq!(chosen[1].as_ref().map(|e| e.english.as_str()), Some("Afu"));
+        // Not a name in capitals, nor the name of a term not inside it.
+        let options = vec![vec![met_twice(1, "old dog", 0.9)], vec![met_twice(1, "old dog", 0.8)]];
+        assert!(competitive_linking(&["老狗", "老狗狗"], options)[1].is_none());
+        let options = vec![vec![met_twice(1, "Afu", 0.9)], vec![met_twice(1, "Afu", 0.8)]];
+        assert!(competitive_linking(&["阿福", "小黑"], options)[1].is_none());
     }
 
     #[test]
