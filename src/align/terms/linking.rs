@@ -179,7 +179,7 @@ fn take_synonyms(terms: &[&str], options: &[Vec<Option_>], state: &mut Links) {
     }
 }
 
-/// A name said with a word for what it names (抹茶猫 "Matcha the cat" beside 抹茶) is written
+/// A name said with a word for what it names (阿福狗 "Afu the dog" beside 阿福) is written
 /// with the name alone. A term left with no English takes a name a term nested in it holds,
 /// when the name is one of its own options met in two pairs or more and every word of it is
 /// capitalised. Last, so it takes nothing from another link.
