@@ -220,12 +220,11 @@ fn is_speech(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
 /// tags a place, nor a new word the corpus taught the segmenter, which it tags nz whatever
 /// it is: 数据港 "data harbour").
 pub(super) fn is_name(word: &str, pos: Pos, lexicon: &Lexicon) -> bool {
-    let class = || lexicon.class(word);
-    match pos {
-        Pos::PersonName => !class().known || class().name,
-        Pos::ProperNoun => class().name,
-        _ => false,
-    }
+    let class = match pos {
+        Pos::PersonName | Pos::ProperNoun => lexicon.class(word),
+        _ => return false,
+    };
+    class.name || pos == Pos::PersonName && !class.known
 }
 
 /// A four-character (or longer) set phrase (成语). jieba also tags as "i" thousands of

@@ -110,11 +110,14 @@ impl WordContexts {
         count_in(&self.words, super::string_hash(word))
     }
 
-    /// True when `word` is preceded by `previous` in at least half of its occurrences, and
-    /// the corpus uses it often enough ([`MIN_COMPOUND_EVIDENCE`]) for that to say the two
-    /// make a compound rather than one sentence's subject and verb (司机 + 装卸 "the driver loads").
-    pub fn compound_with_previous(&self, word: &str, previous: &str) -> bool {
-        self.count(word) >= MIN_COMPOUND_EVIDENCE && self.binds_to_previous(word, previous)
+    /// True when token `i` of `line` (in `text`) is preceded by the word before it in at least
+    /// half of its occurrences, and the corpus uses it often enough ([`MIN_COMPOUND_EVIDENCE`])
+    /// for that to say the two make a compound rather than one sentence's subject and verb (司机
+    /// + 装卸 "the driver loads"): the `binds` the run search asks of each line.
+    pub(super) fn compound_at(&self, text: &str, line: &[Token], i: usize) -> bool {
+        let hash = |i: usize| super::string_hash(&text[line[i].span.clone()]);
+        let word = hash(i);
+        count_in(&self.words, word) >= MIN_COMPOUND_EVIDENCE && self.binds_hashed(word, hash(i - 1))
     }
 
     /// True when `word` is preceded by `previous` in at least half of its occurrences.

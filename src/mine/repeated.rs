@@ -94,8 +94,7 @@ pub(super) fn repeated_strings(
             let sentence = &sentences[index];
             let text = &docs[sentence.doc].zh;
             let line = segmented.tokens(index, sentence);
-            let word = |i: usize| &text[line[i].span.clone()];
-            let binds = |i: usize| contexts.compound_with_previous(word(i), word(i - 1));
+            let binds = |i: usize| contexts.compound_at(text, &line, i);
             let found = runs::classified_runs(text, &line, &segmented.classes(index, text, &line, lexicon), binds);
             for run in &found {
                 let hash = string_hash(&text[run.span.clone()]);

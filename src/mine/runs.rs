@@ -38,7 +38,7 @@ pub fn token_runs<'t>(text: &str, tokens: &'t [Token], lexicon: &Lexicon) -> Vec
 
 /// [`token_runs`] with the line's word classes given: a caller that asks more of them (the
 /// tally, of each run's neighbours) shares their look-ups. `binds(i)`: token `i` binds to the
-/// token before it in this corpus ([`super::neighbours::WordContexts::compound_with_previous`]).
+/// token before it in this corpus ([`super::neighbours::WordContexts::compound_at`]).
 pub(super) fn classified_runs<'t>(
     text: &str,
     tokens: &'t [Token],

@@ -198,10 +198,9 @@ impl Tallies<'_> {
             // One look-up of each word class per token, shared by the runs and their neighbours.
             let classes = recorded.is_none().then(|| self.segmented.classes(index, text, line, self.lexicon));
             let found = match &classes {
-                Some(classes) => runs::classified_runs(text, line, classes, |i| {
-                    let word = |i: usize| &text[line[i].span.clone()];
-                    self.contexts.compound_with_previous(word(i), word(i - 1))
-                }),
+                Some(classes) => {
+                    runs::classified_runs(text, line, classes, |i| self.contexts.compound_at(text, line, i))
+                }
                 None => recorded.into_iter().flatten().map(|r| r.run(sentence.span.start)).collect(),
             };
             let index_of = |t: &Token| line.partition_point(|u| u.span.start < t.span.start);
