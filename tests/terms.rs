@@ -1,6 +1,6 @@
-//! `build --terms FILE` through the real binary, on a small astronomy memory written for this
-//! test: the glossary holds exactly the listed terms, each with the English the memory
-//! translates it by (or none), with evidence pairs that hold both.
+//! `build --terms FILE` through the real binary, on small astronomy and museum memories
+//! written for these tests: the glossary holds exactly the listed terms, each with the English
+//! the memory translates it by (or none), with evidence pairs that hold both.
 
 mod common;
 use common::zhterm;
@@ -11,8 +11,13 @@ const TERMS: &str = "tests/fixtures/observatory.terms";
 
 /// graph.json of a build of the memory with `flags`.
 fn build(flags: &[&str]) -> serde_json::Value {
+    build_of(MEMORY, flags)
+}
+
+/// graph.json of a build of `memory` with `flags`.
+fn build_of(memory: &str, flags: &[&str]) -> serde_json::Value {
     let dir = tempfile::tempdir().unwrap();
-    let mut args = vec!["build", "--quiet", "-o", dir.path().to_str().unwrap(), MEMORY];
+    let mut args = vec!["build", "--quiet", "-o", dir.path().to_str().unwrap(), memory];
     args.extend_from_slice(flags);
     let output = zhterm(&args);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
@@ -102,4 +107,13 @@ fn an_empty_term_column_is_refused_with_its_line() {
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("bad.terms:2:") && stderr.lines().count() == 1, "{stderr}");
+}
+
+#[test]
+fn a_name_cut_short_once_is_still_the_whole_name() {
+    // A museum memory: "National Gallery of Art" four times, once cut short to "the National
+    // Gallery". The glossary holds the whole name, not the piece met one time more.
+    let found = glossary(&build_of("tests/fixtures/gallery.tsv", &["--terms", "tests/fixtures/gallery.terms"]));
+    assert_eq!(found["国家美术馆"], "National Gallery of Art");
+    assert_eq!(found["市图书馆"], "City Library");
 }

@@ -24,6 +24,7 @@ pub mod learned;
 mod linking;
 mod options;
 mod pairs;
+mod pieces;
 mod short_forms;
 mod sounds;
 pub mod spans;

@@ -6,7 +6,8 @@
 
 use super::aligned::PairAlignments;
 use super::compose::TermGlosses;
-use super::spans::{self, key_of, prefix_keys, Phrase};
+use super::pieces::{self, Compound, Piece, Whole};
+use super::spans::{self, key_of, Phrase};
 use super::*;
 
 /// One occurrence of a phrase in a pair of the term: (key, pair, word range, distance of
@@ -158,7 +159,7 @@ pub(super) fn term_options(
     // count's compounds are found when first asked for.
     let mut by_count: Vec<(usize, u64)> = together.iter().map(|(&key, t)| (t.count, key)).collect();
     by_count.sort_unstable();
-    let mut compounds: HashMap<usize, HashMap<u64, Vec<(u64, usize)>>> = HashMap::default();
+    let mut compounds: HashMap<usize, HashMap<u64, Vec<Compound>>> = HashMap::default();
     let mut memo: HashMap<u64, f64> = HashMap::default();
     let mut dictionary = |key: u64| {
         *memo.entry(key).or_insert_with(|| {
@@ -212,15 +213,20 @@ pub(super) fn term_options(
         let romanised = spelled.contains(&key);
         let dice = bound - ALIGNED_WEIGHT * aligned_share(key) - if romanised { 1.0 } else { 0.0 };
         let own = dictionary(key);
-        // A fragment of a longer compound that occurs exactly where it does, here and in the
-        // whole corpus, gives way unless the dictionary clearly prefers it ("current device"
-        // of "residual current device"; "food security" stays beside "ensure food security").
-        // A piece of a name gives way to the whole name wherever the term meets it inside
-        // that name, even if the piece also stands alone elsewhere ("the Court").
+        // The longer phrases that may hold it as a piece ([`pieces`]), found once per count.
         let alike = compounds.entry(t.count).or_insert_with(|| {
-            let from = by_count.partition_point(|&(count, _)| count < t.count);
+            let from = by_count.partition_point(|&(count, _)| count < pieces::least_cover(t.count));
             let to = by_count.partition_point(|&(count, _)| count <= t.count);
-            compounds_of(&together, by_count[from..to].iter().map(|&(_, key)| key), &spots, english)
+            let longer = by_count[from..to].iter().map(|&(_, key)| key);
+            pieces::compounds_of(
+                longer,
+                t.count,
+                |key| together.get(&key).map(|t| t.count),
+                |key| {
+                    let (_, pair, (first, last), _) = spots[together[&key].range.start];
+                    english.words(pair)[first..last].iter().map(|w| w.id).collect()
+                },
+            )
         });
         // A capitalised word met only inside a name ("Law" of "the Law Hall", "Tang" of
         // "Emperor Tang") that leaves part of the term unrendered (院 of 律院) is capitalised
@@ -235,14 +241,22 @@ pub(super) fn term_options(
             .get(&key)
             .into_iter()
             .flatten()
-            .find(|&&(c, longer_by)| {
-                let longer = &together[&c];
-                let name = canonical::is_name(surface_of(longer));
-                longer.count == t.count
-                    && ((longer_by == 1 && global(c, longer) == global(key, t)) || name)
-                    && (own <= dictionary(c) + FRAGMENT_MARGIN || name && capitalised)
+            .find(|compound| {
+                let longer = &together[&compound.key];
+                let longer_dictionary = dictionary(compound.key);
+                pieces::gives_way(
+                    &Piece { count: t.count, dictionary: own, capitalised },
+                    &Whole {
+                        count: longer.count,
+                        dictionary: longer_dictionary,
+                        longer_by: compound.longer_by,
+                        left: compound.left,
+                        name: canonical::is_name(surface_of(longer)),
+                        same_global: global(compound.key, longer) == global(key, t),
+                    },
+                )
             })
-            .map(|&(c, _)| c);
+            .map(|compound| compound.key);
         let identity = if romanised || latin.contains(&surface_of(t).to_lowercase()) { 1.0 } else { 0.0 };
         // Word order differs between the languages, so position only nudges (IBM 2's
         // diagonal preference, mildly).
@@ -370,37 +384,6 @@ fn spells(surface: &str, romanised: &str) -> bool {
 /// spaces or hyphens ("Zhang Ruo-chen" → zhangruochen).
 fn name_letters(surface: &str) -> impl Iterator<Item = char> + '_ {
     surface.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase)
-}
-
-/// For each phrase, the longer phrases of `keys` that hold it ("International Court" in
-/// "International Court of Justice") and by how many words they are longer, among phrases
-/// that meet the term as often (`keys` all have one count, the only longer phrases a piece
-/// gives way to).
-fn compounds_of(
-    together: &HashMap<u64, Together>,
-    keys: impl Iterator<Item = u64>,
-    spots: &[Spot],
-    english: &EnglishSide,
-) -> HashMap<u64, Vec<(u64, usize)>> {
-    let mut out: HashMap<u64, Vec<(u64, usize)>> = HashMap::default();
-    for key in keys {
-        let t = &together[&key];
-        let (_, pair, (first, last), _) = spots[t.range.start];
-        let ids: Vec<u32> = english.words(pair)[first..last].iter().map(|w| w.id).collect();
-        let n = ids.len();
-        if n < 2 {
-            continue;
-        }
-        // Each start's parts keyed in one pass.
-        for start in 0..n {
-            for (length, part) in (1..).zip(prefix_keys(&ids[start..])) {
-                if length < n && together.get(&part).is_some_and(|p| p.count == t.count) {
-                    out.entry(part).or_default().push((key, n - length));
-                }
-            }
-        }
-    }
-    out
 }
 
 /// The value of a term's leading Chinese numeral (三大产业 → 3), for list translations.
