@@ -3,7 +3,7 @@
 //! falls back on its next option, and an exchange step lets a term take back its preferred
 //! phrase when the holder loses less than it gains.
 
-use super::{Equivalent, Option_, EXCHANGE_DICTIONARY, SINGLE_PAIR_DICTIONARY};
+use super::{Equivalent, Option_, EXACT_RENDERING, EXCHANGE_DICTIONARY, SINGLE_PAIR_DICTIONARY};
 use std::collections::HashMap;
 
 /// Words of a pair held by a term: (word range, term).
@@ -118,6 +118,7 @@ pub(super) fn competitive_linking(terms: &[&str], options: Vec<Vec<Option_>>) ->
         }
     }
     improve_by_exchange(terms, &options, &mut state);
+    return_to_nested(terms, &options, &mut state);
     take_pieces(terms, &options, &mut state);
     take_synonyms(terms, &options, &mut state);
     take_names_of_nested(terms, &options, &mut state);
@@ -199,6 +200,35 @@ fn take_names_of_nested(terms: &[&str], options: &[Vec<Option_>], state: &mut Li
         if name.is_some() {
             state.chosen[term] = name;
         }
+    }
+}
+
+/// A longer term can take the English of a term nested in it (问题特派员, the commissioner for
+/// the question of …, taking "Special Commissioner" from 特派员): the phrase renders the nested
+/// term exactly and leaves the longer one's extra characters unrendered. The nested term takes it
+/// back, met in two pairs or more, and the longer term falls back on its next free option.
+fn return_to_nested(terms: &[&str], options: &[Vec<Option_>], state: &mut Links) {
+    for term in 0..options.len() {
+        let current = state.score(options, term);
+        let Some(wanted) = options[term].iter().position(|o| o.piece_of.is_none()) else { continue };
+        let want = &options[term][wanted];
+        let Some(&holder) = state.holder.get(&want.key) else { continue };
+        if holder == term
+            || want.equivalent.score <= current
+            || want.equivalent.cooccurrences < 2
+            || want.equivalent.dictionary < EXACT_RENDERING
+            || !terms[holder].contains(terms[term])
+        {
+            continue;
+        }
+        let Some(held) = state.chosen[holder].map(|h| &options[holder][h]) else { continue };
+        if held.equivalent.dictionary >= want.equivalent.dictionary {
+            continue;
+        }
+        state.take(options, holder, None);
+        state.take(options, term, Some(wanted));
+        let fallback = options[holder].iter().position(|o| state.is_free(terms, holder, o));
+        state.take(options, holder, fallback);
     }
 }
 
@@ -377,6 +407,30 @@ mod tests {
         assert_eq!(link(["受害者", "遇难人"], victim(0.8, 2..5, 0.9))[1], None);
         // Met in one pair only, it is no evidence.
         assert_eq!(link(["受害者", "遇难人"], victim(0.8, 3..4, 0.9))[1], None);
+    }
+
+    #[test]
+    fn a_longer_term_returns_the_english_that_renders_the_term_nested_in_it() {
+        // 问题特派员 ("the commissioner for the question of ...") scores higher with "Special
+        // Commissioner", which renders 特派员 exactly and leaves 问题 unrendered.
+        let at = |key: u64, english: &str, score: f64, dictionary: f64| {
+            let mut o = option(key, english, score);
+            o.spots = vec![(key as usize, (0, 2))];
+            (o.equivalent.cooccurrences, o.equivalent.dictionary) = (2, dictionary);
+            o
+        };
+        let link = |terms: [&str; 2], dictionary: f64| {
+            let options = vec![
+                vec![at(1, "Special Commissioner", 0.9, 0.75), at(2, "Special Commissioner for Water", 0.5, 0.7)],
+                vec![at(1, "Special Commissioner", 0.8, dictionary), at(3, "Commissioner", 0.6, 0.9)],
+            ];
+            competitive_linking(&terms, options).into_iter().map(|e| e.unwrap().english).collect::<Vec<_>>()
+        };
+        assert_eq!(link(["问题特派员", "特派员"], 1.0), ["Special Commissioner for Water", "Special Commissioner"]);
+        // Not when the phrase leaves part of the nested term unrendered too, nor between
+        // terms that do not nest.
+        assert_eq!(link(["问题特派员", "特派员"], 0.8), ["Special Commissioner", "Commissioner"]);
+        assert_eq!(link(["问题特派员", "专员"], 1.0), ["Special Commissioner", "Commissioner"]);
     }
 
     #[test]
