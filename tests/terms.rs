@@ -117,3 +117,11 @@ fn a_name_cut_short_once_is_still_the_whole_name() {
     assert_eq!(found["国家美术馆"], "National Gallery of Art");
     assert_eq!(found["市图书馆"], "City Library");
 }
+
+#[test]
+fn a_word_that_only_sounds_like_a_name_once_is_not_its_english() {
+    // 奥斯兰, a made-up province, is "the province" in every pair; one pair also holds
+    // "Austrian", which sounds like it.
+    let found = glossary(&build_of("tests/fixtures/province.tsv", &["--terms", "tests/fixtures/province.terms"]));
+    assert_eq!(found["奥斯兰"], "province");
+}

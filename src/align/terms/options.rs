@@ -140,14 +140,18 @@ pub(super) fn term_options(
     // So is a foreign name written by sound (弗拉格斯塔夫 → Flagstaff, [`sounds`]).
     let sounds = sounds::of_term(&candidate.term);
     let spelled: rustc_hash::FxHashSet<u64> = if !romanised.is_empty() || sounds.is_some() {
-        let spelled_out = |surface: &str| {
+        // Sounding alike is loose evidence: a foreign name is written the same way in most
+        // of the term's pairs, while a word that merely sounds like it (a province 奥斯兰 and
+        // "Austrian") turns up in one or two.
+        let mostly = |key: u64| 2.0 * together[&key].count as f64 * scale >= ids.held as f64;
+        let spelled_out = |key: u64, surface: &str| {
             romanised.iter().any(|r| spells(surface, r))
-                || sounds.as_ref().is_some_and(|s| sounds::sounds_like(surface, s))
+                || sounds.as_ref().is_some_and(|s| sounds::sounds_like(surface, s)) && mostly(key)
         };
         spots
             .iter()
             .filter(|s| s.2 .1 - s.2 .0 <= MAX_NAME_WORDS)
-            .filter(|s| spelled_out(english.surface(s.1, &Phrase { key: 0, words: s.2 })))
+            .filter(|s| spelled_out(s.0, english.surface(s.1, &Phrase { key: 0, words: s.2 })))
             .map(|s| s.0)
             .collect()
     } else {
