@@ -19,6 +19,7 @@ mod aligned;
 pub mod canonical;
 pub mod compose;
 pub mod confirm;
+mod demonyms;
 pub mod given;
 pub mod learned;
 mod linking;
@@ -250,6 +251,7 @@ impl<'a> Translator<'a> {
             })
             .collect();
         reward_short_form_acronyms(candidates, &mut options, &self.definitions);
+        options.iter_mut().for_each(|o| demonyms::prefer_names(o));
         let long_of = short_forms::long_forms(&terms);
         let seen: Vec<Vec<Equivalent>> = long_of
             .iter()

@@ -1,0 +1,89 @@
+//! Names before their adjectives. Chinese uses a place name as it is before a noun (巴黎 of
+//! 巴黎市民 "Parisian citizens"), so a place's pairs show its English adjective as often as the
+//! name, or more ("Parisian" beside "Paris"). A glossary entry for the place is the name; the
+//! adjective is an English form of it, not its translation.
+
+use super::{Option_, EXACT_RENDERING};
+
+/// Endings that make an English adjective of a place name (Syria → Syrian, Europe →
+/// European, Israel → Israeli, Italy → Italian, China → Chinese): general English morphology.
+const ENDINGS: &[&str] = &["n", "an", "ian", "i", "ese", "ish"];
+
+/// Whether `adjective` is `name` with an adjective ending, the name's last vowel dropped or
+/// not ("Palestine" → "Palestinian", "China" → "Chinese", "Iraq" → "Iraqi").
+fn is_adjective_of(adjective: &str, name: &str) -> bool {
+    let one_capitalised_word =
+        |w: &str| w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).all(|c| c.is_lowercase());
+    if !one_capitalised_word(adjective) || !one_capitalised_word(name) || name.chars().count() < 4 {
+        return false;
+    }
+    let stems = [name, name.strip_suffix(['a', 'e', 'y', 'o']).unwrap_or(name)];
+    stems.iter().any(|stem| adjective.strip_prefix(stem).is_some_and(|ending| ENDINGS.contains(&ending)))
+}
+
+/// When a term's best option is the adjective of another option that the dictionary gives
+/// for the term exactly and that is met in two pairs or more, the name takes the
+/// adjective's place at the top (the adjective stays an option, just below it).
+pub(super) fn prefer_names(options: &mut [Option_]) {
+    let Some(best) = options.first() else { return };
+    let found = options.iter().position(|o| {
+        o.piece_of.is_none()
+            && o.equivalent.cooccurrences >= 2
+            && o.equivalent.dictionary >= EXACT_RENDERING
+            && is_adjective_of(&best.equivalent.english, &o.equivalent.english)
+    });
+    if let Some(name) = found {
+        let top = options[0].equivalent.score;
+        options[name].equivalent.score = top + 1e-6;
+        options[..=name].rotate_right(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::terms::Equivalent;
+
+    fn option(english: &str, score: f64, dictionary: f64) -> Option_ {
+        Option_ {
+            key: english.len() as u64,
+            vouched: false,
+            piece_of: None,
+            spots: Vec::new(),
+            equivalent: Equivalent {
+                english: english.into(),
+                score,
+                cooccurrences: 5,
+                dice: score,
+                dictionary,
+                pairs: Vec::new(),
+                variants: Vec::new(),
+                abbreviation: None,
+            },
+        }
+    }
+
+    #[test]
+    fn adjectives_of_place_names_are_told_by_their_endings() {
+        for (adjective, name) in [("Parisian", "Paris"), ("Kenyan", "Kenya"), ("Maltese", "Malta"), ("Omani", "Oman")] {
+            assert!(is_adjective_of(adjective, name), "{adjective} {name}");
+        }
+        for (adjective, name) in [("Paris", "Parisian"), ("Germany", "German"), ("Pari", "Par"), ("Lima", "Lima")] {
+            assert!(!is_adjective_of(adjective, name), "{adjective} {name}");
+        }
+        assert!(!is_adjective_of("Kenyan Highlands", "Kenya"), "one word each");
+    }
+
+    #[test]
+    fn the_name_the_dictionary_gives_goes_before_its_adjective() {
+        let mut options = vec![option("Parisian", 0.9, 0.7), option("Seine", 0.6, 0.0), option("Paris", 0.5, 1.0)];
+        prefer_names(&mut options);
+        let order: Vec<&str> = options.iter().map(|o| o.equivalent.english.as_str()).collect();
+        assert_eq!(order, ["Paris", "Parisian", "Seine"]);
+        assert!(options[0].equivalent.score > options[1].equivalent.score);
+        // Not a name the dictionary does not give for the term.
+        let mut options = vec![option("Parisian", 0.9, 0.7), option("Paris", 0.5, 0.6)];
+        prefer_names(&mut options);
+        assert_eq!(options[0].equivalent.english, "Parisian");
+    }
+}
