@@ -41,13 +41,13 @@ pub(super) struct Whole {
 /// Whether `piece` gives way to `whole`.
 /// - A fragment of a compound one word longer that occurs exactly where it does, here and in
 ///   the whole corpus, gives way unless the dictionary clearly prefers it ("current device";
-///   "food security" stays beside "ensure food security").
+///   "water supply" stays beside "ensure water supply").
 /// - A piece of a name gives way to the whole name when the term meets it inside that name,
 ///   even if the piece also stands alone elsewhere in the corpus ("the Court"), or when the
 ///   name goes on past it in nearly all of the term's pairs.
 /// - Met in one pair, a phrase is "always" inside every longer phrase there ("Harbour Plan"
 ///   inside "Implementation of the Harbour Plan"): the name must then render more of the
-///   term ("Convention on" + "Migratory Species" for 公约).
+///   term ("Agreement on" + "Port State Measures" for 协定).
 /// - A capitalised word met only inside a name gives way whatever the dictionary says.
 pub(super) fn gives_way(piece: &Piece, whole: &Whole) -> bool {
     let name = whole.name && (piece.count >= 2 || whole.dictionary >= piece.dictionary + ONE_PAIR_NAME_MARGIN);
