@@ -1,24 +1,36 @@
-//! Names before their adjectives. Chinese uses a place name as it is before a noun (巴黎 of
-//! 巴黎市民 "Parisian citizens"), so a place's pairs show its English adjective as often as the
-//! name, or more ("Parisian" beside "Paris"). A glossary entry for the place is the name; the
-//! adjective is an English form of it, not its translation.
+//! Nouns before their adjectives. Chinese uses a noun as it is before another noun (巴黎 of
+//! 巴黎市民 "Parisian citizens", 总统 of 总统选举 "presidential election"), so a term's pairs show its
+//! English adjective as often as the noun, or more ("Parisian" beside "Paris"). A glossary
+//! entry is the noun; the adjective is an English form of it, not its translation.
 
 use super::{Option_, EXACT_RENDERING};
 
 /// Endings that make an English adjective of a place name (Syria → Syrian, Europe →
-/// European, Israel → Israeli, Italy → Italian, China → Chinese): general English morphology.
-const ENDINGS: &[&str] = &["n", "an", "ian", "i", "ese", "ish"];
+/// European, Israel → Israeli, Italy → Italian, China → Chinese) and of a common noun
+/// (region → regional, economy → economic, president → presidential): general English
+/// morphology.
+const NAME_ENDINGS: &[&str] = &["n", "an", "ian", "i", "ese", "ish"];
+const NOUN_ENDINGS: &[&str] = &["al", "ial", "ic", "ical"];
 
-/// Whether `adjective` is `name` with an adjective ending, the name's last vowel dropped or
-/// not ("Palestine" → "Palestinian", "China" → "Chinese", "Iraq" → "Iraqi").
-fn is_adjective_of(adjective: &str, name: &str) -> bool {
-    let one_capitalised_word =
+/// Whether `adjective` is `noun` with an adjective ending, the noun's last vowel dropped or
+/// not ("Palestine" → "Palestinian", "China" → "Chinese", "Iraq" → "Iraqi", "economy" →
+/// "economic"): one capitalised word each (a name), or one lower-case word each.
+fn is_adjective_of(adjective: &str, noun: &str) -> bool {
+    let capitalised =
         |w: &str| w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).all(|c| c.is_lowercase());
-    if !one_capitalised_word(adjective) || !one_capitalised_word(name) || name.chars().count() < 4 {
+    let lower = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_lowercase());
+    let endings = if capitalised(adjective) && capitalised(noun) {
+        NAME_ENDINGS
+    } else if lower(adjective) && lower(noun) {
+        NOUN_ENDINGS
+    } else {
+        return false;
+    };
+    if noun.chars().count() < 4 {
         return false;
     }
-    let stems = [name, name.strip_suffix(['a', 'e', 'y', 'o']).unwrap_or(name)];
-    stems.iter().any(|stem| adjective.strip_prefix(stem).is_some_and(|ending| ENDINGS.contains(&ending)))
+    let stems = [noun, noun.strip_suffix(['a', 'e', 'y', 'o']).unwrap_or(noun)];
+    stems.iter().any(|stem| adjective.strip_prefix(stem).is_some_and(|ending| endings.contains(&ending)))
 }
 
 /// When a term's best option is the adjective of another option that the dictionary gives
@@ -72,10 +84,16 @@ mod tests {
             assert!(!is_adjective_of(adjective, name), "{adjective} {name}");
         }
         assert!(!is_adjective_of("Kenyan Highlands", "Kenya"), "one word each");
+        for (adjective, noun) in [("coastal", "coast"), ("volcanic", "volcano"), ("presidential", "president")] {
+            assert!(is_adjective_of(adjective, noun), "{adjective} {noun}");
+        }
+        // A name's endings are not a common noun's, nor the other way round; case must agree.
+        assert!(!is_adjective_of("coastan", "coast") && !is_adjective_of("Maltic", "Malta"));
+        assert!(!is_adjective_of("Coastal", "coast"));
     }
 
     #[test]
-    fn the_name_the_dictionary_gives_goes_before_its_adjective() {
+    fn the_noun_the_dictionary_gives_goes_before_its_adjective() {
         let mut options = vec![option("Parisian", 0.9, 0.7), option("Seine", 0.6, 0.0), option("Paris", 0.5, 1.0)];
         prefer_names(&mut options);
         let order: Vec<&str> = options.iter().map(|o| o.equivalent.english.as_str()).collect();
