@@ -29,7 +29,9 @@ fn is_adjective_of(adjective: &str, noun: &str) -> bool {
     if noun.chars().count() < 4 {
         return false;
     }
-    let stems = [noun, noun.strip_suffix(['a', 'e', 'y', 'o']).unwrap_or(noun)];
+    // Lebanon → Lebanese drops two letters.
+    let stems =
+        [noun, noun.strip_suffix(['a', 'e', 'y', 'o']).unwrap_or(noun), noun.strip_suffix("on").unwrap_or(noun)];
     stems.iter().any(|stem| adjective.strip_prefix(stem).is_some_and(|ending| endings.contains(&ending)))
 }
 
@@ -90,6 +92,7 @@ mod tests {
         // A name's endings are not a common noun's, nor the other way round; case must agree.
         assert!(!is_adjective_of("coastan", "coast") && !is_adjective_of("Maltic", "Malta"));
         assert!(!is_adjective_of("Coastal", "coast"));
+        assert!(is_adjective_of("Gabonese", "Gabon") && is_adjective_of("Lebanese", "Lebanon"));
     }
 
     #[test]
