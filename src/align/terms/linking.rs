@@ -3,8 +3,13 @@
 //! falls back on its next option, and an exchange step lets a term take back its preferred
 //! phrase when the holder loses less than it gains.
 
-use super::{Equivalent, Option_, EXACT_RENDERING, EXCHANGE_DICTIONARY, SINGLE_PAIR_DICTIONARY};
+use super::{Equivalent, Option_, EXCHANGE_DICTIONARY, SINGLE_PAIR_DICTIONARY};
 use std::collections::HashMap;
+
+/// Dictionary support with which a phrase renders a term nearly exactly, and the lead over the
+/// holder's with which it renders it clearly better ([`return_within_nests`]).
+const NEAR_EXACT: f64 = 0.9;
+const RENDERS_BETTER: f64 = 0.1;
 
 /// Words of a pair held by a term: (word range, term).
 type Held = ((usize, usize), usize);
@@ -118,7 +123,7 @@ pub(super) fn competitive_linking(terms: &[&str], options: Vec<Vec<Option_>>) ->
         }
     }
     improve_by_exchange(terms, &options, &mut state);
-    return_to_nested(terms, &options, &mut state);
+    return_within_nests(terms, &options, &mut state);
     take_pieces(terms, &options, &mut state);
     take_synonyms(terms, &options, &mut state);
     take_names_of_nested(terms, &options, &mut state);
@@ -203,11 +208,13 @@ fn take_names_of_nested(terms: &[&str], options: &[Vec<Option_>], state: &mut Li
     }
 }
 
-/// A longer term can take the English of a term nested in it (问题特派员, the commissioner for
-/// the question of …, taking "Special Commissioner" from 特派员): the phrase renders the nested
-/// term exactly and leaves the longer one's extra characters unrendered. The nested term takes it
-/// back, met in two pairs or more, and the longer term falls back on its next free option.
-fn return_to_nested(terms: &[&str], options: &[Vec<Option_>], state: &mut Links) {
+/// Of two nested terms, one can take the English that renders the other: 问题特派员 (the
+/// commissioner for the question of …) took "Special Commissioner" from 特派员, and a fragment
+/// can take the longer term's name ("Mid-Ocean Ridge" held by 中脊, not 洋中脊). A term takes
+/// its preferred phrase back from a term nested in it or holding it when the phrase, met in two
+/// pairs or more, renders it nearly exactly ([`NEAR_EXACT`]) and clearly better than the holder
+/// ([`RENDERS_BETTER`]); the holder falls back on its next free option.
+fn return_within_nests(terms: &[&str], options: &[Vec<Option_>], state: &mut Links) {
     for term in 0..options.len() {
         let current = state.score(options, term);
         let Some(wanted) = options[term].iter().position(|o| o.piece_of.is_none()) else { continue };
@@ -216,13 +223,13 @@ fn return_to_nested(terms: &[&str], options: &[Vec<Option_>], state: &mut Links)
         if holder == term
             || want.equivalent.score <= current
             || want.equivalent.cooccurrences < 2
-            || want.equivalent.dictionary < EXACT_RENDERING
-            || !terms[holder].contains(terms[term])
+            || want.equivalent.dictionary < NEAR_EXACT
+            || !nested(terms, holder, term)
         {
             continue;
         }
         let Some(held) = state.chosen[holder].map(|h| &options[holder][h]) else { continue };
-        if held.equivalent.dictionary >= want.equivalent.dictionary {
+        if held.equivalent.dictionary + RENDERS_BETTER > want.equivalent.dictionary {
             continue;
         }
         state.take(options, holder, None);
@@ -410,7 +417,7 @@ mod tests {
     }
 
     #[test]
-    fn a_longer_term_returns_the_english_that_renders_the_term_nested_in_it() {
+    fn of_two_nested_terms_the_one_a_phrase_renders_better_takes_it_back() {
         // 问题特派员 ("the commissioner for the question of ...") scores higher with "Special
         // Commissioner", which renders 特派员 exactly and leaves 问题 unrendered.
         let at = |key: u64, english: &str, score: f64, dictionary: f64| {
@@ -431,6 +438,9 @@ mod tests {
         // terms that do not nest.
         assert_eq!(link(["问题特派员", "特派员"], 0.8), ["Special Commissioner", "Commissioner"]);
         assert_eq!(link(["问题特派员", "专员"], 1.0), ["Special Commissioner", "Commissioner"]);
+        // The other way round: a fragment (特派 "specially sent") holds the name that the term
+        // containing it renders.
+        assert_eq!(link(["特派", "特派员"], 1.0), ["Special Commissioner for Water", "Special Commissioner"]);
     }
 
     #[test]
