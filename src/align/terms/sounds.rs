@@ -37,6 +37,10 @@ pub(super) enum Sound {
     Sibilant,
 }
 
+/// One-character words for a kind of place that follow a transliterated name: state or
+/// province, province, city, county, island, river, mountain, village, lake, port.
+const PLACE_SUFFIXES: &[char] = &['州', '省', '市', '县', '岛', '河', '山', '村', '湖', '港'];
+
 /// The fewest consonant classes a name must have: with two, too many short words agree by
 /// chance (托尼 "Tony" and "Tina", "tone").
 const MIN_SOUNDS: usize = 3;
@@ -44,6 +48,9 @@ const MIN_SOUNDS: usize = 3;
 /// The consonant classes of a term of Chinese characters that could be a foreign name (three to
 /// eight characters, all of the transliteration set), in order, repeats merged.
 pub(super) fn of_term(term: &str) -> Option<Vec<Sound>> {
+    // A generic word for a kind of place after the name is translated, not transliterated
+    // (亚利桑那州 "Arizona", "the State of Arizona"): the name is the part before it.
+    let term = term.strip_suffix(PLACE_SUFFIXES).filter(|name| name.chars().count() >= 3).unwrap_or(term);
     let count = term.chars().count();
     if !(3..=8).contains(&count) || !term.chars().all(|c| TRANSLITERATION.contains(c)) {
         return None;
@@ -196,5 +203,14 @@ mod tests {
         assert!(of_term("旗杆市").is_none());
         // Too short to tell from chance: two consonant classes.
         assert!(of_term("托尼").is_none());
+    }
+
+    #[test]
+    fn a_word_for_the_kind_of_place_after_a_name_is_not_read_by_sound() {
+        let florida = of_term("佛罗里达州").expect("the name before 州 reads as a transliteration");
+        assert!(sounds_like("Florida", &florida));
+        assert_eq!(Some(florida), of_term("佛罗里达"));
+        // The rest must be a transliteration of three characters or more.
+        assert!(of_term("长白山").is_none() && of_term("达州").is_none());
     }
 }
