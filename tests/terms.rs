@@ -125,3 +125,11 @@ fn a_word_that_only_sounds_like_a_name_once_is_not_its_english() {
     let found = glossary(&build_of("tests/fixtures/province.tsv", &["--terms", "tests/fixtures/province.terms"]));
     assert_eq!(found["奥斯兰"], "province");
 }
+
+#[test]
+fn a_name_written_by_sound_stays_itself_inside_a_longer_name() {
+    // 萨维罗, a made-up surname, is always met as "Marco Saviro": the term is "Saviro", not the
+    // whole name of the person.
+    let found = glossary(&build_of("tests/fixtures/architect.tsv", &["--terms", "tests/fixtures/architect.terms"]));
+    assert_eq!(found["萨维罗"], "Saviro");
+}

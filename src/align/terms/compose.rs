@@ -151,6 +151,12 @@ impl TermGlosses {
         TermGlosses { chars: chars.len(), parts, matches: RefCell::default() }
     }
 
+    /// Whether the dictionary has senses for the whole term (塞尔维亚 "Serbia"), not only for
+    /// its parts.
+    pub fn knows_whole_term(&self) -> bool {
+        self.parts.iter().any(|p| p.chars.len() == self.chars && !p.senses.is_empty())
+    }
+
     /// Share of the term's characters explained by the English words, averaged with the
     /// share of the English content words (or their morphemes) explained by the term.
     pub fn composition(&self, english_words: &[&str]) -> f64 {
@@ -347,6 +353,14 @@ fn shares_beginning(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_dictionary_knows_a_name_as_a_whole_or_only_its_parts() {
+        let lexicon = Lexicon::new();
+        assert!(TermGlosses::new("罗马尼亚", &lexicon, None).knows_whole_term());
+        assert!(!TermGlosses::new("萨维罗", &lexicon, None).knows_whole_term(), "a made-up name");
+        assert!(!TermGlosses::new("旗杆市", &lexicon, None).knows_whole_term(), "known only by its parts");
+    }
 
     #[test]
     fn new_compounds_are_explained_by_their_parts() {

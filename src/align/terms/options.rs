@@ -138,7 +138,10 @@ pub(super) fn term_options(
     // A name is written in English as its pinyin (张若尘 → Zhang Ruochen): a phrase that spells
     // it is as good as an identity.
     // So is a foreign name written by sound (弗拉格斯塔夫 → Flagstaff, [`sounds`]).
-    let sounds = sounds::of_term(&candidate.term);
+    // A name the dictionary knows is rendered as the dictionary says: sounding alike is
+    // loose, and a sound-alike that beats the dictionary's rendering is another name
+    // ("Yugoslav" beside "Serbia").
+    let sounds = sounds::of_term(&candidate.term).filter(|_| !glosses.knows_whole_term());
     let spelled: rustc_hash::FxHashSet<u64> = if !romanised.is_empty() || sounds.is_some() {
         // Sounding alike is loose evidence: a foreign name is written the same way in most
         // of the term's pairs, while a word that merely sounds like it (a province 奥斯兰 and
@@ -243,6 +246,10 @@ pub(super) fn term_options(
         let capitalised = t.count >= 2 && !romanised && own < EXACT_RENDERING && is_capitalised_word(surface_of(t));
         let piece_of = alike
             .get(&key)
+            // The term's own name written in English (pinyin, or by sound and met in half
+            // its pairs or more) stays itself inside a longer name ("Saviro" in "Marco
+            // Saviro"): a person or place is not the whole of every name that holds it.
+            .filter(|_| !(romanised && dice >= 0.5))
             .into_iter()
             .flatten()
             .find(|compound| {
