@@ -359,7 +359,7 @@ mod tests {
         let lexicon = Lexicon::new();
         assert!(TermGlosses::new("罗马尼亚", &lexicon, None).knows_whole_term());
         assert!(!TermGlosses::new("萨维罗", &lexicon, None).knows_whole_term(), "a made-up name");
-        assert!(!TermGlosses::new("旗杆市", &lexicon, None).knows_whole_term(), "known only by its parts");
+        assert!(!TermGlosses::new("省美术馆", &lexicon, None).knows_whole_term(), "known only by its parts");
     }
 
     #[test]

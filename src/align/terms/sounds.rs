@@ -49,7 +49,7 @@ const MIN_SOUNDS: usize = 3;
 /// eight characters, all of the transliteration set), in order, repeats merged.
 pub(super) fn of_term(term: &str) -> Option<Vec<Sound>> {
     // A generic word for a kind of place after the name is translated, not transliterated
-    // (亚利桑那州 "Arizona", "the State of Arizona"): the name is the part before it.
+    // (佛罗里达州 "Florida", "the State of Florida"): the name is the part before it.
     let term = term.strip_suffix(PLACE_SUFFIXES).filter(|name| name.chars().count() >= 3).unwrap_or(term);
     let count = term.chars().count();
     if !(3..=8).contains(&count) || !term.chars().all(|c| TRANSLITERATION.contains(c)) {
