@@ -80,6 +80,15 @@ impl Links {
         }
     }
 
+    /// `term` takes option `index`, which `holder` held; the holder falls back on its first
+    /// option still free.
+    fn hand_over(&mut self, terms: &[&str], options: &[Vec<Option_>], holder: usize, term: usize, index: usize) {
+        self.take(options, holder, None);
+        self.take(options, term, Some(index));
+        let fallback = options[holder].iter().position(|o| self.is_free(terms, holder, o));
+        self.take(options, holder, fallback);
+    }
+
     fn score(&self, options: &[Vec<Option_>], term: usize) -> f64 {
         self.chosen[term].map_or(0.0, |o| options[term][o].equivalent.score)
     }
@@ -232,10 +241,7 @@ fn return_within_nests(terms: &[&str], options: &[Vec<Option_>], state: &mut Lin
         if held.equivalent.dictionary + RENDERS_BETTER > want.equivalent.dictionary {
             continue;
         }
-        state.take(options, holder, None);
-        state.take(options, term, Some(wanted));
-        let fallback = options[holder].iter().position(|o| state.is_free(terms, holder, o));
-        state.take(options, holder, fallback);
+        state.hand_over(terms, options, holder, term, wanted);
     }
 }
 
@@ -264,10 +270,7 @@ fn improve_by_exchange(terms: &[&str], options: &[Vec<Option_>], state: &mut Lin
                 }
                 let before = state.score(options, other);
                 let (old_term, old_other) = (state.chosen[term], state.chosen[other]);
-                state.take(options, other, None);
-                state.take(options, term, Some(index));
-                let fallback = options[other].iter().position(|o| state.is_free(terms, other, o));
-                state.take(options, other, fallback);
+                state.hand_over(terms, options, other, term, index);
                 let gain = wanted.equivalent.score - current;
                 let loss = before - state.score(options, other);
                 if gain > loss + 1e-9 {

@@ -249,7 +249,7 @@ pub(super) fn term_options(
             // The term's own name written in English (pinyin, or by sound and met in half
             // its pairs or more) stays itself inside a longer name ("Saviro" in "Marco
             // Saviro"): a person or place is not the whole of every name that holds it.
-            .filter(|_| !(romanised && dice >= 0.5))
+            .filter(|_| !(romanised && dice >= OWN_NAME_DICE))
             .into_iter()
             .flatten()
             .find(|compound| {
@@ -325,6 +325,10 @@ fn is_capitalised_word(surface: &str) -> bool {
 
 /// An option found: (score, key, dice, dictionary, identity, the compound it is a piece of).
 type Kept = (f64, u64, f64, f64, bool, Option<u64>);
+
+/// Least Dice with which the term's name spelled in English is its own, never a piece of a
+/// longer name around it.
+const OWN_NAME_DICE: f64 = 0.5;
 
 /// Most pieces of compounds kept beside a term's options.
 const MAX_PIECES: usize = 2;
