@@ -7,8 +7,8 @@ use super::{Option_, EXACT_RENDERING};
 
 /// Endings that make an English adjective of a place name (Syria → Syrian, Europe →
 /// European, Israel → Israeli, Italy → Italian, China → Chinese) and of a common noun
-/// (region → regional, economy → economic, president → presidential): general English
-/// morphology.
+/// (region → regional, economy → economic, president → presidential; a doctrine's -ism →
+/// -ist): general English morphology.
 const NAME_ENDINGS: &[&str] = &["n", "an", "ian", "i", "ese", "ish"];
 const NOUN_ENDINGS: &[&str] = &["al", "ial", "ic", "ical"];
 
@@ -28,6 +28,10 @@ fn is_adjective_of(adjective: &str, noun: &str) -> bool {
     };
     if noun.chars().count() < 4 {
         return false;
+    }
+    // A doctrine's follower or adjective: pacifism → pacifist, realism → realist.
+    if endings == NOUN_ENDINGS && noun.strip_suffix("ism").is_some_and(|stem| adjective == format!("{stem}ist")) {
+        return true;
     }
     // Lebanon → Lebanese drops two letters.
     let stems =
@@ -93,6 +97,8 @@ mod tests {
         assert!(!is_adjective_of("coastan", "coast") && !is_adjective_of("Maltic", "Malta"));
         assert!(!is_adjective_of("Coastal", "coast"));
         assert!(is_adjective_of("Gabonese", "Gabon") && is_adjective_of("Lebanese", "Lebanon"));
+        assert!(is_adjective_of("pacifist", "pacifism") && !is_adjective_of("pacifism", "pacifist"));
+        assert!(!is_adjective_of("Pacifist", "pacifism") && !is_adjective_of("ist", "ism"));
     }
 
     #[test]

@@ -17,6 +17,7 @@
 pub mod acronyms;
 mod aligned;
 pub mod canonical;
+mod complete;
 pub mod compose;
 pub mod confirm;
 mod demonyms;
@@ -251,7 +252,10 @@ impl<'a> Translator<'a> {
             })
             .collect();
         reward_short_form_acronyms(candidates, &mut options, &self.definitions);
-        options.iter_mut().for_each(|o| demonyms::prefer_names(o));
+        options.iter_mut().for_each(|o| {
+            demonyms::prefer_names(o);
+            complete::prefer_complete(o);
+        });
         let long_of = short_forms::long_forms(&terms);
         let seen: Vec<Vec<Equivalent>> = long_of
             .iter()

@@ -83,8 +83,13 @@ pub(super) fn english(
         own_words.len() < words.len() && words.windows(own_words.len()).any(|w| w == own_words.as_slice())
     });
     // A piece that is itself a name ("Advisory Committee") is how the corpus refers to it;
-    // a bare head ("Council") is not an equivalent.
-    let piece = piece && !own.as_ref().is_some_and(|o| super::canonical::is_name(&o.english));
+    // a bare head ("Council") is not an equivalent. One the dictionary gives for the short
+    // form exactly is its own meaning: 国际会议 "international conference" is no short form
+    // of the conference it would abbreviate by its characters.
+    let piece = piece
+        && !own
+            .as_ref()
+            .is_some_and(|o| super::canonical::is_name(&o.english) || o.dictionary >= super::EXACT_RENDERING);
     if own.is_some() && !piece {
         return own;
     }
@@ -150,6 +155,10 @@ mod tests {
         // A piece that is a name itself is the corpus's own short reference.
         let short = equivalent("Meteorological Organization", 0.6);
         assert_eq!(english(Some(short.clone()), &[short], &long, None).unwrap().english, "Meteorological Organization");
+        // A piece the dictionary gives for the short form exactly is its own meaning.
+        let own = Equivalent { dictionary: 1.0, ..equivalent("meteorological organization", 0.6) };
+        let long = equivalent("Regional Meteorological Organization", 2.0);
+        assert_eq!(english(Some(own.clone()), &[own], &long, None).unwrap().english, "meteorological organization");
         // Something else the corpus shows for it stays.
         let other = equivalent("weather agency", 0.9);
         assert_eq!(english(Some(other.clone()), &[other], &long, None).unwrap().english, "weather agency");

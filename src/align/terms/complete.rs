@@ -1,0 +1,100 @@
+//! Names cut short. A term's pairs often write its name without the head a second time, in a
+//! list that shares one ("the Basin, Harbour and Delta accords", where 海港协议 is "the
+//! Harbour Accord") or as a modifier ("Harbour secretariat"), so the bare modifier can
+//! be met more often than the name. When an option holds the best one and renders the term
+//! exactly where the best does not, and is met in half its pairs or more, the whole name
+//! goes first.
+
+use super::{Option_, EXACT_RENDERING};
+
+/// How much better the dictionary must like the longer option than the best one.
+const COMPLETES_BY: f64 = 0.1;
+
+/// Whether the words of `long` hold those of `short` in a row, and more (case aside).
+fn holds(long: &str, short: &str) -> bool {
+    let words = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
+    let (long, short) = (words(long), words(short));
+    !short.is_empty() && long.len() > short.len() && long.windows(short.len()).any(|w| w == short.as_slice())
+}
+
+/// Puts first the option that completes the best one: it holds the best option's words, the
+/// dictionary gives it for the term exactly and clearly better than the best, and it is met
+/// in half the best one's pairs or more. The best stays an option, just below it.
+pub(super) fn prefer_complete(options: &mut [Option_]) {
+    let Some(best) = options.iter().position(|o| o.piece_of.is_none()) else { return };
+    let short = &options[best].equivalent;
+    let found = options.iter().position(|o| {
+        let long = &o.equivalent;
+        o.piece_of.is_none()
+            && long.dictionary >= EXACT_RENDERING
+            && long.dictionary >= short.dictionary + COMPLETES_BY
+            && 2 * long.cooccurrences >= short.cooccurrences
+            && holds(&long.english, &short.english)
+    });
+    if let Some(name) = found {
+        options[name].equivalent.score = options[best].equivalent.score + 1e-6;
+        options[best..=name].rotate_right(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::terms::Equivalent;
+
+    fn option(english: &str, cooccurrences: usize, dictionary: f64) -> Option_ {
+        Option_ {
+            key: english.len() as u64,
+            vouched: false,
+            piece_of: None,
+            spots: Vec::new(),
+            equivalent: Equivalent {
+                english: english.into(),
+                score: 1.0 / english.len() as f64,
+                cooccurrences,
+                dice: 0.5,
+                dictionary,
+                pairs: Vec::new(),
+                variants: Vec::new(),
+                abbreviation: None,
+            },
+        }
+    }
+
+    fn order(options: &[Option_]) -> Vec<&str> {
+        options.iter().map(|o| o.equivalent.english.as_str()).collect()
+    }
+
+    #[test]
+    fn words_in_a_row_and_more() {
+        assert!(holds("Harbour Accord", "Harbour"));
+        assert!(holds("the harbour accord", "Harbour Accord"));
+        assert!(!holds("Harbour Accord", "Harbour Accord"), "no more words");
+        assert!(!holds("Harbour and Delta Accord", "Harbour Accord"), "not in a row");
+        assert!(!holds("Harbourmaster", "Harbour"), "whole words");
+    }
+
+    #[test]
+    fn the_whole_name_goes_before_its_modifier() {
+        let mut options = vec![option("Harbour", 10, 0.8), option("Delta", 9, 0.0), option("Harbour Accord", 6, 1.0)];
+        prefer_complete(&mut options);
+        assert_eq!(order(&options), ["Harbour Accord", "Harbour", "Delta"]);
+        assert!(options[0].equivalent.score > options[1].equivalent.score);
+    }
+
+    #[test]
+    fn only_an_exact_rendering_met_often_enough_completes() {
+        // Met in too few of the best one's pairs.
+        let mut options = vec![option("Harbour", 10, 0.8), option("Harbour Accord", 4, 1.0)];
+        prefer_complete(&mut options);
+        assert_eq!(order(&options)[0], "Harbour");
+        // The dictionary does not give it for the term exactly ("Initiative" renders nothing).
+        let mut options = vec![option("Harbour Council", 6, 0.8), option("Harbour Council Initiative", 6, 0.8)];
+        prefer_complete(&mut options);
+        assert_eq!(order(&options)[0], "Harbour Council");
+        // No better than the best.
+        let mut options = vec![option("harbour", 6, 0.95), option("harbour accord", 6, 1.0)];
+        prefer_complete(&mut options);
+        assert_eq!(order(&options)[0], "harbour");
+    }
+}
