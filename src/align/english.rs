@@ -89,8 +89,32 @@ pub fn stem(word: &str) -> String {
     let word = lemma(word);
     let word = irregular_base(&word).map_or(word, str::to_string);
     for suffix in [
-        "izations", "ization", "ations", "ation", "ition", "ments", "ment", "ities", "ity", "ions", "ion", "ating",
-        "ated", "ate", "ing", "ed", "al", "es", "e", "s",
+        "izations",
+        "ization",
+        "ations",
+        "ation",
+        "ition",
+        "ments",
+        "ment",
+        "abilities",
+        "ability",
+        "ibilities",
+        "ibility",
+        "able",
+        "ible",
+        "ities",
+        "ity",
+        "ions",
+        "ion",
+        "ating",
+        "ated",
+        "ate",
+        "ing",
+        "ed",
+        "al",
+        "es",
+        "e",
+        "s",
     ] {
         if word.len() >= suffix.len() + 4 {
             if let Some(stem) = word.strip_suffix(suffix) {
@@ -328,6 +352,9 @@ mod tests {
         assert_eq!(stem("declared"), stem("declare"));
         assert_eq!(stem("cooperation"), stem("cooperate"));
         assert_eq!(stem("securities"), stem("security"));
+        assert_eq!(stem("availability"), stem("available"));
+        assert_eq!(stem("responsibility"), stem("responsible"));
+        assert_eq!(stem("sustainability"), stem("sustainable"));
         assert_ne!(stem("data"), stem("date"));
     }
 

@@ -11,7 +11,7 @@ use super::{Option_, EXACT_RENDERING};
 const COMPLETES_BY: f64 = 0.1;
 
 /// Whether the words of `long` hold those of `short` in a row, and more (case aside).
-fn holds(long: &str, short: &str) -> bool {
+fn holds_words(long: &str, short: &str) -> bool {
     let words = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
     let (long, short) = (words(long), words(short));
     !short.is_empty() && long.len() > short.len() && long.windows(short.len()).any(|w| w == short.as_slice())
@@ -29,7 +29,7 @@ pub(super) fn prefer_complete(options: &mut [Option_]) {
             && long.dictionary >= EXACT_RENDERING
             && long.dictionary >= short.dictionary + COMPLETES_BY
             && 2 * long.cooccurrences >= short.cooccurrences
-            && holds(&long.english, &short.english)
+            && holds_words(&long.english, &short.english)
     });
     if let Some(name) = found {
         options[name].equivalent.score = options[best].equivalent.score + 1e-6;
@@ -67,11 +67,11 @@ mod tests {
 
     #[test]
     fn words_in_a_row_and_more() {
-        assert!(holds("Harbour Accord", "Harbour"));
-        assert!(holds("the harbour accord", "Harbour Accord"));
-        assert!(!holds("Harbour Accord", "Harbour Accord"), "no more words");
-        assert!(!holds("Harbour and Delta Accord", "Harbour Accord"), "not in a row");
-        assert!(!holds("Harbourmaster", "Harbour"), "whole words");
+        assert!(holds_words("Harbour Accord", "Harbour"));
+        assert!(holds_words("the harbour accord", "Harbour Accord"));
+        assert!(!holds_words("Harbour Accord", "Harbour Accord"), "no more words");
+        assert!(!holds_words("Harbour and Delta Accord", "Harbour Accord"), "not in a row");
+        assert!(!holds_words("Harbourmaster", "Harbour"), "whole words");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! phrase when the holder loses less than it gains.
 
 use super::{Equivalent, Option_, EXCHANGE_DICTIONARY, SINGLE_PAIR_DICTIONARY};
+use crate::lexicon::is_english_function_word;
 use std::collections::HashMap;
 
 /// Dictionary support with which a phrase renders a term nearly exactly, and the lead over the
@@ -82,10 +83,21 @@ impl Links {
 
     /// `term` takes option `index`, which `holder` held; the holder falls back on its first
     /// option still free.
+    /// The holder does not fall back on the phrase it lost joined to other words by a small
+    /// word ("gratitude to" + a title handed to the title's term): the
+    /// phrase is the other term's, and the words around it are the holder's only if they
+    /// render more of it.
     fn hand_over(&mut self, terms: &[&str], options: &[Vec<Option_>], holder: usize, term: usize, index: usize) {
+        let lost = self.chosen[holder].map(|o| &options[holder][o].equivalent);
+        let around_lost = |o: &Option_| {
+            lost.is_some_and(|lost| {
+                joined_by_small_word(&o.equivalent.english, &lost.english)
+                    && o.equivalent.dictionary < lost.dictionary + RENDERS_BETTER
+            })
+        };
         self.take(options, holder, None);
         self.take(options, term, Some(index));
-        let fallback = options[holder].iter().position(|o| self.is_free(terms, holder, o));
+        let fallback = options[holder].iter().position(|o| self.is_free(terms, holder, o) && !around_lost(o));
         self.take(options, holder, fallback);
     }
 
@@ -101,6 +113,21 @@ fn extends_a_better(better: &[Option_], wanted: &Option_) -> bool {
     let words = |o: &Option_| format!(" {} ", o.equivalent.english.to_lowercase());
     let wanted = words(wanted);
     better.iter().any(|o| o.piece_of.is_none() && wanted.contains(&words(o)))
+}
+
+/// Whether `long` holds the words of `short` with a function word right before or after
+/// them ("gratitude to Lieutenant General", "Agreement on Trade").
+fn joined_by_small_word(long: &str, short: &str) -> bool {
+    let words = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
+    let (long, short) = (words(long), words(short));
+    if short.is_empty() || long.len() <= short.len() {
+        return false;
+    }
+    let small = |k: Option<&String>| k.is_some_and(|w| is_english_function_word(w));
+    (0..=long.len() - short.len()).any(|start| {
+        let end = start + short.len();
+        long[start..end] == short[..] && (small(start.checked_sub(1).and_then(|k| long.get(k))) || small(long.get(end)))
+    })
 }
 
 fn nested(terms: &[&str], a: usize, b: usize) -> bool {
@@ -431,19 +458,55 @@ mod tests {
         };
         let link = |terms: [&str; 2], dictionary: f64| {
             let options = vec![
-                vec![at(1, "Special Commissioner", 0.9, 0.75), at(2, "Special Commissioner for Water", 0.5, 0.7)],
+                vec![at(1, "Special Commissioner", 0.9, 0.75), at(2, "Water Board", 0.5, 0.7)],
                 vec![at(1, "Special Commissioner", 0.8, dictionary), at(3, "Commissioner", 0.6, 0.9)],
             ];
             competitive_linking(&terms, options).into_iter().map(|e| e.unwrap().english).collect::<Vec<_>>()
         };
-        assert_eq!(link(["问题特派员", "特派员"], 1.0), ["Special Commissioner for Water", "Special Commissioner"]);
+        assert_eq!(link(["问题特派员", "特派员"], 1.0), ["Water Board", "Special Commissioner"]);
         // Not when the phrase leaves part of the nested term unrendered too, nor between
         // terms that do not nest.
         assert_eq!(link(["问题特派员", "特派员"], 0.8), ["Special Commissioner", "Commissioner"]);
         assert_eq!(link(["问题特派员", "专员"], 1.0), ["Special Commissioner", "Commissioner"]);
         // The other way round: a fragment (特派 "specially sent") holds the name that the term
         // containing it renders.
-        assert_eq!(link(["特派", "特派员"], 1.0), ["Special Commissioner for Water", "Special Commissioner"]);
+        assert_eq!(link(["特派", "特派员"], 1.0), ["Water Board", "Special Commissioner"]);
+    }
+
+    #[test]
+    fn a_holder_does_not_fall_back_on_the_phrase_it_lost_joined_to_other_words() {
+        // 罗兰上校 ("Colonel Roland") held "Colonel", which 上校 takes back; its next options
+        // are "Colonel" after a small word, and its name.
+        let at = |key: u64, english: &str, score: f64, dictionary: f64| {
+            let mut o = option(key, english, score);
+            o.spots = vec![(key as usize, (0, 2))];
+            (o.equivalent.cooccurrences, o.equivalent.dictionary) = (2, dictionary);
+            o
+        };
+        let link = |second: &str| {
+            let options = vec![
+                vec![
+                    at(1, "Colonel", 0.9, 0.6),
+                    at(2, &format!("{second} Colonel"), 0.7, 0.6),
+                    at(3, "Colonel Roland", 0.6, 0.6),
+                ],
+                vec![at(1, "Colonel", 0.8, 1.0)],
+            ];
+            let chosen = competitive_linking(&["罗兰上校", "上校"], options);
+            chosen.into_iter().map(|e| e.unwrap().english).collect::<Vec<_>>()
+        };
+        assert_eq!(link("thanks to"), ["Colonel Roland", "Colonel"]);
+        // Words joined to it directly may be the holder's own.
+        assert_eq!(link("Deputy"), ["Deputy Colonel", "Colonel"]);
+    }
+
+    #[test]
+    fn small_words_join_a_phrase_to_others() {
+        assert!(joined_by_small_word("gratitude to Lieutenant General", "Lieutenant General"));
+        assert!(joined_by_small_word("Lieutenant General of the army", "Lieutenant General"));
+        assert!(!joined_by_small_word("Lieutenant General Smith", "Lieutenant General"));
+        assert!(!joined_by_small_word("Lieutenant General", "Lieutenant General"));
+        assert!(!joined_by_small_word("gratitude to the General", "Lieutenant General"));
     }
 
     #[test]
