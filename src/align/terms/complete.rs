@@ -4,8 +4,13 @@
 //! be met more often than the name. When an option holds the best one and renders the term
 //! exactly where the best does not, and is met in half its pairs or more, the whole name
 //! goes first.
+//!
+//! The other way round, a phrase of one pair often holds a better attested option joined to
+//! the words of that pair by a small word ("rumours about" + the name): the option goes
+//! first.
 
-use super::{Option_, EXACT_RENDERING};
+use super::{Option_, EXACT_RENDERING, SINGLE_PAIR_DICTIONARY};
+use crate::lexicon::is_english_function_word;
 
 /// How much better the dictionary must like the longer option than the best one.
 const COMPLETES_BY: f64 = 0.1;
@@ -34,6 +39,41 @@ pub(super) fn prefer_complete(options: &mut [Option_]) {
     if let Some(name) = found {
         options[name].equivalent.score = options[best].equivalent.score + 1e-6;
         options[best..=name].rotate_right(1);
+    }
+}
+
+/// Whether `long` holds the words of `short` with a function word right before or after
+/// them ("gratitude to Lieutenant General", "Agreement on Trade").
+pub(super) fn joined_by_small_word(long: &str, short: &str) -> bool {
+    let words = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
+    let (long, short) = (words(long), words(short));
+    if short.is_empty() || long.len() <= short.len() {
+        return false;
+    }
+    let small = |k: Option<&String>| k.is_some_and(|w| is_english_function_word(w));
+    (0..=long.len() - short.len()).any(|start| {
+        let end = start + short.len();
+        long[start..end] == short[..] && (small(start.checked_sub(1).and_then(|k| long.get(k))) || small(long.get(end)))
+    })
+}
+
+/// Puts first the option the best one holds joined to other words by a small word
+/// ("happenings during" + a name), when the inner one is met in more pairs and renders the
+/// term as well by the dictionary (which supports it): the words around it are the context
+/// of a pair, not the term's.
+pub(super) fn prefer_inner(options: &mut [Option_]) {
+    let Some(best) = options.iter().position(|o| o.piece_of.is_none()) else { return };
+    let long = &options[best].equivalent;
+    let found = options.iter().position(|o| {
+        let inner = &o.equivalent;
+        o.piece_of.is_none()
+            && inner.cooccurrences > long.cooccurrences
+            && inner.dictionary >= long.dictionary.max(SINGLE_PAIR_DICTIONARY)
+            && joined_by_small_word(&long.english, &inner.english)
+    });
+    if let Some(inner) = found {
+        options[inner].equivalent.score = options[best].equivalent.score + 1e-6;
+        options[best..=inner].rotate_right(1);
     }
 }
 
@@ -72,6 +112,38 @@ mod tests {
         assert!(!holds_words("Harbour Accord", "Harbour Accord"), "no more words");
         assert!(!holds_words("Harbour and Delta Accord", "Harbour Accord"), "not in a row");
         assert!(!holds_words("Harbourmaster", "Harbour"), "whole words");
+    }
+
+    #[test]
+    fn small_words_join_a_phrase_to_others() {
+        assert!(joined_by_small_word("gratitude to Lieutenant General", "Lieutenant General"));
+        assert!(joined_by_small_word("Lieutenant General of the army", "Lieutenant General"));
+        assert!(!joined_by_small_word("Lieutenant General Smith", "Lieutenant General"));
+        assert!(!joined_by_small_word("Lieutenant General", "Lieutenant General"));
+        assert!(!joined_by_small_word("gratitude to the General", "Lieutenant General"));
+    }
+
+    #[test]
+    fn a_phrase_around_a_better_attested_one_by_a_small_word_gives_way() {
+        let mut options = vec![option("rumours about Harbour Accord", 1, 0.8), option("Harbour Accord", 3, 0.8)];
+        prefer_inner(&mut options);
+        assert_eq!(order(&options), ["Harbour Accord", "rumours about Harbour Accord"]);
+        assert!(options[0].equivalent.score > options[1].equivalent.score);
+        // Not a name the dictionary likes better, nor one met as often, nor without a small word.
+        for (long, inner) in [
+            (option("Accord of the Harbour Board", 1, 0.9), option("Harbour Board", 3, 0.6)),
+            (option("rumours about Harbour Accord", 3, 0.8), option("Harbour Accord", 3, 0.8)),
+            (option("new Harbour Accord", 1, 0.8), option("Harbour Accord", 3, 0.8)),
+            (option("rumours about Harbour", 1, 0.0), option("Harbour", 3, 0.0)),
+        ] {
+            let mut options = vec![long, inner];
+            prefer_inner(&mut options);
+            assert!(
+                order(&options)[0].len() > order(&options)[1].len(),
+                "the longer stays first: {:?}",
+                order(&options)
+            );
+        }
     }
 
     #[test]

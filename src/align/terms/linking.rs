@@ -3,8 +3,8 @@
 //! falls back on its next option, and an exchange step lets a term take back its preferred
 //! phrase when the holder loses less than it gains.
 
+use super::complete::joined_by_small_word;
 use super::{Equivalent, Option_, EXCHANGE_DICTIONARY, SINGLE_PAIR_DICTIONARY};
-use crate::lexicon::is_english_function_word;
 use std::collections::HashMap;
 
 /// Dictionary support with which a phrase renders a term nearly exactly, and the lead over the
@@ -113,21 +113,6 @@ fn extends_a_better(better: &[Option_], wanted: &Option_) -> bool {
     let words = |o: &Option_| format!(" {} ", o.equivalent.english.to_lowercase());
     let wanted = words(wanted);
     better.iter().any(|o| o.piece_of.is_none() && wanted.contains(&words(o)))
-}
-
-/// Whether `long` holds the words of `short` with a function word right before or after
-/// them ("gratitude to Lieutenant General", "Agreement on Trade").
-fn joined_by_small_word(long: &str, short: &str) -> bool {
-    let words = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
-    let (long, short) = (words(long), words(short));
-    if short.is_empty() || long.len() <= short.len() {
-        return false;
-    }
-    let small = |k: Option<&String>| k.is_some_and(|w| is_english_function_word(w));
-    (0..=long.len() - short.len()).any(|start| {
-        let end = start + short.len();
-        long[start..end] == short[..] && (small(start.checked_sub(1).and_then(|k| long.get(k))) || small(long.get(end)))
-    })
 }
 
 fn nested(terms: &[&str], a: usize, b: usize) -> bool {
@@ -498,15 +483,6 @@ mod tests {
         assert_eq!(link("thanks to"), ["Colonel Roland", "Colonel"]);
         // Words joined to it directly may be the holder's own.
         assert_eq!(link("Deputy"), ["Deputy Colonel", "Colonel"]);
-    }
-
-    #[test]
-    fn small_words_join_a_phrase_to_others() {
-        assert!(joined_by_small_word("gratitude to Lieutenant General", "Lieutenant General"));
-        assert!(joined_by_small_word("Lieutenant General of the army", "Lieutenant General"));
-        assert!(!joined_by_small_word("Lieutenant General Smith", "Lieutenant General"));
-        assert!(!joined_by_small_word("Lieutenant General", "Lieutenant General"));
-        assert!(!joined_by_small_word("gratitude to the General", "Lieutenant General"));
     }
 
     #[test]

@@ -254,6 +254,7 @@ impl<'a> Translator<'a> {
         reward_short_form_acronyms(candidates, &mut options, &self.definitions);
         options.iter_mut().for_each(|o| {
             demonyms::prefer_names(o);
+            complete::prefer_inner(o);
             complete::prefer_complete(o);
         });
         let long_of = short_forms::long_forms(&terms);
