@@ -124,7 +124,7 @@ pub fn features(
         fragment(c).max(f64::from(u8::from(nested_in.is_some_and(|n| n >= c.frequency)))),
         (open / frequency).min(1.0),
         f64::from(u8::from(single && matches!(first, Some(Pos::Idiom)))),
-        f64::from(u8::from(!single && matches!(c.tags.last(), Some(Pos::Verb)))),
+        f64::from(u8::from(!single && is_verb_word(c.words.last(), c.tags.last().copied(), lexicon))),
         part_specificity(c, contexts, segmenter, total_tokens),
         f64::from(u8::from(matches!(first, Some(Pos::Numeral)))),
         0.0,
@@ -140,6 +140,20 @@ fn is_verb(c: &Candidate, lexicon: &Lexicon) -> bool {
     match c.tags.first() {
         Some(Pos::Verb) => true,
         Some(Pos::Abbreviation | Pos::Other) => lexicon.class(&c.term).verb_only(),
+        _ => false,
+    }
+}
+
+/// The last word of a longer candidate is a verb: tagged one, or tagged a name, an
+/// abbreviation or nothing by jieba (深化 "to deepen" is a "j") while CC-CEDICT knows it only
+/// as a verb. (A first word keeps jieba's tag: 通信 of 通信技术 modifies the noun; a head that
+/// is a verb makes a clause of the words before it.)
+fn is_verb_word(word: Option<&String>, tag: Option<Pos>, lexicon: &Lexicon) -> bool {
+    match tag {
+        Some(Pos::Verb) => true,
+        Some(Pos::PersonName | Pos::Abbreviation | Pos::Other) => {
+            word.is_some_and(|w| w.chars().count() >= 2 && lexicon.class(w).verb_only())
+        }
         _ => false,
     }
 }
@@ -357,6 +371,17 @@ mod tests {
         assert!(is_verb(&candidate(&["推动"], &[Verb], 3), &lexicon));
         assert!(!is_verb(&candidate(&["安理会"], &[Abbreviation], 3), &lexicon), "an abbreviation");
         assert!(!is_verb(&candidate(&["组织"], &[Noun], 3), &lexicon), "jieba's noun stays one");
+    }
+
+    #[test]
+    fn a_head_the_dictionary_knows_only_as_a_verb_is_a_verb_whatever_jieba_tags_it() {
+        use Pos::{Abbreviation, Noun, PersonName, Verb};
+        let lexicon = Lexicon::new();
+        let word = |w: &str| Some(w.to_string());
+        assert!(is_verb_word(word("深化").as_ref(), Some(Abbreviation), &lexicon), "to deepen");
+        assert!(is_verb_word(word("推动").as_ref(), Some(Verb), &lexicon));
+        assert!(!is_verb_word(word("组织").as_ref(), Some(Noun), &lexicon), "jieba's noun stays one");
+        assert!(!is_verb_word(word("张伟").as_ref(), Some(PersonName), &lexicon), "a name");
     }
 
     #[test]
