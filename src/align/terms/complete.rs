@@ -9,7 +9,7 @@
 //! the words of that pair by a small word ("rumours about" + the name): the option goes
 //! first.
 
-use super::{Option_, EXACT_RENDERING, SINGLE_PAIR_DICTIONARY};
+use super::{promote, Option_, EXACT_RENDERING, SINGLE_PAIR_DICTIONARY};
 use crate::lexicon::is_english_function_word;
 
 /// How much better the dictionary must like the longer option than the best one.
@@ -37,8 +37,7 @@ pub(super) fn prefer_complete(options: &mut [Option_]) {
             && holds_words(&long.english, &short.english)
     });
     if let Some(name) = found {
-        options[name].equivalent.score = options[best].equivalent.score + 1e-6;
-        options[best..=name].rotate_right(1);
+        promote(options, best, name);
     }
 }
 
@@ -72,33 +71,17 @@ pub(super) fn prefer_inner(options: &mut [Option_]) {
             && joined_by_small_word(&long.english, &inner.english)
     });
     if let Some(inner) = found {
-        options[inner].equivalent.score = options[best].equivalent.score + 1e-6;
-        options[best..=inner].rotate_right(1);
+        promote(options, best, inner);
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::test_option;
     use super::*;
-    use crate::align::terms::Equivalent;
 
     fn option(english: &str, cooccurrences: usize, dictionary: f64) -> Option_ {
-        Option_ {
-            key: english.len() as u64,
-            vouched: false,
-            piece_of: None,
-            spots: Vec::new(),
-            equivalent: Equivalent {
-                english: english.into(),
-                score: 1.0 / english.len() as f64,
-                cooccurrences,
-                dice: 0.5,
-                dictionary,
-                pairs: Vec::new(),
-                variants: Vec::new(),
-                abbreviation: None,
-            },
-        }
+        test_option(english, 1.0 / english.len() as f64, cooccurrences, dictionary)
     }
 
     fn order(options: &[Option_]) -> Vec<&str> {

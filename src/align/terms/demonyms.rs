@@ -3,7 +3,7 @@
 //! English adjective as often as the noun, or more ("Parisian" beside "Paris"). A glossary
 //! entry is the noun; the adjective is an English form of it, not its translation.
 
-use super::{Option_, EXACT_RENDERING};
+use super::{promote, Option_, EXACT_RENDERING};
 
 /// Endings that make an English adjective of a place name (Syria → Syrian, Europe →
 /// European, Israel → Israeli, Italy → Italian, China → Chinese) and of a common noun
@@ -51,34 +51,17 @@ pub(super) fn prefer_names(options: &mut [Option_]) {
             && is_adjective_of(&best.equivalent.english, &o.equivalent.english)
     });
     if let Some(name) = found {
-        let top = options[0].equivalent.score;
-        options[name].equivalent.score = top + 1e-6;
-        options[..=name].rotate_right(1);
+        promote(options, 0, name);
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::test_option;
     use super::*;
-    use crate::align::terms::Equivalent;
 
     fn option(english: &str, score: f64, dictionary: f64) -> Option_ {
-        Option_ {
-            key: english.len() as u64,
-            vouched: false,
-            piece_of: None,
-            spots: Vec::new(),
-            equivalent: Equivalent {
-                english: english.into(),
-                score,
-                cooccurrences: 5,
-                dice: score,
-                dictionary,
-                pairs: Vec::new(),
-                variants: Vec::new(),
-                abbreviation: None,
-            },
-        }
+        test_option(english, score, 5, dictionary)
     }
 
     #[test]

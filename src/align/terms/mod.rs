@@ -156,6 +156,34 @@ impl<'a> EnglishSide<'a> {
     }
 }
 
+/// Moves option `found` up to `to` (a term's best), scored just above what stood there: a rule
+/// of English word formation or naming that overrides the counts ([`demonyms`], [`complete`]).
+fn promote(options: &mut [Option_], to: usize, found: usize) {
+    options[found].equivalent.score = options[to].equivalent.score + 1e-6;
+    options[to..=found].rotate_right(1);
+}
+
+/// An option for the tests of the rules that reorder a term's options.
+#[cfg(test)]
+fn test_option(english: &str, score: f64, cooccurrences: usize, dictionary: f64) -> Option_ {
+    Option_ {
+        key: english.len() as u64,
+        vouched: false,
+        piece_of: None,
+        spots: Vec::new(),
+        equivalent: Equivalent {
+            english: english.into(),
+            score,
+            cooccurrences,
+            dice: score,
+            dictionary,
+            pairs: Vec::new(),
+            variants: Vec::new(),
+            abbreviation: None,
+        },
+    }
+}
+
 /// One scored English option of a term.
 #[derive(Debug, Clone)]
 struct Option_ {
