@@ -1,13 +1,18 @@
-//! Cued terms once the runs are tallied: the occurrences of those no run produced, found by
-//! string search, and where a defined name starts when the run before its bracket took in
-//! words of the sentence.
+//! Cued terms: before the runs are tallied, quoted names and titles are recorded and short
+//! quoted names taught to the segmenter; once they are tallied, the occurrences of those no
+//! run produced are found by string search, and where a defined name starts when the run
+//! before its bracket took in words of the sentence.
 
 use super::clauses::Sentence;
 use super::cues::{self, CueKind};
 use super::tally::Tally;
-use super::Occurrence;
+use super::{runs, Occurrence};
 use crate::corpus::{is_han, Distinct, Document};
+use crate::segment::{Pos, Segmenter};
 use rustc_hash::FxHashMap as HashMap;
+
+/// Quoted expressions up to this length are taught to the segmenter as words.
+const MAX_SEGMENTER_WORD_CHARS: usize = 10;
 
 /// Cued terms that no token run produced (titles with 的 inside, abbreviations, quoted
 /// expressions starting with a numeral) get their occurrences by string search: one pass of
@@ -100,6 +105,71 @@ pub(super) fn relink_long_forms(table: &mut HashMap<String, Tally>) {
         tally.cues.insert(CueKind::Defined);
         tally.short_forms.extend(short_forms);
     }
+}
+
+/// Quoted names (not quoted clauses) and titles: recorded as cued, and short quoted names
+/// taught to the segmenter.
+pub(super) fn teach_cued_words(
+    docs: &[Document],
+    sentences: &[Sentence],
+    segmenter: &mut Segmenter,
+    table: &mut HashMap<String, Tally>,
+) {
+    // The cues are found on all cores, each clause read alone; they are taught in corpus
+    // order, on one, since a word taught changes how the next cued string is cut. Finding
+    // them on one core kept the other idle for most of a second in a million-pair memory,
+    // where few clauses hold any.
+    let found: Vec<(&Sentence, Vec<cues::Cue>, Vec<cues::ShortForm>)> = {
+        use rayon::prelude::*;
+        sentences
+            .par_iter()
+            .filter_map(|sentence| {
+                let clause = &docs[sentence.doc].zh[sentence.span.clone()];
+                let cued = cues::quoted_and_titles(clause);
+                let declared: Vec<_> = cues::short_forms(clause).into_iter().filter(|form| form.declared).collect();
+                (!cued.is_empty() || !declared.is_empty()).then_some((sentence, cued, declared))
+            })
+            .collect()
+    };
+    for (Sentence { doc, span, .. }, cued, declared) in found {
+        let text = &docs[*doc].zh;
+        for cue in cued {
+            let cued = &text[span.start + cue.span.start..span.start + cue.span.end];
+            let clause = || segmenter.tokens(cued, 0).iter().any(|t| runs::links_clauses(&cued[t.span.clone()], t.pos));
+            if cue.kind == CueKind::Quoted && (clause() || is_deictic(cued, segmenter)) {
+                continue;
+            }
+            table.entry(cued.to_string()).or_default().cues.insert(cue.kind);
+            // Straight quotes are paired by guess: what they hold is cued, not taught, since a
+            // taught word changes the cut of the whole corpus.
+            if cue.kind == CueKind::Quoted
+                && !cue.straight
+                && cued.chars().count() <= MAX_SEGMENTER_WORD_CHARS
+                && cued.chars().all(is_han)
+            {
+                segmenter.add_word(cued, "nz");
+            }
+        }
+        // A long form the text gives a short form for (上海合作组织（以下简称上合组织）) is one name:
+        // cut apart, its pieces made runs of their own (组织成员国 of 上海合作组织成员国).
+        let clause = &text[span.clone()];
+        for form in declared {
+            let before = &clause[..form.long_end];
+            let short = &clause[form.short.clone()];
+            let Some(start) = cues::long_form_start(short, before) else { continue };
+            let long = &before[start..];
+            let chars = long.chars().count();
+            if chars > short.chars().count() && chars <= MAX_SEGMENTER_WORD_CHARS && !segmenter.is_dictionary_word(long)
+            {
+                segmenter.add_word(long, "nz");
+            }
+        }
+    }
+}
+
+/// “本组织”, “该协定”: a demonstrative and a noun point back to a name, they are not one.
+pub(super) fn is_deictic(text: &str, segmenter: &Segmenter) -> bool {
+    segmenter.tokens(text, 0).first().is_some_and(|t| t.pos == Pos::Pronoun) || text.starts_with('此')
 }
 
 #[cfg(test)]

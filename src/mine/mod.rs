@@ -25,7 +25,7 @@ mod tally;
 #[cfg(test)]
 mod test_corpus;
 
-use crate::corpus::{is_han, Document, Span};
+use crate::corpus::{Document, Span};
 use crate::lexicon::Lexicon;
 use crate::segment::{Pos, Segmenter, Token};
 use clauses::{body_sentences, Sentence};
@@ -42,9 +42,6 @@ use tally::{Neighbour, Tallies, Tally, OPEN};
 /// cued) is not tallied: in a large memory such strings are most of the table, and none of
 /// them can enter the glossary, which takes candidates seen in two clauses or cued.
 const PRUNE_FROM_CLAUSES: usize = 100_000;
-
-/// Quoted expressions up to this length are taught to the segmenter as words.
-const MAX_SEGMENTER_WORD_CHARS: usize = 10;
 
 /// Where a candidate occurs: a document and a byte span into its `zh`. Twelve bytes: a
 /// large memory's candidates have tens of millions of occurrences.
@@ -137,7 +134,7 @@ pub fn mine_with_features(
 ) -> (Vec<Candidate>, Vec<[f64; score::FEATURES]>) {
     let sentences = body_sentences(docs);
     let mut table: HashMap<String, Tally> = HashMap::default();
-    teach_cued_words(docs, &sentences, segmenter, &mut table);
+    cued::teach_cued_words(docs, &sentences, segmenter, &mut table);
     let mut segmented = Segmented::new(docs, &sentences, segmenter, lexicon);
     let found = {
         let binds =
@@ -210,71 +207,6 @@ fn counted_tokens<'s>(
     use rayon::prelude::*;
     let counted = sentences.par_iter().enumerate().filter(|(_, s)| !s.repeat);
     counted.map(move |(i, s)| (s.doc, segmented.tokens(i, s)))
-}
-
-/// Quoted names (not quoted clauses) and titles: recorded as cued, and short quoted names
-/// taught to the segmenter.
-fn teach_cued_words(
-    docs: &[Document],
-    sentences: &[Sentence],
-    segmenter: &mut Segmenter,
-    table: &mut HashMap<String, Tally>,
-) {
-    // The cues are found on all cores, each clause read alone; they are taught in corpus
-    // order, on one, since a word taught changes how the next cued string is cut. Finding
-    // them on one core kept the other idle for most of a second in a million-pair memory,
-    // where few clauses hold any.
-    let found: Vec<(&Sentence, Vec<cues::Cue>, Vec<cues::ShortForm>)> = {
-        use rayon::prelude::*;
-        sentences
-            .par_iter()
-            .filter_map(|sentence| {
-                let clause = &docs[sentence.doc].zh[sentence.span.clone()];
-                let cued = cues::quoted_and_titles(clause);
-                let declared: Vec<_> = cues::short_forms(clause).into_iter().filter(|form| form.declared).collect();
-                (!cued.is_empty() || !declared.is_empty()).then_some((sentence, cued, declared))
-            })
-            .collect()
-    };
-    for (Sentence { doc, span, .. }, cued, declared) in found {
-        let text = &docs[*doc].zh;
-        for cue in cued {
-            let cued = &text[span.start + cue.span.start..span.start + cue.span.end];
-            let clause = || segmenter.tokens(cued, 0).iter().any(|t| runs::links_clauses(&cued[t.span.clone()], t.pos));
-            if cue.kind == CueKind::Quoted && (clause() || is_deictic(cued, segmenter)) {
-                continue;
-            }
-            table.entry(cued.to_string()).or_default().cues.insert(cue.kind);
-            // Straight quotes are paired by guess: what they hold is cued, not taught, since a
-            // taught word changes the cut of the whole corpus.
-            if cue.kind == CueKind::Quoted
-                && !cue.straight
-                && cued.chars().count() <= MAX_SEGMENTER_WORD_CHARS
-                && cued.chars().all(is_han)
-            {
-                segmenter.add_word(cued, "nz");
-            }
-        }
-        // A long form the text gives a short form for (上海合作组织（以下简称上合组织）) is one name:
-        // cut apart, its pieces made runs of their own (组织成员国 of 上海合作组织成员国).
-        let clause = &text[span.clone()];
-        for form in declared {
-            let before = &clause[..form.long_end];
-            let short = &clause[form.short.clone()];
-            let Some(start) = cues::long_form_start(short, before) else { continue };
-            let long = &before[start..];
-            let chars = long.chars().count();
-            if chars > short.chars().count() && chars <= MAX_SEGMENTER_WORD_CHARS && !segmenter.is_dictionary_word(long)
-            {
-                segmenter.add_word(long, "nz");
-            }
-        }
-    }
-}
-
-/// “本组织”, “该协定”: a demonstrative and a noun point back to a name, they are not one.
-fn is_deictic(text: &str, segmenter: &Segmenter) -> bool {
-    segmenter.tokens(text, 0).first().is_some_and(|t| t.pos == Pos::Pronoun) || text.starts_with('此')
 }
 
 fn into_candidate(term: String, mut tally: Tally) -> Candidate {

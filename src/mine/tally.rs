@@ -2,12 +2,13 @@
 //! strings (occurrences, counted occurrences, neighbours on both sides, short forms), on all
 //! cores and in a result that does not depend on their number.
 
+use super::cued::is_deictic;
 use super::cues::{self, CueKind};
 use super::neighbours::WordContexts;
 use super::repeated::Repeated;
 use super::runs;
 use super::segmented::Segmented;
-use super::{is_deictic, string_hash, Occurrence, Sentence};
+use super::{string_hash, Occurrence, Sentence};
 use crate::corpus::{is_han, Document, Span};
 use crate::lexicon::Lexicon;
 use crate::segment::{Pos, Segmenter, Token};
