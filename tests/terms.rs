@@ -119,6 +119,16 @@ fn a_name_cut_short_once_is_still_the_whole_name() {
 }
 
 #[test]
+fn a_name_written_without_its_head_in_lists_is_still_the_whole_name() {
+    // A memory of water agreements: 港口协定 is "the Port Agreement" in four pairs and "Port" in
+    // a list that shares its head ("the Basin, Port and Delta agreements") in four more. The
+    // glossary holds the name the dictionary renders whole, not the bare modifier met more often.
+    let found = glossary(&build_of("tests/fixtures/agreement.tsv", &["--terms", "tests/fixtures/agreement.terms"]));
+    assert_eq!(found["港口协定"], "Port Agreement");
+    assert_eq!(found["三角洲协定"], "Delta Agreement");
+}
+
+#[test]
 fn a_word_that_only_sounds_like_a_name_once_is_not_its_english() {
     // 奥斯兰, a made-up province, is "the province" in every pair; one pair also holds
     // "Austrian", which sounds like it.
