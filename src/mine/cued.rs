@@ -150,8 +150,8 @@ pub(super) fn teach_cued_words(
                 segmenter.add_word(cued, "nz");
             }
         }
-        // A long form the text gives a short form for (上海合作组织（以下简称上合组织）) is one name:
-        // cut apart, its pieces made runs of their own (组织成员国 of 上海合作组织成员国).
+        // A long form the text gives a short form for (北海渔业组织（以下简称北渔组织）) is one name:
+        // cut apart, its pieces made runs of their own (组织成员国 of 北海渔业组织成员国).
         let clause = &text[span.clone()];
         for form in declared {
             let before = &clause[..form.long_end];

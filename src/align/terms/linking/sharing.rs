@@ -20,13 +20,13 @@ pub(super) fn take_pieces(terms: &[&str], options: &[Vec<Option_>], state: &mut 
     }
 }
 
-/// Translators render synonyms alike (受害人 and 受害者 "victim", 峰会 and 首脑会议 "Summit"),
+/// Translators render synonyms alike (受害人 and 受害者 "victim", 峰会 and 高峰会 "Summit"),
 /// which linking one phrase to one term cannot give. A term holding no English met in two
 /// pairs takes a phrase another term holds when the phrase is one of its options met in two
 /// pairs or more and scoring above what it holds, the two terms meet it in different pairs (in
 /// a pair where both do, it renders one of them) and do not nest, and the dictionary supports
 /// it or the terms share a character: a title rendered as the name of the one it addresses
-/// (师妹 "Zhao Ying", held by 赵颖) is neither. Last, so it takes no words from another link.
+/// (学姐 "Su Wan", held by 苏婉) is neither. Last, so it takes no words from another link.
 pub(super) fn take_synonyms(terms: &[&str], options: &[Vec<Option_>], state: &mut Links) {
     for term in 0..options.len() {
         let Some(score) = state.unattested(options, term) else { continue };
@@ -140,7 +140,7 @@ mod tests {
         assert_eq!(link(["受害者", "遇难人"], victim(0.8, 3..6, 0.9)), victim_twice, "the dictionary supports it");
         assert_eq!(link(["受害者", "受害人"], victim(0.8, 3..6, 0.0)), victim_twice, "they share 受害");
         // Neither supported nor alike: a title the translation renders as a person's name.
-        assert_eq!(link(["受害者", "师妹"], victim(0.8, 3..6, 0.0))[1], None);
+        assert_eq!(link(["受害者", "学姐"], victim(0.8, 3..6, 0.0))[1], None);
         // Met in one pair together, the phrase renders one of them there.
         assert_eq!(link(["受害者", "遇难人"], victim(0.8, 2..5, 0.9))[1], None);
         // Met in one pair only, it is no evidence.
