@@ -9,6 +9,7 @@
 //! the words of that pair by a small word ("rumours about" + the name): the option goes
 //! first.
 
+use super::canonical::is_name;
 use super::{promote, Option_, EXACT_RENDERING, SINGLE_PAIR_DICTIONARY};
 use crate::lexicon::is_english_function_word;
 
@@ -58,16 +59,25 @@ pub(super) fn joined_by_small_word(long: &str, short: &str) -> bool {
 
 /// Puts first the option the best one holds joined to other words by a small word
 /// ("happenings during" + a name), when the inner one is met in more pairs and renders the
-/// term as well by the dictionary (which supports it): the words around it are the context
-/// of a pair, not the term's.
+/// term as well by the dictionary (which supports it), or is a name met as often after such
+/// words: the words around it are the context of a pair, not the term's.
 pub(super) fn prefer_inner(options: &mut [Option_]) {
     let Some(best) = options.iter().position(|o| o.piece_of.is_none()) else { return };
     let long = &options[best].equivalent;
     let found = options.iter().position(|o| {
         let inner = &o.equivalent;
+        // Met as often, a name after words of the sentence ("use of the" + a name) is the
+        // name, unless the dictionary clearly prefers the words before it. (Words after a
+        // name may go on with it: "… Deprived of their Liberty".)
+        let name = inner.cooccurrences == long.cooccurrences
+            && is_name(&inner.english)
+            && !is_name(&long.english)
+            && long.english.to_lowercase().ends_with(&format!(" {}", inner.english.to_lowercase()))
+            && inner.dictionary + COMPLETES_BY > long.dictionary;
+        let attested = inner.cooccurrences > long.cooccurrences && inner.dictionary >= long.dictionary;
         o.piece_of.is_none()
-            && inner.cooccurrences > long.cooccurrences
-            && inner.dictionary >= long.dictionary.max(SINGLE_PAIR_DICTIONARY)
+            && (attested || name)
+            && inner.dictionary >= SINGLE_PAIR_DICTIONARY
             && joined_by_small_word(&long.english, &inner.english)
     });
     if let Some(inner) = found {
@@ -112,12 +122,37 @@ mod tests {
         prefer_inner(&mut options);
         assert_eq!(order(&options), ["Harbour Accord", "rumours about Harbour Accord"]);
         assert!(options[0].equivalent.score > options[1].equivalent.score);
-        // Not a name the dictionary likes better, nor one met as often, nor without a small word.
+        // Not a name the dictionary likes better, nor a phrase met as often, nor without a small
+        // word, nor one the dictionary does not support.
         for (long, inner) in [
             (option("Accord of the Harbour Board", 1, 0.9), option("Harbour Board", 3, 0.6)),
-            (option("rumours about Harbour Accord", 3, 0.8), option("Harbour Accord", 3, 0.8)),
+            (option("rumours about the harbour accord", 3, 0.8), option("harbour accord", 3, 0.8)),
             (option("new Harbour Accord", 1, 0.8), option("Harbour Accord", 3, 0.8)),
             (option("rumours about Harbour", 1, 0.0), option("Harbour", 3, 0.0)),
+        ] {
+            let mut options = vec![long, inner];
+            prefer_inner(&mut options);
+            assert!(
+                order(&options)[0].len() > order(&options)[1].len(),
+                "the longer stays first: {:?}",
+                order(&options)
+            );
+        }
+    }
+
+    #[test]
+    fn a_name_met_as_often_as_the_words_before_it_is_the_name() {
+        // One pair: every phrase of it meets the term as often.
+        let mut options = vec![option("use of the Harbour Accord", 1, 0.8), option("Harbour Accord", 1, 0.75)];
+        prefer_inner(&mut options);
+        assert_eq!(order(&options)[0], "Harbour Accord");
+        for (long, inner) in [
+            // Words after a name may go on with it.
+            (option("Harbour Accord of their ports", 1, 0.8), option("Harbour Accord", 1, 0.75)),
+            // The dictionary clearly prefers the words before it.
+            (option("use of the Harbour Accord", 1, 0.9), option("Harbour Accord", 1, 0.75)),
+            // No name inside.
+            (option("use of the harbour accord", 1, 0.8), option("harbour accord", 1, 0.75)),
         ] {
             let mut options = vec![long, inner];
             prefer_inner(&mut options);
