@@ -116,6 +116,12 @@ mod tests {
         assert!(!joined_by_small_word("gratitude to the General", "Lieutenant General"));
     }
 
+    fn assert_longer_stays_first(long: Option_, inner: Option_) {
+        let mut options = vec![long, inner];
+        prefer_inner(&mut options);
+        assert!(order(&options)[0].len() > order(&options)[1].len(), "the longer stays first: {:?}", order(&options));
+    }
+
     #[test]
     fn a_phrase_around_a_better_attested_one_by_a_small_word_gives_way() {
         let mut options = vec![option("rumours about Harbour Accord", 1, 0.8), option("Harbour Accord", 3, 0.8)];
@@ -130,13 +136,7 @@ mod tests {
             (option("new Harbour Accord", 1, 0.8), option("Harbour Accord", 3, 0.8)),
             (option("rumours about Harbour", 1, 0.0), option("Harbour", 3, 0.0)),
         ] {
-            let mut options = vec![long, inner];
-            prefer_inner(&mut options);
-            assert!(
-                order(&options)[0].len() > order(&options)[1].len(),
-                "the longer stays first: {:?}",
-                order(&options)
-            );
+            assert_longer_stays_first(long, inner);
         }
     }
 
@@ -154,13 +154,7 @@ mod tests {
             // No name inside.
             (option("use of the harbour accord", 1, 0.8), option("harbour accord", 1, 0.75)),
         ] {
-            let mut options = vec![long, inner];
-            prefer_inner(&mut options);
-            assert!(
-                order(&options)[0].len() > order(&options)[1].len(),
-                "the longer stays first: {:?}",
-                order(&options)
-            );
+            assert_longer_stays_first(long, inner);
         }
     }
 
