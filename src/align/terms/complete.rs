@@ -16,11 +16,21 @@ use crate::lexicon::is_english_function_word;
 /// How much better the dictionary must like the longer option than the best one.
 const COMPLETES_BY: f64 = 0.1;
 
+/// The words of an English phrase, lower-cased.
+fn lower_words(phrase: &str) -> Vec<String> {
+    phrase.split_whitespace().map(str::to_lowercase).collect()
+}
+
+/// Where the words of `short` stand in a row inside `long`, which has more of them (none when
+/// it has not, or `short` has none).
+fn starts_inside<'a>(long: &'a [String], short: &'a [String]) -> impl Iterator<Item = usize> + 'a {
+    let room = if short.is_empty() || long.len() <= short.len() { 0 } else { long.len() - short.len() + 1 };
+    (0..room).filter(move |&start| long[start..start + short.len()] == *short)
+}
+
 /// Whether the words of `long` hold those of `short` in a row, and more (case aside).
-fn holds_words(long: &str, short: &str) -> bool {
-    let words = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
-    let (long, short) = (words(long), words(short));
-    !short.is_empty() && long.len() > short.len() && long.windows(short.len()).any(|w| w == short.as_slice())
+pub(super) fn holds_words(long: &str, short: &str) -> bool {
+    starts_inside(&lower_words(long), &lower_words(short)).next().is_some()
 }
 
 /// Puts first the option that completes the best one: it holds the best option's words, the
@@ -45,16 +55,17 @@ pub(super) fn prefer_complete(options: &mut [Option_]) {
 /// Whether `long` holds the words of `short` with a function word right before or after
 /// them ("gratitude to Lieutenant General", "Agreement on Trade").
 pub(super) fn joined_by_small_word(long: &str, short: &str) -> bool {
-    let words = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
-    let (long, short) = (words(long), words(short));
-    if short.is_empty() || long.len() <= short.len() {
-        return false;
-    }
+    let (long, short) = (lower_words(long), lower_words(short));
     let small = |k: Option<&String>| k.is_some_and(|w| is_english_function_word(w));
-    (0..=long.len() - short.len()).any(|start| {
-        let end = start + short.len();
-        long[start..end] == short[..] && (small(start.checked_sub(1).and_then(|k| long.get(k))) || small(long.get(end)))
-    })
+    let mut starts = starts_inside(&long, &short);
+    starts.any(|start| small(start.checked_sub(1).and_then(|k| long.get(k))) || small(long.get(start + short.len())))
+}
+
+/// Whether the words of `short` end `long`, which has more of them.
+fn ends_with_words(long: &str, short: &str) -> bool {
+    let (long, short) = (lower_words(long), lower_words(short));
+    let ends = starts_inside(&long, &short).any(|start| start + short.len() == long.len());
+    ends
 }
 
 /// Puts first the option the best one holds joined to other words by a small word
@@ -72,7 +83,7 @@ pub(super) fn prefer_inner(options: &mut [Option_]) {
         let name = inner.cooccurrences == long.cooccurrences
             && is_name(&inner.english)
             && !is_name(&long.english)
-            && long.english.to_lowercase().ends_with(&format!(" {}", inner.english.to_lowercase()))
+            && ends_with_words(&long.english, &inner.english)
             && inner.dictionary + COMPLETES_BY > long.dictionary;
         let attested = inner.cooccurrences > long.cooccurrences && inner.dictionary >= long.dictionary;
         o.piece_of.is_none()

@@ -11,6 +11,7 @@
 //! defines for it, when the corpus shows it beside the short form; when the corpus shows it
 //! nothing, or only a piece of the long form's English ("Council"), it takes the long form's.
 
+use super::complete::holds_words;
 use super::Equivalent;
 use rustc_hash::FxHashMap;
 
@@ -77,11 +78,7 @@ pub(super) fn english(
             return Some(found.clone());
         }
     }
-    let piece = own.as_ref().is_some_and(|o| {
-        let words: Vec<String> = long.english.split(' ').map(lower).collect();
-        let own_words: Vec<String> = o.english.split(' ').map(lower).collect();
-        own_words.len() < words.len() && words.windows(own_words.len()).any(|w| w == own_words.as_slice())
-    });
+    let piece = own.as_ref().is_some_and(|o| holds_words(&long.english, &o.english));
     // A piece that is itself a name ("Advisory Committee") is how the corpus refers to it;
     // a bare head ("Council") is not an equivalent. One the dictionary gives for the short
     // form exactly is its own meaning: 国际会议 "international conference" is no short form

@@ -84,11 +84,9 @@ impl Links {
     }
 
     /// `term` takes option `index`, which `holder` held; the holder falls back on its first
-    /// option still free.
-    /// The holder does not fall back on the phrase it lost joined to other words by a small
-    /// word ("gratitude to" + a title handed to the title's term): the
-    /// phrase is the other term's, and the words around it are the holder's only if they
-    /// render more of it.
+    /// option still free, but not on the phrase it lost joined to other words by a small word
+    /// ("gratitude to" + a title handed to the title's term): the phrase is the other term's,
+    /// and the words around it are the holder's only if they render more of it.
     fn hand_over(&mut self, terms: &[&str], options: &[Vec<Option_>], holder: usize, term: usize, index: usize) {
         let lost = self.chosen[holder].map(|o| &options[holder][o].equivalent);
         let around_lost = |o: &Option_| {
